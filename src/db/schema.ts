@@ -1,0 +1,225 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const entityKind = pgEnum('entity_kind', ['person', 'organization', 'place']);
+export const quoteKind = pgEnum('quote_kind', ['direct', 'partial', 'indirect']);
+export const aliasSource = pgEnum('alias_source', ['extracted', 'editor']);
+export const apiKeyRole = pgEnum('api_key_role', ['reader', 'editor']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const entities = pgTable(
+  'entities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: entityKind('kind').notNull(),
+    name: text('name').notNull(),
+    normalizedName: text('normalized_name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description'),
+    wikidataId: text('wikidata_id'),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => entities.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('entities_slug_key').on(t.slug),
+    index('entities_kind_idx').on(t.kind),
+    index('entities_normalized_name_idx').on(t.normalizedName),
+    index('entities_merged_into_id_idx').on(t.mergedIntoId),
+    index('entities_normalized_name_trgm_idx').using('gin', t.normalizedName.op('gin_trgm_ops')),
+  ],
+);
+
+export const entityAliases = pgTable(
+  'entity_aliases',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    normalizedAlias: text('normalized_alias').notNull(),
+    source: aliasSource('source').notNull().default('extracted'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('entity_aliases_entity_id_normalized_alias_key').on(t.entityId, t.normalizedAlias),
+    index('entity_aliases_normalized_alias_idx').on(t.normalizedAlias),
+    index('entity_aliases_normalized_alias_trgm_idx').using('gin', t.normalizedAlias.op('gin_trgm_ops')),
+  ],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    url: text('url'),
+    contentHash: text('content_hash').notNull(),
+    title: text('title').notNull(),
+    subtitle: text('subtitle'),
+    byline: text('byline'),
+    authors: text('authors').array().notNull().default(sql`'{}'::text[]`),
+    outletId: integer('outlet_id').references(() => entities.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
+    body: text('body').notNull(),
+    paragraphs: jsonb('paragraphs').$type<Array<{ start: number; end: number }>>().notNull(),
+    language: text('language').notNull().default('en'),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(subtitle, '')), 'B') || setweight(to_tsvector('english', body), 'C')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    uniqueIndex('articles_url_key').on(t.url),
+    uniqueIndex('articles_content_hash_key').on(t.contentHash),
+    index('articles_outlet_id_idx').on(t.outletId),
+    index('articles_published_at_idx').on(t.publishedAt, t.id),
+    index('articles_search_vector_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    index('mentions_article_id_idx').on(t.articleId),
+    index('mentions_entity_id_article_id_idx').on(t.entityId, t.articleId),
+  ],
+);
+
+export const roles = pgTable(
+  'roles',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    organizationId: integer('organization_id').references(() => entities.id, { onDelete: 'set null' }),
+    placeId: integer('place_id').references(() => entities.id, { onDelete: 'set null' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('roles_person_id_idx').on(t.personId),
+    index('roles_organization_id_idx').on(t.organizationId),
+    index('roles_place_id_idx').on(t.placeId),
+    index('roles_article_id_idx').on(t.articleId),
+  ],
+);
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    speakerId: integer('speaker_id').references(() => entities.id, { onDelete: 'set null' }),
+    speakerText: text('speaker_text'),
+    speakerMentionStart: integer('speaker_mention_start'),
+    speakerMentionEnd: integer('speaker_mention_end'),
+    kind: quoteKind('kind').notNull(),
+    text: text('text').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    cue: text('cue'),
+    confidence: real('confidence').notNull(),
+    normalizedText: text('normalized_text').notNull(),
+    normalizedHash: text('normalized_hash').notNull(),
+    attributionEdited: boolean('attribution_edited').notNull().default(false),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', text)`),
+  },
+  (t) => [
+    index('quotes_article_id_idx').on(t.articleId, t.start),
+    index('quotes_speaker_id_idx').on(t.speakerId, t.id),
+    index('quotes_kind_idx').on(t.kind),
+    index('quotes_normalized_hash_idx').on(t.normalizedHash),
+    index('quotes_normalized_text_trgm_idx').using('gin', t.normalizedText.op('gin_trgm_ops')),
+    index('quotes_search_vector_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const quoteAbout = pgTable(
+  'quote_about',
+  {
+    quoteId: integer('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.quoteId, t.entityId] }), index('quote_about_entity_id_idx').on(t.entityId)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    role: apiKeyRole('role').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_key').on(t.keyHash)],
+);
+
+export const edits = pgTable(
+  'edits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    action: text('action').notNull(),
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    actor: text('actor').notNull(),
+    entityId: integer('entity_id').references(() => entities.id, { onDelete: 'set null' }),
+    quoteId: integer('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('edits_api_key_id_idx').on(t.apiKeyId),
+    index('edits_entity_id_idx').on(t.entityId, t.id),
+    index('edits_quote_id_idx').on(t.quoteId, t.id),
+    index('edits_article_id_idx').on(t.articleId),
+  ],
+);
