@@ -1,9 +1,27 @@
+const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true }] };
+const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], transform };
+const databaseTests = ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
+
+/**
+ * Extraction tests run once; every test that touches a database runs on PGlite and, when
+ * TEST_DATABASE_URL names a server, again on that server.
+ */
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'extraction', testMatch: ['<rootDir>/tests/{ingest,schema}/**/*.test.ts'] },
+    { ...common, displayName: 'pglite', testMatch: databaseTests },
+    ...(process.env.TEST_DATABASE_URL
+      ? [
+          {
+            ...common,
+            displayName: 'postgres',
+            testMatch: databaseTests,
+            setupFiles: ['<rootDir>/tests/support/use-postgres.cjs'],
+          },
+        ]
+      : []),
+  ],
 };

@@ -1,1 +1,41 @@
-export default async function globalSetup(): Promise<void> {}
+import { existsSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/client';
+import { migrate } from '../../src/db/migrate';
+import { pgliteDumpPath, templateDatabase, withDatabase } from './paths';
+
+// initdb and the migrations run once per change of the migrations, not once per test file:
+// PGlite tests start from a dump of a migrated database, server tests from a template database.
+export async function prepareTestDatabases(): Promise<void> {
+  if (!existsSync(pgliteDumpPath)) {
+    const database = await openDatabase();
+    await migrate(database);
+    const client = (database.db as unknown as { $client: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).$client;
+    const dump = await client.dumpDataDir('gzip');
+    writeFileSync(pgliteDumpPath, Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) await ensureTemplate(url);
+}
+
+async function ensureTemplate(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [templateDatabase]);
+    if (rowCount) return;
+    const building = `${templateDatabase}_building`;
+    await admin.query(`drop database if exists ${building} with (force)`);
+    await admin.query(`create database ${building}`);
+    const database = await openDatabase({ url: withDatabase(url, building), poolSize: 1 });
+    try {
+      await migrate(database);
+    } finally {
+      await database.close();
+    }
+    await admin.query(`alter database ${building} rename to ${templateDatabase}`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,30 @@
+import type { Db } from './db/client';
+import { type ApiKey, findApiKey } from './services/api-keys';
+import type { QuoteEvents } from './services/quote-events';
+
+export interface Context {
+  db: Db;
+  events: QuoteEvents;
+  /** The caller's API key, looked up on first use; null when none or an unknown one was sent. */
+  apiKey(): Promise<ApiKey | null>;
+  /** Whether an Authorization header was sent at all: a wrong key and no key get different errors. */
+  sentApiKey: boolean;
+}
+
+export interface AppServices {
+  db: Db;
+  events: QuoteEvents;
+}
+
+export function createContext(services: AppServices, request: Request): Context {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  let lookup: Promise<ApiKey | null> | undefined;
+  return {
+    ...services,
+    sentApiKey: token !== undefined,
+    apiKey: () => {
+      lookup ??= token ? findApiKey(services.db, token) : Promise.resolve(null);
+      return lookup;
+    },
+  };
+}

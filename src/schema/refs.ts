@@ -1,0 +1,36 @@
+import type { EntityCounts, RoleRow } from '../loaders/entity-details';
+import { loadArticles, type ArticleRow } from '../loaders/articles';
+import { loadEntities, type EntityRow } from '../loaders/entities';
+import { loadQuotes, type QuoteRow } from '../loaders/quotes';
+import { builder } from './builder';
+
+// Refs live apart from the types that implement them so that type files can point at each
+// other without circular imports.
+const parseId = (id: string) => Number(id);
+
+export const EntityRef = builder.loadableInterfaceRef<EntityRow | null, number, number, EntityRow>('Entity', {
+  load: (ids: number[], ctx) => loadEntities(ctx.db, ids),
+});
+
+const entityNode = (name: 'Person' | 'Organization' | 'Place') =>
+  builder.loadableNodeRef<EntityRow | null, number, number, number, EntityRow>(name, {
+    id: { resolve: (e: EntityRow) => e.id, parse: parseId },
+    load: (ids: number[], ctx) => loadEntities(ctx.db, ids),
+  });
+
+export const PersonRef = entityNode('Person');
+export const OrganizationRef = entityNode('Organization');
+export const PlaceRef = entityNode('Place');
+
+export const ArticleRef = builder.loadableNodeRef<ArticleRow | null, number, number, number, ArticleRow>('Article', {
+  id: { resolve: (a: ArticleRow) => a.id, parse: parseId },
+  load: (ids: number[], ctx) => loadArticles(ctx.db, ids),
+});
+
+export const QuoteRef = builder.loadableNodeRef<QuoteRow | null, number, number, number, QuoteRow>('Quote', {
+  id: { resolve: (q: QuoteRow) => q.id, parse: parseId },
+  load: (ids: number[], ctx) => loadQuotes(ctx.db, ids),
+});
+
+export const RoleRef = builder.objectRef<RoleRow>('Role');
+export type { EntityCounts, EntityRow, ArticleRow, QuoteRow, RoleRow };

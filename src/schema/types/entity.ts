@@ -1,0 +1,212 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Context } from '../../context';
+import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
+import { loadEntitiesBySlug } from '../../loaders/entities';
+import { articleConnection } from './article';
+import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
+import { builder } from '../builder';
+import { badInput } from '../errors';
+import { decodeEntityIds, decodeId } from '../ids';
+import { keysetConnection } from '../pagination';
+import { ArticleRef, EntityRef, type EntityRow, OrganizationRef, PersonRef, PlaceRef, RoleRef } from '../refs';
+import { ArticleConnection } from './article';
+import { OrderDirection } from './common';
+import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  values: {
+    PERSON: { value: 'person' },
+    ORGANIZATION: { value: 'organization' },
+    PLACE: { value: 'place' },
+  } as const,
+});
+
+const typenameOf = { person: 'Person', organization: 'Organization', place: 'Place' } as const;
+
+const countsLoader = createContextCache(
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEntityCounts(ctx.db, ids)),
+);
+
+const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
+  fields: (t) => ({
+    about: t.id({ description: 'Only quotes that talk about this entity.' }),
+    kind: t.field({ type: QuoteKindEnum }),
+    publishedAfter: t.field({ type: 'DateTime' }),
+    publishedBefore: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const QuotesAboutFilter = builder.inputType('QuotesAboutFilter', {
+  fields: (t) => ({
+    speaker: t.id({ description: 'Only quotes said by this entity.' }),
+    kind: t.field({ type: QuoteKindEnum }),
+    publishedAfter: t.field({ type: 'DateTime' }),
+    publishedBefore: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const quoteOrderOf = (orderBy: { field: 'PUBLISHED_AT' | 'CONFIDENCE' | 'POSITION'; direction: 'asc' | 'desc' } | null | undefined) => ({
+  field: orderBy?.field ?? 'PUBLISHED_AT',
+  direction: orderBy?.direction ?? 'desc',
+});
+
+EntityRef.implement({
+  description: 'A person, organization or place that articles mention.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => typenameOf[entity.kind],
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The fullest name the articles give.' }),
+    slug: t.exposeString('slug', { description: 'The lowercase-hyphenated name, e.g. dmitry-peskov.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    description: t.exposeString('description', { nullable: true }),
+    wikidataId: t.exposeString('wikidataId', { nullable: true }),
+    aliases: t.loadableList({
+      type: 'String',
+      description: 'Every way the articles name it, the canonical name first.',
+      load: (ids: number[], ctx) => loadAliases(ctx.db, ids),
+      resolve: (e) => e.id,
+    }),
+    roles: t.loadableList({
+      type: RoleRef,
+      description: "A person's titles and affiliations; for an organization or place, the titles held at it.",
+      load: (ids: number[], ctx) => loadRoles(ctx.db, ids),
+      resolve: (e) => e.id,
+    }),
+    mentionCount: t.int({
+      resolve: async (e, _args, ctx) => (await countsLoader(ctx).load(e.id)).mentionCount,
+    }),
+    articleCount: t.int({
+      description: 'How many articles mention it.',
+      resolve: async (e, _args, ctx) => (await countsLoader(ctx).load(e.id)).articleCount,
+    }),
+    quoteCount: t.int({
+      description: 'How many quotes it said.',
+      resolve: async (e, _args, ctx) => (await countsLoader(ctx).load(e.id)).quoteCount,
+    }),
+    quotes: t.field({
+      type: QuoteConnection,
+      description: 'Quotes said by it.',
+      args: {
+        ...t.arg.connectionArgs(),
+        filter: t.arg({ type: EntityQuotesFilter }),
+        orderBy: t.arg({ type: QuoteOrder }),
+      },
+      resolve: async (e, args, ctx) => {
+        const about = args.filter?.about;
+        return quoteConnection(
+          ctx,
+          args,
+          {
+            speakerIds: [e.id],
+            aboutIds: about != null ? await decodeEntityIds(ctx, 'filter.about', [about]) : undefined,
+            kind: args.filter?.kind ?? undefined,
+            publishedAfter: args.filter?.publishedAfter ?? undefined,
+            publishedBefore: args.filter?.publishedBefore ?? undefined,
+          },
+          quoteOrderOf(args.orderBy),
+        );
+      },
+    }),
+    quotesAbout: t.field({
+      type: QuoteConnection,
+      description: 'Quotes by others that talk about it.',
+      args: {
+        ...t.arg.connectionArgs(),
+        filter: t.arg({ type: QuotesAboutFilter }),
+        orderBy: t.arg({ type: QuoteOrder }),
+      },
+      resolve: async (e, args, ctx) => {
+        const speaker = args.filter?.speaker;
+        return quoteConnection(
+          ctx,
+          args,
+          {
+            aboutIds: [e.id],
+            speakerIds: speaker != null ? await decodeEntityIds(ctx, 'filter.speaker', [speaker]) : undefined,
+            kind: args.filter?.kind ?? undefined,
+            publishedAfter: args.filter?.publishedAfter ?? undefined,
+            publishedBefore: args.filter?.publishedBefore ?? undefined,
+          },
+          quoteOrderOf(args.orderBy),
+        );
+      },
+    }),
+    articles: t.field({
+      type: ArticleConnection,
+      description: 'Articles that mention it, newest first.',
+      args: { ...t.arg.connectionArgs() },
+      resolve: (e, args, ctx) => articleConnection(ctx, args, { mentionsIds: [e.id] }, 'PUBLISHED_AT', 'desc'),
+    }),
+  }),
+});
+
+for (const [ref, kind] of [
+  [PersonRef, 'person'],
+  [OrganizationRef, 'organization'],
+  [PlaceRef, 'place'],
+] as const) {
+  ref.implement({
+    interfaces: [EntityRef],
+    isTypeOf: (value) => (value as EntityRow).kind === kind,
+  });
+}
+
+RoleRef.implement({
+  description: 'A title a person holds, as an article states it ("Kremlin spokesman Dmitry Peskov").',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    person: t.field({ type: PersonRef, resolve: (r) => r.personId }),
+    organization: t.field({ type: OrganizationRef, nullable: true, resolve: (r) => r.organizationId }),
+    place: t.field({ type: PlaceRef, nullable: true, resolve: (r) => r.placeId }),
+    article: t.field({ type: ArticleRef, description: 'The article that states it.', resolve: (r) => r.articleId }),
+    firstSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.firstSeenAt }),
+    lastSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.lastSeenAt }),
+  }),
+});
+
+const EntityFilter = builder.inputType('EntityFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: EntityKindEnum }),
+    name: t.string({ description: 'Part of a name or alias; case, accents and punctuation are ignored.' }),
+  }),
+});
+
+export const EntityConnection = builder.connectionObject({
+  type: EntityRef,
+  name: 'EntityConnection',
+  fields: (t) => ({
+    totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount() }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by ID or slug (exactly one). A merged entity\'s old ID or slug gives the entity it was merged into.',
+    args: { id: t.arg.id(), slug: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      if ((args.id == null) === (args.slug == null)) throw badInput('entity', 'give exactly one of id or slug');
+      if (args.id != null) return decodeId('id', args.id, new Set(Object.values(typenameOf)));
+      const [row] = await loadEntitiesBySlug(ctx.db, [args.slug ?? '']);
+      return row ?? null;
+    },
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: 'Entities by name, A to Z.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: EntityFilter }),
+      direction: t.arg({ type: OrderDirection, defaultValue: 'asc' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const filter = { kind: args.filter?.kind ?? undefined, name: args.filter?.name ?? undefined };
+      const keyset = entityKeyset(args.direction ?? 'asc');
+      return keysetConnection(args, keyset, (page) => findEntities(ctx.db, filter, keyset, page), {
+        totalCount: () => countEntities(ctx.db, filter),
+      });
+    },
+  }),
+}));

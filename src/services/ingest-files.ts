@@ -1,0 +1,58 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Db } from '../db/client';
+import { ArticleParseError } from '../ingest/parse';
+import { type IngestInput, type IngestOptions, ingestArticle } from './ingest';
+
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl']);
+
+export interface IngestItem {
+  source: string;
+  input: IngestInput;
+}
+
+export interface IngestOutcome {
+  source: string;
+  status: 'new' | 'unchanged' | 'failed';
+  reason?: string;
+  quotes?: number;
+}
+
+/** Expands files and folders (recursively) into article files, in a stable order. */
+export async function collectArticleFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new Error(`${path}: no such file or folder`);
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).sort();
+      const nested = await collectArticleFiles(
+        entries.filter((e) => !e.startsWith('.')).map((e) => join(path, e)),
+      ).catch(() => []);
+      files.push(...nested.filter((f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase())));
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Each article of a file: one per file, or one per line of a .jsonl file. */
+export async function readArticleItems(file: string): Promise<IngestItem[]> {
+  const content = await readFile(file, 'utf8');
+  if (extname(file).toLowerCase() !== '.jsonl') return [{ source: file, input: { content, filename: file } }];
+  return content.split('\n').flatMap((line, i) =>
+    line.trim() ? [{ source: `${file}:${i + 1}`, input: { content: line, format: 'json' as const } }] : [],
+  );
+}
+
+export async function ingestItem(db: Db, item: IngestItem, options: IngestOptions = {}): Promise<IngestOutcome> {
+  try {
+    const result = await ingestArticle(db, item.input, options);
+    return { source: item.source, status: result.status, quotes: result.counts.quotes };
+  } catch (error) {
+    const reason =
+      error instanceof ArticleParseError ? `${error.field}: ${error.message}` : (error as Error).message || String(error);
+    return { source: item.source, status: 'failed', reason };
+  }
+}

@@ -1,0 +1,1 @@
+process.env.QUOTEGRAPH_TEST_DRIVER = 'postgres';
