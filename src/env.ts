@@ -14,8 +14,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
-  MAX_QUERY_COST: z.coerce.number().int().positive().default(50_000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
   REDIS_URL: z.string().optional(),
 });
 

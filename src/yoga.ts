@@ -25,7 +25,7 @@ const exampleQuery = `# Who said what: everything Dmitry Peskov said, and where.
 }
 `;
 
-export function createApp(services: AppServices, limits: YogaLimits = { maxDepth: 12, maxCost: 5000 }) {
+export function createApp(services: AppServices, limits: YogaLimits = { maxDepth: 12, maxCost: 10_000 }) {
   return createYoga({
     schema,
     context: ({ request }) => createContext(services, request),

@@ -1,7 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import { env } from '../env';
 import { openAppDatabase } from '../services/bootstrap';
-import { collectArticleFiles, type IngestOutcome, ingestItem, readArticleItems } from '../services/ingest-files';
+import {
+  collectArticleFiles,
+  type IngestOutcome,
+  ingestItem,
+  readArticleItems,
+} from '../services/ingest-files';
 
 const usage = 'usage: npm run ingest -- PATH... (files or folders of .txt .md .html .json .jsonl)';
 
@@ -15,7 +20,10 @@ async function main(paths: string[]): Promise<number> {
   const database = await openAppDatabase(env(), log);
   const items = (await Promise.all(files.map(readArticleItems))).flat();
   const bar = process.stderr.isTTY
-    ? new SingleBar({ format: 'ingesting [{bar}] {value}/{total} articles, {eta}s left', stream: process.stderr })
+    ? new SingleBar({
+        format: 'ingesting [{bar}] {value}/{total} articles, {eta}s left',
+        stream: process.stderr,
+      })
     : null;
   bar?.start(items.length, 0);
   const outcomes: IngestOutcome[] = [];

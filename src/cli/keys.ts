@@ -31,12 +31,20 @@ async function main(args: string[]): Promise<number> {
   const database = await openAppDatabase(env(), (m) => console.error(m));
   try {
     if (command === 'create') {
-      const key = await createApiKey(database.db, option(rest, '--name') ?? `${role} key`, role as 'editor' | 'reader');
-      console.error(`Created API key ${key.id} (${key.role}). It is shown once; send it as "Authorization: Bearer <key>":`);
+      const key = await createApiKey(
+        database.db,
+        option(rest, '--name') ?? `${role} key`,
+        role as 'editor' | 'reader',
+      );
+      console.error(
+        `Created API key ${key.id} (${key.role}). It is shown once; send it as "Authorization: Bearer <key>":`,
+      );
       console.log(key.key);
     } else if (command === 'list') {
       for (const k of await listApiKeys(database.db)) {
-        console.log(`${k.id}\t${k.role}\t${k.name}\t${k.createdAt.toISOString()}${k.revokedAt ? '\trevoked' : ''}`);
+        console.log(
+          `${k.id}\t${k.role}\t${k.name}\t${k.createdAt.toISOString()}${k.revokedAt ? '\trevoked' : ''}`,
+        );
       }
     } else {
       const revoked = await revokeApiKey(database.db, id);

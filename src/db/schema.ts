@@ -162,9 +162,7 @@ export const quotes = pgTable(
     normalizedText: text('normalized_text').notNull(),
     normalizedHash: text('normalized_hash').notNull(),
     attributionEdited: boolean('attribution_edited').notNull().default(false),
-    searchVector: tsvector('search_vector')
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('english', text)`),
+    searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(sql`to_tsvector('english', text)`),
   },
   (t) => [
     index('quotes_article_id_idx').on(t.articleId, t.start),
@@ -186,7 +184,10 @@ export const quoteAbout = pgTable(
       .notNull()
       .references(() => entities.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.quoteId, t.entityId] }), index('quote_about_entity_id_idx').on(t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.quoteId, t.entityId] }),
+    index('quote_about_entity_id_idx').on(t.entityId),
+  ],
 );
 
 export const apiKeys = pgTable(

@@ -6,10 +6,13 @@ import { alignBy } from './align';
 export type ArticleRow = Omit<typeof articles.$inferSelect, 'searchVector'>;
 
 const { searchVector: _searchVector, ...articleColumns } = getTableColumns(articles);
+
 export { articleColumns };
 
 export async function loadArticles(db: Db, ids: readonly number[]): Promise<(ArticleRow | null)[]> {
   const valid = [...new Set(ids.filter(Number.isSafeInteger))];
-  const rows = valid.length ? await db.select(articleColumns).from(articles).where(inArray(articles.id, valid)) : [];
+  const rows = valid.length
+    ? await db.select(articleColumns).from(articles).where(inArray(articles.id, valid))
+    : [];
   return alignBy(ids, rows, (r) => r.id);
 }

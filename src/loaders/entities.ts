@@ -8,11 +8,19 @@ export type EntityRow = typeof entities.$inferSelect;
 /** A merged entity's ID keeps resolving: each key yields the entity it was merged into. */
 export async function loadEntities(db: Db, ids: readonly number[]): Promise<(EntityRow | null)[]> {
   const valid = ids.filter(Number.isSafeInteger);
-  const rows = valid.length ? await db.select().from(entities).where(inArray(entities.id, [...new Set(valid)])) : [];
+  const rows = valid.length
+    ? await db
+        .select()
+        .from(entities)
+        .where(inArray(entities.id, [...new Set(valid)]))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const survivorIds = [...new Set(rows.flatMap((r) => (r.mergedIntoId && !byId.has(r.mergedIntoId) ? [r.mergedIntoId] : [])))];
+  const survivorIds = [
+    ...new Set(rows.flatMap((r) => (r.mergedIntoId && !byId.has(r.mergedIntoId) ? [r.mergedIntoId] : []))),
+  ];
   if (survivorIds.length) {
-    for (const r of await db.select().from(entities).where(inArray(entities.id, survivorIds))) byId.set(r.id, r);
+    for (const r of await db.select().from(entities).where(inArray(entities.id, survivorIds)))
+      byId.set(r.id, r);
   }
   return ids.map((id) => {
     let row = byId.get(id) ?? null;
@@ -22,7 +30,10 @@ export async function loadEntities(db: Db, ids: readonly number[]): Promise<(Ent
 }
 
 export async function loadEntitiesBySlug(db: Db, slugs: readonly string[]): Promise<(EntityRow | null)[]> {
-  const rows = await db.select().from(entities).where(inArray(entities.slug, [...new Set(slugs)]));
+  const rows = await db
+    .select()
+    .from(entities)
+    .where(inArray(entities.slug, [...new Set(slugs)]));
   const aligned = alignBy(slugs, rows, (r) => r.slug);
   if (!rows.some((r) => r.mergedIntoId)) return aligned;
   return loadEntities(

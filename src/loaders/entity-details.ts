@@ -22,7 +22,9 @@ export async function loadRoles(db: Db, entityIds: readonly number[]): Promise<R
     .from(roles)
     .where(or(inArray(roles.personId, ids), inArray(roles.organizationId, ids), inArray(roles.placeId, ids)))
     .orderBy(asc(roles.firstSeenAt), asc(roles.id));
-  return entityIds.map((id) => rows.filter((r) => r.personId === id || r.organizationId === id || r.placeId === id));
+  return entityIds.map((id) =>
+    rows.filter((r) => r.personId === id || r.organizationId === id || r.placeId === id),
+  );
 }
 
 export interface EntityCounts {

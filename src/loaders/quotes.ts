@@ -6,11 +6,14 @@ import { alignBy, groupBy } from './align';
 export type QuoteRow = Omit<typeof quotes.$inferSelect, 'searchVector'>;
 
 const { searchVector: _searchVector, ...quoteColumns } = getTableColumns(quotes);
+
 export { quoteColumns };
 
 export async function loadQuotes(db: Db, ids: readonly number[]): Promise<(QuoteRow | null)[]> {
   const valid = [...new Set(ids.filter(Number.isSafeInteger))];
-  const rows = valid.length ? await db.select(quoteColumns).from(quotes).where(inArray(quotes.id, valid)) : [];
+  const rows = valid.length
+    ? await db.select(quoteColumns).from(quotes).where(inArray(quotes.id, valid))
+    : [];
   return alignBy(ids, rows, (r) => r.id);
 }
 

@@ -1,6 +1,7 @@
+import type { Context } from '../context';
+import { type ArticleRow, loadArticles } from '../loaders/articles';
+import { type EntityRow, loadEntities } from '../loaders/entities';
 import type { EntityCounts, RoleRow } from '../loaders/entity-details';
-import { loadArticles, type ArticleRow } from '../loaders/articles';
-import { loadEntities, type EntityRow } from '../loaders/entities';
 import { loadQuotes, type QuoteRow } from '../loaders/quotes';
 import { builder } from './builder';
 
@@ -22,10 +23,13 @@ export const PersonRef = entityNode('Person');
 export const OrganizationRef = entityNode('Organization');
 export const PlaceRef = entityNode('Place');
 
-export const ArticleRef = builder.loadableNodeRef<ArticleRow | null, number, number, number, ArticleRow>('Article', {
-  id: { resolve: (a: ArticleRow) => a.id, parse: parseId },
-  load: (ids: number[], ctx) => loadArticles(ctx.db, ids),
-});
+export const ArticleRef = builder.loadableNodeRef<ArticleRow | null, number, number, number, ArticleRow>(
+  'Article',
+  {
+    id: { resolve: (a: ArticleRow) => a.id, parse: parseId },
+    load: (ids: number[], ctx) => loadArticles(ctx.db, ids),
+  },
+);
 
 export const QuoteRef = builder.loadableNodeRef<QuoteRow | null, number, number, number, QuoteRow>('Quote', {
   id: { resolve: (q: QuoteRow) => q.id, parse: parseId },
@@ -33,4 +37,12 @@ export const QuoteRef = builder.loadableNodeRef<QuoteRow | null, number, number,
 });
 
 export const RoleRef = builder.objectRef<RoleRow>('Role');
-export type { EntityCounts, EntityRow, ArticleRow, QuoteRow, RoleRow };
+export type { ArticleRow, EntityCounts, EntityRow, QuoteRow, RoleRow };
+
+/**
+ * Person, Organization and Place fields load through the one Entity loader, so that speakers,
+ * outlets and quote subjects asked for at the same depth share a batch and a cache.
+ */
+export function loadEntity(ctx: Context, id: number | null): Promise<EntityRow | null> | null {
+  return id == null ? null : EntityRef.getDataloader(ctx).load(id);
+}

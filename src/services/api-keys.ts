@@ -8,7 +8,11 @@ export type ApiKeyRole = (typeof apiKeys.$inferSelect)['role'];
 export type ApiKey = Pick<typeof apiKeys.$inferSelect, 'id' | 'name' | 'role'>;
 
 /** Only the hash is stored: the key itself is shown once, when it is created. */
-export async function createApiKey(db: Db, name: string, role: ApiKeyRole): Promise<ApiKey & { key: string }> {
+export async function createApiKey(
+  db: Db,
+  name: string,
+  role: ApiKeyRole,
+): Promise<ApiKey & { key: string }> {
   const key = `qg_${randomBytes(24).toString('base64url')}`;
   const [row] = await db
     .insert(apiKeys)
@@ -28,7 +32,13 @@ export async function findApiKey(db: Db, key: string): Promise<ApiKey | null> {
 
 export async function listApiKeys(db: Db) {
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      role: apiKeys.role,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .orderBy(apiKeys.id);
 }

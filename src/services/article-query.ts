@@ -1,7 +1,7 @@
 import { and, count, desc, eq, exists, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions } from '../db/schema';
-import { articleColumns, type ArticleRow } from '../loaders/articles';
+import { type ArticleRow, articleColumns } from '../loaders/articles';
 import type { Keyset, Page } from '../schema/pagination';
 
 export interface ArticleFilter {
@@ -29,7 +29,9 @@ export function articleKeyset(field: ArticleOrderField, direction: 'asc' | 'desc
 
 function conditions(filter: ArticleFilter): SQL | undefined {
   return and(
-    filter.search ? sql`${articles.searchVector} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
+    filter.search
+      ? sql`${articles.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`
+      : undefined,
     ...(filter.mentionsIds ?? []).map((entityId) =>
       exists(
         sql`(select 1 from ${mentions} where ${mentions.articleId} = ${articles.id} and ${mentions.entityId} = ${entityId})`,
@@ -61,6 +63,11 @@ export async function countArticles(db: Db, filter: ArticleFilter): Promise<numb
 
 export async function findArticleBy(db: Db, by: { slug?: string; url?: string }): Promise<ArticleRow | null> {
   const where = by.slug !== undefined ? eq(articles.slug, by.slug) : eq(articles.url, by.url ?? '');
-  const [row] = await db.select(articleColumns).from(articles).where(where).orderBy(desc(articles.id)).limit(1);
+  const [row] = await db
+    .select(articleColumns)
+    .from(articles)
+    .where(where)
+    .orderBy(desc(articles.id))
+    .limit(1);
   return row ?? null;
 }

@@ -30,7 +30,10 @@ export async function openAppDatabase(env: Env, log: Log): Promise<Database> {
       ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes a few seconds…`
       : `Opening the embedded database (PGlite) in ${env.DATA_DIR}…`,
   );
-  const database = await openDatabase({ dataDir: env.DATA_DIR, statementTimeoutMs: env.STATEMENT_TIMEOUT_MS });
+  const database = await openDatabase({
+    dataDir: env.DATA_DIR,
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+  });
   log('Applying migrations…');
   await migrate(database);
   return database;

@@ -8,7 +8,8 @@ const SENTENCE_END = /[.!?]["”’]?$/;
 export function contextSentence(body: string, start: number, end: number): string {
   let from = start;
   while (from > 0 && body[from - 1] !== '\n') {
-    if (/\s/.test(body[from - 1] ?? '') && SENTENCE_END.test(body.slice(Math.max(0, from - 3), from - 1))) break;
+    if (/\s/.test(body[from - 1] ?? '') && SENTENCE_END.test(body.slice(Math.max(0, from - 3), from - 1)))
+      break;
     from--;
   }
   let to = end;

@@ -1,8 +1,8 @@
 import { and, count, eq, exists, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { entities, entityAliases } from '../db/schema';
-import type { EntityRow } from '../loaders/entities';
 import type { EntityKind } from '../ingest/types';
+import type { EntityRow } from '../loaders/entities';
 import type { Keyset, Page } from '../schema/pagination';
 import { normalizeName } from './normalize';
 

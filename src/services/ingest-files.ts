@@ -41,18 +41,26 @@ export async function collectArticleFiles(paths: string[]): Promise<string[]> {
 export async function readArticleItems(file: string): Promise<IngestItem[]> {
   const content = await readFile(file, 'utf8');
   if (extname(file).toLowerCase() !== '.jsonl') return [{ source: file, input: { content, filename: file } }];
-  return content.split('\n').flatMap((line, i) =>
-    line.trim() ? [{ source: `${file}:${i + 1}`, input: { content: line, format: 'json' as const } }] : [],
-  );
+  return content
+    .split('\n')
+    .flatMap((line, i) =>
+      line.trim() ? [{ source: `${file}:${i + 1}`, input: { content: line, format: 'json' as const } }] : [],
+    );
 }
 
-export async function ingestItem(db: Db, item: IngestItem, options: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestItem(
+  db: Db,
+  item: IngestItem,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
   try {
     const result = await ingestArticle(db, item.input, options);
     return { source: item.source, status: result.status, quotes: result.counts.quotes };
   } catch (error) {
     const reason =
-      error instanceof ArticleParseError ? `${error.field}: ${error.message}` : (error as Error).message || String(error);
+      error instanceof ArticleParseError
+        ? `${error.field}: ${error.message}`
+        : (error as Error).message || String(error);
     return { source: item.source, status: 'failed', reason };
   }
 }

@@ -1,6 +1,6 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, entities, mentions, quoteAbout, quotes, roles } from '../db/schema';
+import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import { extract } from '../ingest/extract';
 import { parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
@@ -27,7 +27,11 @@ export interface IngestResult {
   counts: IngestCounts;
 }
 
-export type QuoteAddedListener = (quote: { quoteId: number; speakerId: number | null; aboutIds: number[] }) => void;
+export type QuoteAddedListener = (quote: {
+  quoteId: number;
+  speakerId: number | null;
+  aboutIds: number[];
+}) => void;
 
 export interface IngestOptions {
   onQuoteAdded?: QuoteAddedListener;
@@ -38,7 +42,11 @@ export function contentHashOf(article: ParsedArticle): string {
   return sha256(`${article.title ?? ''}\n${article.body}`.replace(/\s+/g, ' ').trim());
 }
 
-export async function ingestArticle(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestArticle(
+  db: Db,
+  input: IngestInput,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const parsed = parseArticle(input);
   const article = { ...parsed, url: parsed.url ?? input.url ?? null };
   const contentHash = contentHashOf(article);
@@ -52,7 +60,9 @@ export async function ingestArticle(db: Db, input: IngestInput, options: IngestO
 }
 
 async function findExisting(db: Db, url: string | null, contentHash: string): Promise<number | undefined> {
-  const match = url ? or(eq(articles.url, url), eq(articles.contentHash, contentHash)) : eq(articles.contentHash, contentHash);
+  const match = url
+    ? or(eq(articles.url, url), eq(articles.contentHash, contentHash))
+    : eq(articles.contentHash, contentHash);
   const [row] = await db.select({ id: articles.id }).from(articles).where(match).limit(1);
   return row?.id;
 }
@@ -60,7 +70,10 @@ async function findExisting(db: Db, url: string | null, contentHash: string): Pr
 async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
   const [q, m, r] = await Promise.all([
     db.$count(quotes, eq(quotes.articleId, articleId)),
-    db.selectDistinct({ entityId: mentions.entityId }).from(mentions).where(eq(mentions.articleId, articleId)),
+    db
+      .selectDistinct({ entityId: mentions.entityId })
+      .from(mentions)
+      .where(eq(mentions.articleId, articleId)),
     db.$count(roles, eq(roles.articleId, articleId)),
   ]);
   const mentionCount = await db.$count(mentions, eq(mentions.articleId, articleId));
@@ -160,7 +173,9 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
   const aboutRows = extraction.quotes.flatMap((q, i) => {
     const quoteId = insertedQuotes[i]?.id;
     if (quoteId === undefined) return [];
-    const ids = new Set(q.aboutKeys.map((k) => entityIds.get(k)).filter((id): id is number => id !== undefined));
+    const ids = new Set(
+      q.aboutKeys.map((k) => entityIds.get(k)).filter((id): id is number => id !== undefined),
+    );
     return [...ids].map((entityId) => ({ quoteId, entityId }));
   });
   await insertInChunks(tx, quoteAbout, aboutRows);
@@ -185,7 +200,9 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
 
 async function resolveOutlet(tx: Db, outlet: string): Promise<number> {
   const key = `outlet:${normalizeName(outlet)}`;
-  const ids = await resolveEntities(tx, [{ key, kind: 'organization', name: outlet, aliases: [], mentions: [] }]);
+  const ids = await resolveEntities(tx, [
+    { key, kind: 'organization', name: outlet, aliases: [], mentions: [] },
+  ]);
   const id = ids.get(key);
   if (id === undefined) throw new Error(`could not store the outlet "${outlet}"`);
   return id;
@@ -193,7 +210,10 @@ async function resolveOutlet(tx: Db, outlet: string): Promise<number> {
 
 async function uniqueArticleSlug(tx: Db, title: string): Promise<string> {
   const base = slugify(title).slice(0, 80).replace(/-+$/, '');
-  const rows = await tx.select({ slug: articles.slug }).from(articles).where(inArray(articles.slug, slugCandidates(base)));
+  const rows = await tx
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.slug, slugCandidates(base)));
   const taken = new Set(rows.map((r) => r.slug));
   return slugCandidates(base).find((s) => !taken.has(s)) ?? `${base}-${Date.now().toString(36)}`;
 }

@@ -1,8 +1,8 @@
 import { and, count, eq, exists, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, quoteAbout, quotes } from '../db/schema';
-import { quoteColumns, type QuoteRow } from '../loaders/quotes';
 import type { QuoteKind } from '../ingest/types';
+import { type QuoteRow, quoteColumns } from '../loaders/quotes';
 import type { Keyset, Page } from '../schema/pagination';
 
 export interface QuoteFilter {
@@ -49,7 +49,9 @@ function conditions(filter: QuoteFilter): SQL | undefined {
       : undefined,
     filter.articleId !== undefined ? eq(quotes.articleId, filter.articleId) : undefined,
     filter.kind ? eq(quotes.kind, filter.kind) : undefined,
-    filter.search ? sql`${quotes.searchVector} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
+    filter.search
+      ? sql`${quotes.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`
+      : undefined,
     filter.publishedAfter ? gte(articleDate, filter.publishedAfter) : undefined,
     filter.publishedBefore ? lt(articleDate, filter.publishedBefore) : undefined,
   );

@@ -41,7 +41,8 @@ export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Pro
     const exact = matches.find((c) => c.normalizedName === key);
     const distinct = new Set(matches.map((c) => c.id));
     const isFullName = key.includes(' ');
-    const match = exact ?? (distinct.size === 1 || (isFullName && distinct.size > 0) ? matches[0] : undefined);
+    const match =
+      exact ?? (distinct.size === 1 || (isFullName && distinct.size > 0) ? matches[0] : undefined);
     if (match) resolved.set(entity.key, match.id);
     else toCreate.push(entity);
   }
@@ -82,7 +83,11 @@ function slugVariants(base: string): string[] {
   return Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`);
 }
 
-async function addAliases(tx: Db, extracted: ExtractedEntity[], resolved: Map<string, number>): Promise<void> {
+async function addAliases(
+  tx: Db,
+  extracted: ExtractedEntity[],
+  resolved: Map<string, number>,
+): Promise<void> {
   const rows = new Map<string, { entityId: number; alias: string; normalizedAlias: string }>();
   for (const entity of extracted) {
     const entityId = resolved.get(entity.key);
@@ -92,5 +97,9 @@ async function addAliases(tx: Db, extracted: ExtractedEntity[], resolved: Map<st
       if (normalizedAlias) rows.set(`${entityId}:${normalizedAlias}`, { entityId, alias, normalizedAlias });
     }
   }
-  if (rows.size) await tx.insert(entityAliases).values([...rows.values()]).onConflictDoNothing();
+  if (rows.size)
+    await tx
+      .insert(entityAliases)
+      .values([...rows.values()])
+      .onConflictDoNothing();
 }

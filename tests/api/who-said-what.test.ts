@@ -77,7 +77,9 @@ test("filtering quotes by Trump's ID gives his three direct quotes; Zelensky has
     `{ entity(slug: "volodymyr-zelensky") { quotes(filter: { kind: DIRECT }) { nodes { text speaker { name } } } } }`,
   );
   expect(zelensky.entity.quotes.nodes).toHaveLength(1);
-  expect(zelensky.entity.quotes.nodes[0]?.text).toMatch(/^If I had the understanding that America and Europe/);
+  expect(zelensky.entity.quotes.nodes[0]?.text).toMatch(
+    /^If I had the understanding that America and Europe/,
+  );
 });
 
 test('an entity page: aliases, roles, counts and the articles that mention it', async () => {
@@ -133,25 +135,36 @@ test('a quote carries its span, context sentence, cue, confidence and the articl
 });
 
 test('node(id) and nodes(ids) resolve global IDs of every node type', async () => {
-  const list = await api.query<{ quotes: { nodes: Array<{ id: string; article: { id: string }; speaker: { id: string } | null }> } }>(
-    `{ quotes(first: 1, filter: { kind: DIRECT }) { nodes { id article { id } speaker { id } } } }`,
-  );
+  const list = await api.query<{
+    quotes: { nodes: Array<{ id: string; article: { id: string }; speaker: { id: string } | null }> };
+  }>(`{ quotes(first: 1, filter: { kind: DIRECT }) { nodes { id article { id } speaker { id } } } }`);
   const q = list.quotes.nodes[0];
   if (!q?.speaker) throw new Error('expected an attributed quote');
-  const data = await api.query<{ node: { __typename: string } | null; nodes: Array<{ __typename: string } | null> }>(
-    `query($q: ID!, $ids: [ID!]!) { node(id: $q) { __typename } nodes(ids: $ids) { __typename } }`,
-    { q: q.id, ids: [q.article.id, q.speaker.id] },
-  );
+  const data = await api.query<{
+    node: { __typename: string } | null;
+    nodes: Array<{ __typename: string } | null>;
+  }>(`query($q: ID!, $ids: [ID!]!) { node(id: $q) { __typename } nodes(ids: $ids) { __typename } }`, {
+    q: q.id,
+    ids: [q.article.id, q.speaker.id],
+  });
   expect(data.node?.__typename).toBe('Quote');
   expect(data.nodes.map((n) => n?.__typename)).toEqual(['Article', 'Person']);
 });
 
 test('article by slug, URL and ID; paragraphs and quotes in reading order', async () => {
-  const bySlug = await api.query<{ articles: { nodes: Array<{ id: string; slug: string }> } }>(`{ articles { nodes { id slug } } }`);
+  const bySlug = await api.query<{ articles: { nodes: Array<{ id: string; slug: string }> } }>(
+    `{ articles { nodes { id slug } } }`,
+  );
   const first = bySlug.articles.nodes[0];
   if (!first) throw new Error('no article');
   const data = await api.query<{
-    a: { title: string; subtitle: string; byline: string; paragraphs: string[]; quotes: { nodes: Array<{ span: { start: number } }> } };
+    a: {
+      title: string;
+      subtitle: string;
+      byline: string;
+      paragraphs: string[];
+      quotes: { nodes: Array<{ span: { start: number } }> };
+    };
     b: { id: string };
     c: { id: string };
   }>(

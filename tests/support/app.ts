@@ -29,7 +29,11 @@ export function createTestApp(database: Database) {
     events,
     request,
     /** Like request, but fails the test on any GraphQL error. */
-    async query<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers = {}) {
+    async query<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers = {},
+    ) {
       const result = await request<T>(query, variables, headers);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;

@@ -6,7 +6,8 @@ import { pgliteDumpPath, templateDatabase, withDatabase } from './paths';
 
 export type TestDriver = 'pglite' | 'postgres';
 
-export const testDriver: TestDriver = process.env.QUOTEGRAPH_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
+export const testDriver: TestDriver =
+  process.env.QUOTEGRAPH_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
 
 /** Counts the SQL statements a piece of work sends, through drizzle's logger. */
 export class StatementCounter implements Logger {

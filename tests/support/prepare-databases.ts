@@ -23,7 +23,9 @@ async function ensureTemplate(url: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [templateDatabase]);
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [
+      templateDatabase,
+    ]);
     if (rowCount) return;
     const building = `${templateDatabase}_building`;
     await admin.query(`drop database if exists ${building} with (force)`);

@@ -15,7 +15,7 @@ import { builder } from '../builder';
 import { badInput, type UserError, UserErrorType } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
-import { ArticleRef, type ArticleRow, EntityRef, OrganizationRef } from '../refs';
+import { ArticleRef, type ArticleRow, EntityRef, loadEntity, OrganizationRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 import { QuoteConnection, QuoteKindEnum, quoteConnection } from './quote';
 
@@ -58,7 +58,11 @@ ArticleRef.implement({
     subtitle: t.exposeString('subtitle', { nullable: true }),
     byline: t.exposeString('byline', { nullable: true }),
     authors: t.exposeStringList('authors'),
-    outlet: t.field({ type: OrganizationRef, nullable: true, resolve: (a) => a.outletId }),
+    outlet: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (a, _args, ctx) => loadEntity(ctx, a.outletId),
+    }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.publishedAt }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt }),
     language: t.exposeString('language'),
@@ -108,24 +112,35 @@ const ArticleFilterInput = builder.inputType('ArticleFilter', {
 });
 
 const ArticleFormat = builder.enumType('ArticleFormat', {
-  values: { TEXT: { value: 'text' }, MARKDOWN: { value: 'markdown' }, HTML: { value: 'html' }, JSON: { value: 'json' } } as const,
+  values: {
+    TEXT: { value: 'text' },
+    MARKDOWN: { value: 'markdown' },
+    HTML: { value: 'html' },
+    JSON: { value: 'json' },
+  } as const,
 });
 
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   fields: (t) => ({
     content: t.string({
       required: true,
-      description: 'The article: plain text, Markdown, HTML, or a JSON object {title, body, url, publishedAt, author, outlet}.',
+      description:
+        'The article: plain text, Markdown, HTML, or a JSON object {title, body, url, publishedAt, author, outlet}.',
     }),
     format: t.field({ type: ArticleFormat, description: 'Guessed from the content when omitted.' }),
-    url: t.string({ description: "The article's address; an article already stored under it is not stored again." }),
+    url: t.string({
+      description: "The article's address; an article already stored under it is not stored again.",
+    }),
   }),
 });
 
 const IngestStatus = builder.enumType('IngestStatus', {
   values: {
     NEW: { value: 'new', description: 'The article was stored.' },
-    UNCHANGED: { value: 'unchanged', description: 'The same article (by URL or content) was already stored.' },
+    UNCHANGED: {
+      value: 'unchanged',
+      description: 'The same article (by URL or content) was already stored.',
+    },
   } as const,
 });
 
@@ -156,7 +171,10 @@ const IngestArticlePayload = builder.objectRef<IngestPayloadShape>('IngestArticl
   fields: (t) => ({
     article: t.field({ type: ArticleRef, nullable: true, resolve: (p) => p.articleId }),
     status: t.field({ type: IngestStatus, nullable: true, resolve: (p) => p.status }),
-    created: t.boolean({ description: 'Whether this call stored a new article.', resolve: (p) => p.status === 'new' }),
+    created: t.boolean({
+      description: 'Whether this call stored a new article.',
+      resolve: (p) => p.status === 'new',
+    }),
     counts: t.field({ type: IngestCounts, nullable: true, resolve: (p) => p.counts }),
     userErrors: t.field({ type: [UserErrorType], resolve: (p) => p.userErrors }),
   }),
@@ -186,11 +204,19 @@ builder.queryFields((t) => ({
       const f = args.filter;
       const filter: ArticleFilter = {
         search: f?.search?.trim() || undefined,
-        mentionsIds: f?.mentions?.length ? await decodeEntityIds(ctx, 'filter.mentions', f.mentions) : undefined,
+        mentionsIds: f?.mentions?.length
+          ? await decodeEntityIds(ctx, 'filter.mentions', f.mentions)
+          : undefined,
         publishedAfter: f?.publishedAfter ?? undefined,
         publishedBefore: f?.publishedBefore ?? undefined,
       };
-      return articleConnection(ctx, args, filter, args.orderBy?.field ?? 'PUBLISHED_AT', args.orderBy?.direction ?? 'desc');
+      return articleConnection(
+        ctx,
+        args,
+        filter,
+        args.orderBy?.field ?? 'PUBLISHED_AT',
+        args.orderBy?.direction ?? 'desc',
+      );
     },
   }),
 }));
@@ -198,7 +224,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestArticlePayload,
-    description: 'Extract and store an article. Needs an editor API key. The same article twice is stored once.',
+    description:
+      'Extract and store an article. Needs an editor API key. The same article twice is stored once.',
     args: { input: t.arg({ type: IngestArticleInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<IngestPayloadShape> => {
       await requireEditor(ctx);

@@ -1,16 +1,24 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context';
-import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
 import { loadEntitiesBySlug } from '../../loaders/entities';
-import { articleConnection } from './article';
+import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
 import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection } from '../pagination';
-import { ArticleRef, EntityRef, type EntityRow, OrganizationRef, PersonRef, PlaceRef, RoleRef } from '../refs';
-import { ArticleConnection } from './article';
+import {
+  ArticleRef,
+  EntityRef,
+  type EntityRow,
+  loadEntity,
+  OrganizationRef,
+  PersonRef,
+  PlaceRef,
+  RoleRef,
+} from '../refs';
+import { ArticleConnection, articleConnection } from './article';
 import { OrderDirection } from './common';
 import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
 
@@ -46,7 +54,12 @@ const QuotesAboutFilter = builder.inputType('QuotesAboutFilter', {
   }),
 });
 
-const quoteOrderOf = (orderBy: { field: 'PUBLISHED_AT' | 'CONFIDENCE' | 'POSITION'; direction: 'asc' | 'desc' } | null | undefined) => ({
+const quoteOrderOf = (
+  orderBy:
+    | { field: 'PUBLISHED_AT' | 'CONFIDENCE' | 'POSITION'; direction: 'asc' | 'desc' }
+    | null
+    | undefined,
+) => ({
   field: orderBy?.field ?? 'PUBLISHED_AT',
   direction: orderBy?.direction ?? 'desc',
 });
@@ -136,7 +149,8 @@ EntityRef.implement({
       type: ArticleConnection,
       description: 'Articles that mention it, newest first.',
       args: { ...t.arg.connectionArgs() },
-      resolve: (e, args, ctx) => articleConnection(ctx, args, { mentionsIds: [e.id] }, 'PUBLISHED_AT', 'desc'),
+      resolve: (e, args, ctx) =>
+        articleConnection(ctx, args, { mentionsIds: [e.id] }, 'PUBLISHED_AT', 'desc'),
     }),
   }),
 });
@@ -152,14 +166,34 @@ for (const [ref, kind] of [
   });
 }
 
+function notNull<T>(value: T | null): T {
+  if (value === null) throw new Error('a role points at a missing entity');
+  return value;
+}
+
 RoleRef.implement({
   description: 'A title a person holds, as an article states it ("Kremlin spokesman Dmitry Peskov").',
   fields: (t) => ({
     title: t.exposeString('title'),
-    person: t.field({ type: PersonRef, resolve: (r) => r.personId }),
-    organization: t.field({ type: OrganizationRef, nullable: true, resolve: (r) => r.organizationId }),
-    place: t.field({ type: PlaceRef, nullable: true, resolve: (r) => r.placeId }),
-    article: t.field({ type: ArticleRef, description: 'The article that states it.', resolve: (r) => r.articleId }),
+    person: t.field({
+      type: PersonRef,
+      resolve: async (r, _args, ctx) => notNull(await loadEntity(ctx, r.personId)),
+    }),
+    organization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (r, _args, ctx) => loadEntity(ctx, r.organizationId),
+    }),
+    place: t.field({
+      type: PlaceRef,
+      nullable: true,
+      resolve: (r, _args, ctx) => loadEntity(ctx, r.placeId),
+    }),
+    article: t.field({
+      type: ArticleRef,
+      description: 'The article that states it.',
+      resolve: (r) => r.articleId,
+    }),
     firstSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.firstSeenAt }),
     lastSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.lastSeenAt }),
   }),
@@ -184,10 +218,12 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by ID or slug (exactly one). A merged entity\'s old ID or slug gives the entity it was merged into.',
+    description:
+      "One entity by ID or slug (exactly one). A merged entity's old ID or slug gives the entity it was merged into.",
     args: { id: t.arg.id(), slug: t.arg.string() },
     resolve: async (_root, args, ctx) => {
-      if ((args.id == null) === (args.slug == null)) throw badInput('entity', 'give exactly one of id or slug');
+      if ((args.id == null) === (args.slug == null))
+        throw badInput('entity', 'give exactly one of id or slug');
       if (args.id != null) return decodeId('id', args.id, new Set(Object.values(typenameOf)));
       const [row] = await loadEntitiesBySlug(ctx.db, [args.slug ?? '']);
       return row ?? null;

@@ -1,3 +1,4 @@
+import type { Context } from '../../context';
 import { loadQuoteAboutIds } from '../../loaders/quotes';
 import { contextSentence } from '../../services/context-sentence';
 import {
@@ -7,7 +8,6 @@ import {
   type QuoteOrderField,
   quoteKeyset,
 } from '../../services/quote-query';
-import type { Context } from '../../context';
 import { builder } from '../builder';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
@@ -39,7 +39,9 @@ export const QuoteFilterInput = builder.inputType('QuoteFilter', {
     about: t.id({ description: 'Quotes that talk about this entity.' }),
     article: t.id({ description: 'Quotes in this article.' }),
     kind: t.field({ type: QuoteKindEnum }),
-    search: t.string({ description: 'Full-text search in the quote, web-search syntax ("a phrase", OR, -word).' }),
+    search: t.string({
+      description: 'Full-text search in the quote, web-search syntax ("a phrase", OR, -word).',
+    }),
     publishedAfter: t.field({ type: 'DateTime' }),
     publishedBefore: t.field({ type: 'DateTime' }),
   }),
@@ -59,7 +61,10 @@ interface Counted {
 
 type QuoteFilterArg = typeof QuoteFilterInput.$inferInput;
 
-export async function toQuoteFilter(ctx: Context, input: QuoteFilterArg | null | undefined): Promise<QuoteFilter> {
+export async function toQuoteFilter(
+  ctx: Context,
+  input: QuoteFilterArg | null | undefined,
+): Promise<QuoteFilter> {
   if (!input) return {};
   const [speakerIds, aboutIds] = await Promise.all([
     input.speaker != null ? decodeEntityIds(ctx, 'filter.speaker', [input.speaker]) : undefined,
@@ -111,7 +116,10 @@ QuoteRef.implement({
           ? { start: q.speakerMentionStart, end: q.speakerMentionEnd }
           : null,
     }),
-    cue: t.exposeString('cue', { nullable: true, description: 'The words that introduce it ("said", "told").' }),
+    cue: t.exposeString('cue', {
+      nullable: true,
+      description: 'The words that introduce it ("said", "told").',
+    }),
     confidence: t.exposeFloat('confidence', { description: 'How sure the attribution is, from 0 to 1.' }),
     span: t.field({ type: SpanType, resolve: (q) => ({ start: q.start, end: q.end }) }),
     context: t.string({
@@ -130,7 +138,9 @@ QuoteRef.implement({
         const loaded = await EntityRef.getDataloader(ctx).loadMany([...new Set(idLists.flat())]);
         const byId = new Map<number, EntityRow>();
         for (const e of loaded) if (e && !(e instanceof Error)) byId.set(e.id, e);
-        return idLists.map((ids) => [...new Set(ids.map((id) => byId.get(id)).filter((e) => e !== undefined))]);
+        return idLists.map((ids) => [
+          ...new Set(ids.map((id) => byId.get(id)).filter((e) => e !== undefined)),
+        ]);
       },
       resolve: (q) => q.id,
     }),
