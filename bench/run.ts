@@ -1,0 +1,124 @@
+// npm run bench [-- --rounds N]: extraction speed, ingest speed and GraphQL latency, as medians of
+// N rounds measured side by side in one run (PGlite, and the server when BENCH_DATABASE_URL is set).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
+import { extract } from '../src/ingest/extract';
+import { parseArticle } from '../src/ingest/parse';
+import { createApiKey } from '../src/services/api-keys';
+import { examplesFolder } from '../src/services/bootstrap';
+import { ingestArticle } from '../src/services/ingest';
+import { createQuoteEvents } from '../src/services/quote-events';
+import { createApp } from '../src/yoga';
+
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 15;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+function exampleTexts(): string[] {
+  return readdirSync(examplesFolder)
+    .filter((f) => !f.endsWith('README.md'))
+    .map((f) => parseArticle({ content: readFileSync(`${examplesFolder}/${f}`, 'utf8'), filename: f }).body);
+}
+
+function devSetTexts(): string[] {
+  const path = new URL('../../shared/eval/polnear-dev.jsonl', import.meta.url);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+}
+
+function benchExtraction(): void {
+  const dev = devSetTexts();
+  const texts = dev.length ? dev : exampleTexts();
+  const label = dev.length ? `${texts.length} dev-set articles` : `${texts.length} example articles (no ../shared)`;
+  for (const t of texts.slice(0, 5)) extract(t);
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    for (const t of texts) extract(t);
+    times.push(performance.now() - start);
+  }
+  const ms = median(times);
+  console.log(`extraction   ${label}: median ${fmt(ms)} per pass, ${Math.round((texts.length / ms) * 1000)} articles/s`);
+}
+
+const ENTITY_PAGE = `query($n: Int!) { entity(slug: "dmitry-peskov") { name aliases roles { title organization { name } }
+  quotes(first: $n) { totalCount nodes { text context speaker { name } article { title outlet { name } } about { name } } } } }`;
+
+async function benchDatabase(label: string, database: Database): Promise<Record<string, number>> {
+  await migrate(database);
+  const files = readdirSync(examplesFolder).filter((f) => !f.endsWith('README.md'));
+  const ingestStart = performance.now();
+  for (const f of files) {
+    await ingestArticle(database.db, { content: readFileSync(`${examplesFolder}/${f}`, 'utf8'), filename: f });
+  }
+  const ingestMs = (performance.now() - ingestStart) / files.length;
+  await createApiKey(database.db, 'bench', 'reader');
+  const app = createApp({ db: database.db, events: createQuoteEvents() });
+  const run = async (n: number) => {
+    const start = performance.now();
+    const res = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ENTITY_PAGE, variables: { n } }),
+    });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 5; i++) await run(20);
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    small.push(await run(5));
+    large.push(await run(100));
+  }
+  const result = { ingestMs, page5: median(small), page100: median(large) };
+  console.log(
+    `${label.padEnd(12)} ingest ${fmt(ingestMs)}/article; entity page query median ${fmt(result.page5)} (first: 5), ${fmt(result.page100)} (first: 100)`,
+  );
+  return result;
+}
+
+async function main(): Promise<void> {
+  console.log(`rounds: ${rounds} (medians)`);
+  benchExtraction();
+  const lite = await openDatabase();
+  const pgliteResult = await benchDatabase('pglite', lite);
+  await lite.close();
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    console.log('postgres     skipped: set BENCH_DATABASE_URL=postgres://… (a database it may fill) to compare');
+    return;
+  }
+  const name = `quotegraph_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const server = await openDatabase({ url: u.toString() });
+  try {
+    const serverResult = await benchDatabase('postgres', server);
+    console.log(
+      `ratio        postgres/pglite, entity page query (first: 100): ${(serverResult.page100 / pgliteResult.page100).toFixed(2)}`,
+    );
+  } finally {
+    await server.close();
+    await admin.query(`drop database ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
