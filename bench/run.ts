@@ -38,7 +38,9 @@ function devSetTexts(): string[] {
 function benchExtraction(): void {
   const dev = devSetTexts();
   const texts = dev.length ? dev : exampleTexts();
-  const label = dev.length ? `${texts.length} dev-set articles` : `${texts.length} example articles (no ../shared)`;
+  const label = dev.length
+    ? `${texts.length} dev-set articles`
+    : `${texts.length} example articles (no ../shared)`;
   for (const t of texts.slice(0, 5)) extract(t);
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -47,18 +49,29 @@ function benchExtraction(): void {
     times.push(performance.now() - start);
   }
   const ms = median(times);
-  console.log(`extraction   ${label}: median ${fmt(ms)} per pass, ${Math.round((texts.length / ms) * 1000)} articles/s`);
+  console.log(
+    `extraction   ${label}: median ${fmt(ms)} per pass, ${Math.round((texts.length / ms) * 1000)} articles/s`,
+  );
 }
 
 const ENTITY_PAGE = `query($n: Int!) { entity(slug: "dmitry-peskov") { name aliases roles { title organization { name } }
   quotes(first: $n) { totalCount nodes { text context speaker { name } article { title outlet { name } } about { name } } } } }`;
 
-async function benchDatabase(label: string, database: Database): Promise<Record<string, number>> {
+interface DatabaseFigures {
+  ingestMs: number;
+  page5: number;
+  page100: number;
+}
+
+async function benchDatabase(label: string, database: Database): Promise<DatabaseFigures> {
   await migrate(database);
   const files = readdirSync(examplesFolder).filter((f) => !f.endsWith('README.md'));
   const ingestStart = performance.now();
   for (const f of files) {
-    await ingestArticle(database.db, { content: readFileSync(`${examplesFolder}/${f}`, 'utf8'), filename: f });
+    await ingestArticle(database.db, {
+      content: readFileSync(`${examplesFolder}/${f}`, 'utf8'),
+      filename: f,
+    });
   }
   const ingestMs = (performance.now() - ingestStart) / files.length;
   await createApiKey(database.db, 'bench', 'reader');
@@ -96,7 +109,9 @@ async function main(): Promise<void> {
   await lite.close();
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
-    console.log('postgres     skipped: set BENCH_DATABASE_URL=postgres://… (a database it may fill) to compare');
+    console.log(
+      'postgres     skipped: set BENCH_DATABASE_URL=postgres://… (a database it may fill) to compare',
+    );
     return;
   }
   const name = `quotegraph_bench_${Date.now().toString(36)}`;

@@ -16,7 +16,10 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

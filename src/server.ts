@@ -10,8 +10,9 @@ async function main(): Promise<void> {
   const config = env();
   const database = await openAppDatabase(config, log);
   if (config.LOAD_EXAMPLES) await loadExamplesIfEmpty(database, log);
+  const events = createQuoteEvents(config.REDIS_URL);
   const app = createApp(
-    { db: database.db, events: createQuoteEvents() },
+    { db: database.db, events },
     { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
   );
   const server = createServer(app);
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: closing…`);
     server.close(() => {
-      database.close().finally(() => process.exit(0));
+      Promise.allSettled([database.close(), events.close()]).finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };
