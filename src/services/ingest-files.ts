@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Db } from '../db/client';
-import { ArticleParseError } from '../ingest/parse';
 import { type IngestInput, type IngestOptions, ingestArticle } from './ingest';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl']);
@@ -57,10 +56,8 @@ export async function ingestItem(
     const result = await ingestArticle(db, item.input, options);
     return { source: item.source, status: result.status, quotes: result.counts.quotes };
   } catch (error) {
-    const reason =
-      error instanceof ArticleParseError
-        ? `${error.field}: ${error.message}`
-        : (error as Error).message || String(error);
+    // a parse error's message names its field ("json: Unexpected end of JSON input")
+    const reason = error instanceof Error ? error.message : String(error);
     return { source: item.source, status: 'failed', reason };
   }
 }

@@ -29,7 +29,9 @@ let serial = 0;
  * A database of the test file's own, already migrated: a PGlite loaded from the migrated dump,
  * or on the server a copy of the migrated template database, dropped on close.
  */
-export async function openTestDatabase(options: { logger?: Logger } = {}): Promise<Database> {
+export async function openTestDatabase(
+  options: { logger?: Logger } = {},
+): Promise<Database & { url?: string }> {
   if (testDriver === 'pglite') {
     const dump = new Blob([readFileSync(pgliteDumpPath)]);
     return openDatabase({ loadDataDir: dump, logger: options.logger });
@@ -43,6 +45,7 @@ export async function openTestDatabase(options: { logger?: Logger } = {}): Promi
   const database = await openDatabase({ url: withDatabase(url, name), poolSize: 4, logger: options.logger });
   return {
     ...database,
+    url: withDatabase(url, name),
     close: async () => {
       await database.close();
       await admin.query(`drop database if exists ${name} with (force)`);
