@@ -15,7 +15,9 @@ interface Candidate {
  * Maps each entity found in one article to a stored entity, creating the ones not seen before.
  * A full name matches the entity with that name or alias. A single word ("Putin", "Kremlin")
  * matches only when exactly one stored entity of that kind answers to it, so two people who
- * share a surname are never merged.
+ * share a surname are never merged. The reverse is not done either: an entity created from a bare
+ * surname is not completed by a later full name (it could be another person of that name); an
+ * editor merges the two.
  */
 export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Promise<Map<string, number>> {
   const keyOf = new Map(extracted.map((e) => [e.key, normalizeName(e.name)]));
