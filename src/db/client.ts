@@ -28,6 +28,8 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
   poolSize?: number;
   logger?: Logger;
+  /** Called when an idle pooled connection fails (a server restart, a dropped database). */
+  onPoolError?: (error: Error) => void;
 }
 
 export function createPglite(options: Pick<OpenDatabaseOptions, 'dataDir' | 'loadDataDir'> = {}): PGlite {
@@ -46,6 +48,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       max: options.poolSize ?? 10,
       statement_timeout: statementTimeoutMs,
     });
+    // Without a listener an idle connection's error would crash the process; the pool replaces it.
+    pool.on('error', options.onPoolError ?? ((error) => console.error(`postgres pool: ${error.message}`)));
     const db = drizzleNodePg(pool, { schema, logger: options.logger }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end() };
   }

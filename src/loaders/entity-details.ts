@@ -1,6 +1,6 @@
-import { asc, count, countDistinct, inArray, or } from 'drizzle-orm';
+import { asc, count, countDistinct, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { entityAliases, mentions, quotes, roles } from '../db/schema';
+import { entities, entityAliases, mentions, quotes, roles } from '../db/schema';
 import { groupBy } from './align';
 
 export type RoleRow = typeof roles.$inferSelect;
@@ -9,8 +9,9 @@ export async function loadAliases(db: Db, entityIds: readonly number[]): Promise
   const rows = await db
     .select({ entityId: entityAliases.entityId, alias: entityAliases.alias })
     .from(entityAliases)
+    .innerJoin(entities, eq(entities.id, entityAliases.entityId))
     .where(inArray(entityAliases.entityId, [...entityIds]))
-    .orderBy(asc(entityAliases.id));
+    .orderBy(desc(sql`${entityAliases.normalizedAlias} = ${entities.normalizedName}`), asc(entityAliases.id));
   return groupBy(entityIds, rows, (r) => r.entityId).map((g) => g.map((r) => r.alias));
 }
 

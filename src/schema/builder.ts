@@ -8,6 +8,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

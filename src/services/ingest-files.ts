@@ -28,7 +28,12 @@ export async function collectArticleFiles(paths: string[]): Promise<string[]> {
       const nested = await collectArticleFiles(
         entries.filter((e) => !e.startsWith('.')).map((e) => join(path, e)),
       ).catch(() => []);
-      files.push(...nested.filter((f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase())));
+      // a folder's README describes the articles; it is not one of them
+      files.push(
+        ...nested.filter(
+          (f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase()) && !/(^|\/)readme\.md$/i.test(f),
+        ),
+      );
     } else {
       files.push(path);
     }

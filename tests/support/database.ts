@@ -42,7 +42,13 @@ export async function openTestDatabase(
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name} template ${templateDatabase}`);
-  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 4, logger: options.logger });
+  const database = await openDatabase({
+    url: withDatabase(url, name),
+    poolSize: 4,
+    logger: options.logger,
+    // dropping the database below ends connections the pool may still be closing
+    onPoolError: () => {},
+  });
   return {
     ...database,
     url: withDatabase(url, name),
