@@ -3,6 +3,10 @@ import './types/common';
 import './types/quote';
 import './types/article';
 import './types/entity';
+import './types/search';
+import './types/entity-page';
+import './types/subscription';
+import './types/curation';
 import { builder } from './builder';
 
 builder.queryType({});

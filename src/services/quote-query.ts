@@ -1,9 +1,11 @@
-import { and, count, eq, exists, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, exists, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteAbout, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
 import type { Keyset, Page } from '../schema/pagination';
+import { echoCondition, withEchoThresholds } from './echoes';
 
 export interface QuoteFilter {
   speakerIds?: number[];
@@ -13,6 +15,8 @@ export interface QuoteFilter {
   search?: string;
   publishedAfter?: Date;
   publishedBefore?: Date;
+  /** One quote per cluster of echoes: only quotes that no earlier quote matching the filter echoes. */
+  distinct?: boolean;
 }
 
 export type QuoteOrderField = 'PUBLISHED_AT' | 'CONFIDENCE' | 'POSITION';
@@ -39,23 +43,49 @@ export function quoteKeyset(field: QuoteOrderField, direction: 'asc' | 'desc'): 
   };
 }
 
-function conditions(filter: QuoteFilter): SQL | undefined {
+// The distinct filter compares each quote with others under an alias; both go through here.
+type QuoteTable = typeof quotes;
+type ArticleTable = typeof articles;
+
+function conditions(
+  filter: QuoteFilter,
+  q: QuoteTable = quotes,
+  a: ArticleTable = articles,
+): SQL | undefined {
+  const date = sql`coalesce(${a.publishedAt}, ${a.ingestedAt})`;
   return and(
-    filter.speakerIds ? inArray(quotes.speakerId, filter.speakerIds) : undefined,
+    filter.speakerIds ? inArray(q.speakerId, filter.speakerIds) : undefined,
     filter.aboutIds?.length
       ? exists(
-          sql`(select 1 from ${quoteAbout} where ${quoteAbout.quoteId} = ${quotes.id} and ${inArray(quoteAbout.entityId, filter.aboutIds)})`,
+          sql`(select 1 from ${quoteAbout} where ${quoteAbout.quoteId} = ${q.id} and ${inArray(quoteAbout.entityId, filter.aboutIds)})`,
         )
       : undefined,
-    filter.articleId !== undefined ? eq(quotes.articleId, filter.articleId) : undefined,
-    filter.kind ? eq(quotes.kind, filter.kind) : undefined,
-    filter.search
-      ? sql`${quotes.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`
-      : undefined,
-    filter.publishedAfter ? gte(articleDate, filter.publishedAfter) : undefined,
-    filter.publishedBefore ? lt(articleDate, filter.publishedBefore) : undefined,
+    filter.articleId !== undefined ? eq(q.articleId, filter.articleId) : undefined,
+    filter.kind ? eq(q.kind, filter.kind) : undefined,
+    filter.search ? sql`${q.searchVector} @@ websearch_to_tsquery('english', ${filter.search})` : undefined,
+    filter.publishedAfter ? gte(date, filter.publishedAfter) : undefined,
+    filter.publishedBefore ? lt(date, filter.publishedBefore) : undefined,
+    filter.distinct ? notExists(earlierEcho(filter)) : undefined,
   );
 }
+
+/** Earliest means what firstReported means: by publishedAt (unknown last), then ingestedAt. */
+const reportOrder = (q: QuoteTable, a: ArticleTable) =>
+  sql`(coalesce(${a.publishedAt}, 'infinity'::timestamptz), ${a.ingestedAt}, ${a.id}, ${q.id})`;
+
+function earlierEcho(filter: QuoteFilter): SQL {
+  const e = alias(quotes, 'earlier') as unknown as QuoteTable;
+  const ea = alias(articles, 'earlier_article') as unknown as ArticleTable;
+  return sql`(select 1 from ${quotes} earlier join ${articles} earlier_article on ${ea.id} = ${e.articleId}
+    where ${e.articleId} <> ${quotes.articleId}
+      and ${echoCondition(e, quotes)}
+      and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
+      and ${conditions({ ...filter, distinct: false }, e, ea) ?? sql`true`})`;
+}
+
+// The echo operators need their thresholds set for the statement (see withEchoThresholds).
+const runFor = <T>(db: Db, filter: QuoteFilter, work: (db: Db) => Promise<T>) =>
+  filter.distinct ? withEchoThresholds(db, work) : work(db);
 
 export async function findQuotes(
   db: Db,
@@ -63,20 +93,24 @@ export async function findQuotes(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<QuoteListRow[]> {
-  return db
-    .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(and(conditions(filter), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
+  return runFor(db, filter, (tx) =>
+    tx
+      .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
+      .from(quotes)
+      .innerJoin(articles, eq(articles.id, quotes.articleId))
+      .where(and(conditions(filter), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(conditions(filter));
+  const [row] = await runFor(db, filter, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(quotes)
+      .innerJoin(articles, eq(articles.id, quotes.articleId))
+      .where(conditions(filter)),
+  );
   return row?.n ?? 0;
 }

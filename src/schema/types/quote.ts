@@ -1,6 +1,9 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import type { Context } from '../../context';
 import { loadQuoteAboutIds } from '../../loaders/quotes';
 import { contextSentence } from '../../services/context-sentence';
+import { type EchoRow, loadEchoes, loadEchoSummaries } from '../../services/echoes';
 import {
   countQuotes,
   findQuotes,
@@ -9,8 +12,15 @@ import {
   quoteKeyset,
 } from '../../services/quote-query';
 import { builder } from '../builder';
+import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
-import { keysetConnection, type PageArgs } from '../pagination';
+import {
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  keysetConnection,
+  MAX_PAGE_SIZE,
+  type PageArgs,
+} from '../pagination';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 
@@ -44,6 +54,10 @@ export const QuoteFilterInput = builder.inputType('QuoteFilter', {
     }),
     publishedAfter: t.field({ type: 'DateTime' }),
     publishedBefore: t.field({ type: 'DateTime' }),
+    distinct: t.boolean({
+      description:
+        'One quote per statement: of quotes that echo each other (see Quote.echoes), only the earliest reported is listed.',
+    }),
   }),
 });
 
@@ -78,6 +92,7 @@ export async function toQuoteFilter(
     search: input.search?.trim() || undefined,
     publishedAfter: input.publishedAfter ?? undefined,
     publishedBefore: input.publishedBefore ?? undefined,
+    distinct: input.distinct ?? undefined,
   };
 }
 
@@ -146,6 +161,92 @@ QuoteRef.implement({
     }),
   }),
 });
+
+const echoSummaryLoader = createContextCache(
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEchoSummaries(ctx.db, ids)),
+);
+
+// One loader per page shape, so a list of quotes asking for the same page of echoes is one statement.
+const echoLoaders = createContextCache(() => new Map<string, DataLoader<number, EchoRow[]>>());
+
+function echoLoader(ctx: Context, limit: number, after: { sortKey: string; id: number } | undefined) {
+  const loaders = echoLoaders(ctx);
+  const key = JSON.stringify([limit, after]);
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader((ids: readonly number[]) => loadEchoes(ctx.db, ids, { limit, after }));
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+function decodeEchoCursor(cursor: string): { sortKey: string; id: number } {
+  try {
+    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof sortKey === 'string' && Number.isSafeInteger(id)) return { sortKey, id };
+  } catch {
+    // reported below
+  }
+  throw badInput('after', 'is not a cursor from this list');
+}
+
+const QuoteEchoConnection = builder.connectionObject(
+  { type: QuoteRef, name: 'QuoteEchoConnection' },
+  {
+    name: 'QuoteEchoEdge',
+    fields: (t) => ({
+      similarity: t.float({
+        description:
+          'Trigram similarity of the normalized texts, from 0 to 1 (a fragment can echo at a low score).',
+        resolve: (edge) => (edge.node as EchoRow).similarity,
+      }),
+      exact: t.boolean({
+        description: 'Whether the words are the same, ignoring case, punctuation and ellipses.',
+        resolve: (edge) => (edge.node as EchoRow).exact,
+      }),
+    }),
+  },
+);
+
+builder.objectFields(QuoteRef, (t) => ({
+  echoes: t.field({
+    type: QuoteEchoConnection,
+    description:
+      'The same or nearly the same quote in other articles (reworded, trimmed, repunctuated), in order of publication.',
+    args: { first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE }), after: t.arg.string() },
+    resolve: async (q, args, ctx) => {
+      const limit = args.first ?? DEFAULT_PAGE_SIZE;
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+        throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE} (got ${limit})`);
+      }
+      const after = args.after ? decodeEchoCursor(args.after) : undefined;
+      const rows = await echoLoader(ctx, limit + 1, after).load(q.id);
+      const edges = rows
+        .slice(0, limit)
+        .map((row) => ({ cursor: encodeCursor(row.sortKey, row.id), node: row }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: rows.length > limit,
+          hasPreviousPage: after !== undefined,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  }),
+  firstReported: t.field({
+    type: ArticleRef,
+    description:
+      'The earliest article that carries this quote or an echo of it, by publishedAt, then ingestedAt.',
+    resolve: async (q, _args, ctx) =>
+      (await echoSummaryLoader(ctx).load(q.id))?.firstArticleId ?? q.articleId,
+  }),
+  occurrenceCount: t.int({
+    description: 'How many articles carry this quote or an echo of it, its own included.',
+    resolve: async (q, _args, ctx) => (await echoSummaryLoader(ctx).load(q.id))?.occurrenceCount ?? 1,
+  }),
+}));
 
 builder.queryFields((t) => ({
   quotes: t.field({

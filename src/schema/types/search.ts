@@ -1,0 +1,124 @@
+import { brandWithType } from '@pothos/core';
+import { resolveCursorConnection } from '@pothos/plugin-relay';
+import type { Context } from '../../context';
+import type { EntityRow } from '../../loaders/entities';
+import {
+  countSearch,
+  MAX_QUERY_LENGTH,
+  SEARCH_KINDS,
+  type SearchCursor,
+  type SearchHit,
+  type SearchKind,
+  searchPage,
+} from '../../services/search';
+import { builder } from '../builder';
+import { badInput } from '../errors';
+import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
+import { ArticleRef, EntityRef, OrganizationRef, PersonRef, PlaceRef, QuoteRef } from '../refs';
+
+const SearchKindEnum = builder.enumType('SearchKind', {
+  values: {
+    ARTICLE: { value: 'article', description: 'Articles, by full-text match on title, subtitle and body.' },
+    QUOTE: { value: 'quote', description: 'Quotes, by full-text match on their text.' },
+    ENTITY: {
+      value: 'entity',
+      description: 'People, organizations and places, by name or alias, misspellings tolerated.',
+    },
+  } as const,
+});
+
+const entityRefOf = { person: PersonRef, organization: OrganizationRef, place: PlaceRef } as const;
+
+async function loadHitNode(ctx: Context, hit: SearchHit): Promise<object | null> {
+  if (hit.kind === 'article') {
+    const row = await ArticleRef.getDataloader(ctx).load(hit.id);
+    if (row) brandWithType(row, ArticleRef);
+    return row;
+  }
+  if (hit.kind === 'quote') {
+    const row = await QuoteRef.getDataloader(ctx).load(hit.id);
+    if (row) brandWithType(row, QuoteRef);
+    return row;
+  }
+  const row: EntityRow | null = await EntityRef.getDataloader(ctx).load(hit.id);
+  if (row) brandWithType(row, entityRefOf[row.kind]);
+  return row;
+}
+
+const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  description: 'One search result: what matched, how well, and the matching words in context.',
+  fields: (t) => ({
+    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.kind }),
+    score: t.exposeFloat('score', {
+      description:
+        'From 0 to 1: ts_rank/(ts_rank+1) for articles and quotes, name similarity for entities. Results are ordered by it.',
+    }),
+    snippet: t.exposeString('snippet', {
+      description:
+        'HTML-escaped text with the matches in <mark>…</mark>: passages of an article, a whole quote, an entity name.',
+    }),
+    node: t.field({
+      type: builder.nodeInterfaceRef(),
+      resolve: (h, _args, ctx) => loadHitNode(ctx, h) as never,
+    }),
+  }),
+});
+
+const SearchConnection = builder.connectionObject({
+  type: SearchHitRef,
+  name: 'SearchConnection',
+  fields: (t) => ({
+    totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount() }),
+  }),
+});
+
+function encodeSearchCursor(hit: SearchCursor): string {
+  return Buffer.from(JSON.stringify([hit.score, hit.kind, hit.id])).toString('base64url');
+}
+
+function decodeSearchCursor(cursor: string): SearchCursor {
+  try {
+    const [score, kind, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof score === 'number' && SEARCH_KINDS.includes(kind) && Number.isSafeInteger(id))
+      return { score, kind, id };
+  } catch {
+    // reported below
+  }
+  throw badInput('after', 'is not a cursor from this search');
+}
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: SearchConnection,
+    description:
+      'Articles, quotes and entities matching a query in web-search syntax ("a phrase", OR, -word), best first. Pages with first/after.',
+    args: {
+      query: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [SearchKindEnum], description: 'Only these kinds of result (all when omitted).' }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const query = args.query.trim();
+      if (!query) throw badInput('query', 'must not be empty');
+      if (query.length > MAX_QUERY_LENGTH)
+        throw badInput('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
+      if (args.kinds && !args.kinds.length)
+        throw badInput('kinds', 'must name at least one kind, or be omitted');
+      checkPageArgs(args);
+      const input = { query, kinds: (args.kinds ?? SEARCH_KINDS) as SearchKind[] };
+      const after = args.after ? decodeSearchCursor(args.after) : undefined;
+      const connection = await resolveCursorConnection<Promise<SearchHit[]>>(
+        {
+          args: { first: args.first, after: args.after },
+          defaultSize: DEFAULT_PAGE_SIZE,
+          maxSize: MAX_PAGE_SIZE,
+          toCursor: (hit: SearchHit) => encodeSearchCursor(hit),
+        },
+        ({ limit }) => searchPage(ctx.db, input, { limit, after }),
+      );
+      if (!connection) throw new Error('a search page resolved to nothing');
+      return Object.assign(connection, { totalCount: () => countSearch(ctx.db, input) });
+    },
+  }),
+}));

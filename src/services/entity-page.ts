@@ -1,0 +1,218 @@
+import { and, desc, eq, getTableColumns, inArray, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client';
+import { articles, entities, mentions, quotes, roles } from '../db/schema';
+import type { EntityKind } from '../ingest/types';
+import type { RoleRow } from '../loaders/entity-details';
+import { rowsOf } from './echoes';
+
+// Every loader here answers many entities (or quotes) with one statement; per-entity limits are
+// applied inside it with row_number() rather than by a query per entity.
+
+const articleDate = sql`coalesce(${articles.publishedAt}, ${articles.ingestedAt})`;
+
+/**
+ * The role a quote's speaker held when the article appeared: one stated in the same article
+ * first, then one whose first/last seen brackets the date, else the latest seen before it.
+ */
+export async function loadSpeakerRoles(db: Db, quoteIds: readonly number[]): Promise<(RoleRow | null)[]> {
+  const ids = [...new Set(quoteIds)];
+  if (!ids.length) return [];
+  const q = alias(quotes, 'q');
+  const a = alias(articles, 'a');
+  const source = db
+    .select({
+      quoteId: sql<number>`${q.id}`.as('quote_id'),
+      speakerId: sql<number>`${q.speakerId}`.as('speaker_id'),
+      quoteArticleId: sql<number>`${q.articleId}`.as('quote_article_id'),
+      date: sql<Date>`coalesce(${a.publishedAt}, ${a.ingestedAt})`.as('date'),
+    })
+    .from(q)
+    .innerJoin(a, eq(a.id, q.articleId))
+    .where(and(inArray(q.id, ids), sql`${q.speakerId} is not null`))
+    .as('source');
+  const role = db
+    .select(getTableColumns(roles))
+    .from(roles)
+    .where(
+      and(
+        eq(roles.personId, source.speakerId),
+        or(eq(roles.articleId, source.quoteArticleId), lte(roles.firstSeenAt, source.date)),
+      ),
+    )
+    .orderBy(
+      desc(sql`${roles.articleId} = ${source.quoteArticleId}`),
+      desc(sql`${roles.lastSeenAt} >= ${source.date}`),
+      desc(roles.lastSeenAt),
+      desc(sql`${roles.organizationId} is not null`),
+      desc(roles.id),
+    )
+    .limit(1)
+    .as('role');
+  const rows = await db.select().from(source).crossJoinLateral(role);
+  const byQuote = new Map(rows.map((r) => [r.source.quoteId, r.role]));
+  return quoteIds.map((id) => byQuote.get(id) ?? null);
+}
+
+export interface CoMention {
+  entityId: number;
+  /** Articles that mention both. */
+  count: number;
+}
+
+export async function loadCoMentions(
+  db: Db,
+  entityIds: readonly number[],
+  options: { limit: number; kind?: EntityKind },
+): Promise<CoMention[][]> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return [];
+  const result = await db.execute(sql`
+    with mine as (
+      select distinct ${mentions.entityId} as entity_id, ${mentions.articleId} as article_id
+      from ${mentions} where ${inArray(mentions.entityId, ids)}
+    ),
+    others as (
+      select distinct m.article_id, m.entity_id from ${mentions} m
+      where m.article_id in (select article_id from mine)
+    ),
+    ranked as (
+      select mine.entity_id, others.entity_id as other_id, count(*)::int as n,
+        row_number() over (partition by mine.entity_id order by count(*) desc, others.entity_id) as rank
+      from mine
+      join others on others.article_id = mine.article_id and others.entity_id <> mine.entity_id
+      join ${entities} e on e.id = others.entity_id and e.merged_into_id is null
+        ${options.kind ? sql`and e.kind = ${options.kind}` : sql``}
+      group by mine.entity_id, others.entity_id
+    )
+    select entity_id, other_id, n from ranked where rank <= ${options.limit} order by entity_id, rank`);
+  const rows = rowsOf<{ entity_id: number; other_id: number; n: number }>(result);
+  return group(entityIds, rows, (r) => ({ entityId: Number(r.other_id), count: Number(r.n) }));
+}
+
+export interface SeenRange {
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+export async function loadSeenRanges(db: Db, entityIds: readonly number[]): Promise<(SeenRange | null)[]> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      entityId: mentions.entityId,
+      first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
+      last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
+    })
+    .from(mentions)
+    .innerJoin(articles, eq(articles.id, mentions.articleId))
+    .where(inArray(mentions.entityId, ids))
+    .groupBy(mentions.entityId);
+  const byId = new Map(
+    rows.map((r) => [r.entityId, { firstSeenAt: epochDate(r.first), lastSeenAt: epochDate(r.last) }]),
+  );
+  return entityIds.map((id) => byId.get(id) ?? null);
+}
+
+export type Granularity = 'day' | 'week' | 'month';
+export const MAX_TIMELINE_PERIODS = 1000;
+
+export interface TimelinePeriod {
+  period: Date;
+  mentions: number;
+  articles: number;
+  quotes: number;
+}
+
+export class TimelineTooLong extends Error {}
+
+/**
+ * Periods (UTC, weeks start on Monday) with at least one mention or quote, oldest first. Empty
+ * periods are left out; more than MAX_TIMELINE_PERIODS for one entity raises TimelineTooLong.
+ */
+export async function loadTimelines(
+  db: Db,
+  entityIds: readonly number[],
+  options: { granularity: Granularity; from?: Date; to?: Date },
+): Promise<TimelinePeriod[][]> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return [];
+  const period = sql`date_trunc(${options.granularity}, ${articleDate}, 'UTC')`;
+  const inRange = sql`${options.from ? sql`and ${articleDate} >= ${options.from.toISOString()}::timestamptz` : sql``}
+    ${options.to ? sql`and ${articleDate} < ${options.to.toISOString()}::timestamptz` : sql``}`;
+  const result = await db.execute(sql`
+    with events as (
+      select ${mentions.entityId} as entity_id, ${period} as period,
+        count(*)::int as mentions, count(distinct ${mentions.articleId})::int as articles, 0 as quotes
+      from ${mentions} join ${articles} on ${articles.id} = ${mentions.articleId}
+      where ${inArray(mentions.entityId, ids)} ${inRange}
+      group by 1, 2
+      union all
+      select ${quotes.speakerId}, ${period}, 0, 0, count(*)::int
+      from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
+      where ${inArray(quotes.speakerId, ids)} ${inRange}
+      group by 1, 2
+    ),
+    periods as (
+      select entity_id, period, sum(mentions)::int as mentions, sum(articles)::int as articles, sum(quotes)::int as quotes,
+        row_number() over (partition by entity_id order by period) as n
+      from events group by entity_id, period
+    )
+    select entity_id, extract(epoch from period)::float8 as period, mentions, articles, quotes
+    from periods where n <= ${MAX_TIMELINE_PERIODS + 1} order by entity_id, period`);
+  const rows = rowsOf<{
+    entity_id: number;
+    period: number;
+    mentions: number;
+    articles: number;
+    quotes: number;
+  }>(result);
+  const timelines = group(entityIds, rows, (r) => ({
+    period: epochDate(r.period),
+    mentions: Number(r.mentions),
+    articles: Number(r.articles),
+    quotes: Number(r.quotes),
+  }));
+  if (timelines.some((t) => t.length > MAX_TIMELINE_PERIODS)) throw new TimelineTooLong();
+  return timelines;
+}
+
+export interface OutletCount {
+  outletId: number;
+  /** Articles of the outlet that mention the entity. */
+  count: number;
+}
+
+export async function loadTopOutlets(
+  db: Db,
+  entityIds: readonly number[],
+  limit: number,
+): Promise<OutletCount[][]> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return [];
+  const result = await db.execute(sql`
+    select entity_id, outlet_id, n from (
+      select ${mentions.entityId} as entity_id, ${articles.outletId} as outlet_id, count(distinct ${articles.id})::int as n,
+        row_number() over (partition by ${mentions.entityId} order by count(distinct ${articles.id}) desc, ${articles.outletId}) as rank
+      from ${mentions} join ${articles} on ${articles.id} = ${mentions.articleId}
+      where ${inArray(mentions.entityId, ids)} and ${articles.outletId} is not null
+      group by 1, 2
+    ) ranked
+    where rank <= ${limit} order by entity_id, rank`);
+  const rows = rowsOf<{ entity_id: number; outlet_id: number; n: number }>(result);
+  return group(entityIds, rows, (r) => ({ outletId: Number(r.outlet_id), count: Number(r.n) }));
+}
+
+function group<R extends { entity_id: number }, T>(
+  keys: readonly number[],
+  rows: R[],
+  map: (row: R) => T,
+): T[][] {
+  const byKey = new Map<number, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) byKey.get(Number(row.entity_id))?.push(map(row));
+  return keys.map((k) => byKey.get(k) ?? []);
+}
+
+function epochDate(seconds: number | string): Date {
+  return new Date(Number(seconds) * 1000);
+}

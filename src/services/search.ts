@@ -1,0 +1,122 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { articles, entities, entityAliases, quotes } from '../db/schema';
+import { rowsOf } from './echoes';
+import { normalizeName } from './normalize';
+
+export type SearchKind = 'article' | 'quote' | 'entity';
+export const SEARCH_KINDS: readonly SearchKind[] = ['article', 'quote', 'entity'];
+export const MAX_QUERY_LENGTH = 500;
+
+export interface SearchCursor {
+  score: number;
+  kind: SearchKind;
+  id: number;
+}
+
+export interface SearchHit extends SearchCursor {
+  /** Plain text made HTML-safe, matches wrapped in <mark>…</mark>. */
+  snippet: string;
+}
+
+export interface SearchInput {
+  query: string;
+  kinds: readonly SearchKind[];
+}
+
+// ts_headline marks matches with control characters that article text cannot contain, so that
+// the text can be HTML-escaped afterwards and the marks turned into <mark> tags safely.
+const START = '\u0002';
+const STOP = '\u0003';
+const headlineOptions = (extra: string) => `StartSel=${START}, StopSel=${STOP}, ${extra}`;
+const ARTICLE_HEADLINE = headlineOptions('MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "');
+const QUOTE_HEADLINE = headlineOptions('HighlightAll=true');
+
+// Six decimals are plenty to rank by and keep cursors readable; the cursor compares the rounded value.
+const score = (expr: SQL) => sql`round((${expr})::numeric, 6)::float8`;
+
+/**
+ * Every hit with its score in one relation: articles and quotes by full-text match (ts_rank with
+ * normalization 32, rank/(rank+1), so 0–1), entities by the trigram similarity of the query to
+ * their best-matching name or alias (0–1, misspellings tolerated). `%` and `<%` use pg_trgm's
+ * default thresholds (0.3 and 0.6) and the GIN index on normalized_alias.
+ */
+function hits(input: SearchInput): SQL {
+  const tsq = sql`websearch_to_tsquery('english', ${input.query})`;
+  const name = normalizeName(entityWords(input.query));
+  const parts: SQL[] = [];
+  if (input.kinds.includes('article')) {
+    parts.push(sql`select 'article'::text, ${articles.id}, ${score(sql`ts_rank(${articles.searchVector}, ${tsq}, 32)`)}
+      from ${articles} where ${articles.searchVector} @@ ${tsq}`);
+  }
+  if (input.kinds.includes('quote')) {
+    parts.push(sql`select 'quote'::text, ${quotes.id}, ${score(sql`ts_rank(${quotes.searchVector}, ${tsq}, 32)`)}
+      from ${quotes} where ${quotes.searchVector} @@ ${tsq}`);
+  }
+  if (input.kinds.includes('entity') && name) {
+    parts.push(sql`select 'entity'::text, ${entities.id},
+        ${score(sql`max(greatest(similarity(${entityAliases.normalizedAlias}, ${name}), word_similarity(${name}, ${entityAliases.normalizedAlias})))`)}
+      from ${entityAliases} join ${entities} on ${entities.id} = ${entityAliases.entityId}
+      where (${entityAliases.normalizedAlias} % ${name} or ${name} <% ${entityAliases.normalizedAlias})
+        and ${entities.mergedIntoId} is null
+      group by ${entities.id}`);
+  }
+  if (!parts.length)
+    return sql`select null::text as kind, null::int as id, null::float8 as score where false`;
+  return sql.join(parts, sql` union all `);
+}
+
+/** Entities have no full-text syntax: their match uses the query's words without quotes, OR and -exclusions. */
+function entityWords(query: string): string {
+  return query
+    .replace(/(^|\s)-\S+/g, ' ')
+    .replace(/\bOR\b/g, ' ')
+    .replace(/"/g, ' ');
+}
+
+export async function searchPage(
+  db: Db,
+  input: SearchInput,
+  page: { limit: number; after?: SearchCursor },
+): Promise<SearchHit[]> {
+  const after = page.after
+    ? sql`where (h.score, h.kind, h.id) < (${page.after.score}::float8, ${page.after.kind}::text, ${page.after.id}::int)`
+    : sql``;
+  const tsq = sql`websearch_to_tsquery('english', ${input.query})`;
+  const result = await db.execute(sql`
+    select p.kind, p.id, p.score,
+      case p.kind
+        when 'article' then ts_headline('english', a.body, ${tsq}, ${ARTICLE_HEADLINE})
+        when 'quote' then ts_headline('english', q.text, ${tsq}, ${QUOTE_HEADLINE})
+        else (select ${START} || e.name || ${STOP} from ${entities} e where e.id = p.id)
+      end as snippet
+    from (
+      select h.kind, h.id, h.score from (${hits(input)}) h(kind, id, score) ${after}
+      order by h.score desc, h.kind desc, h.id desc
+      limit ${page.limit}
+    ) p
+    left join ${articles} a on p.kind = 'article' and a.id = p.id
+    left join ${quotes} q on p.kind = 'quote' and q.id = p.id
+    order by p.score desc, p.kind desc, p.id desc`);
+  return rowsOf<{ kind: SearchKind; id: number; score: number; snippet: string | null }>(result).map((r) => ({
+    kind: r.kind,
+    id: Number(r.id),
+    score: Number(r.score),
+    snippet: markSnippet(r.snippet ?? ''),
+  }));
+}
+
+export async function countSearch(db: Db, input: SearchInput): Promise<number> {
+  const result = await db.execute(sql`select count(*)::int as n from (${hits(input)}) h(kind, id, score)`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+function markSnippet(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replaceAll(START, '<mark>')
+    .replaceAll(STOP, '</mark>');
+}

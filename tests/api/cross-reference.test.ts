@@ -1,0 +1,241 @@
+import type { Database } from '../../src/db/client';
+import { createTestApp } from '../support/app';
+import { openTestDatabase, StatementCounter } from '../support/database';
+
+// Three outlets report the mayor's promise about a bridge, each in its own wording: the first in
+// full, the second reworded and repunctuated, the third trimmed to a fragment. The mayor's other
+// statements are different quotes by the same speaker and must not match.
+const articles = [
+  {
+    title: 'Bridge to Reopen by End of March, Mayor Says',
+    url: 'https://riverton-herald.example/bridge-reopens',
+    outlet: 'Riverton Herald',
+    publishedAt: '2025-03-03T09:00:00Z',
+    body: `Mayor Lena Ortiz said on Monday that repairs were ahead of schedule. "The Elm Street bridge will reopen to traffic by the end of March, and tolls will not rise this year," Ortiz told reporters at City Hall.
+
+Ortiz also warned that the city budget was tight. "We are still counting the cost of the winter storms across the county," she said. "Governor Paul Brandt has not sent a single dollar for the repairs," Ortiz added.`,
+  },
+  {
+    title: 'Good News for Drivers on Elm Street',
+    url: 'https://county-courier.example/elm-street',
+    outlet: 'County Courier',
+    publishedAt: '2025-03-04T12:00:00Z',
+    body: `Drivers in Riverton got good news on Tuesday. "the Elm Street bridge will reopen to cars by the end of March... and tolls won't rise this year!" Mayor Lena Ortiz said.
+
+Council member Sam Adeyemi said the council would review the contract. "Paul Brandt promised help in January, and we are still waiting," Adeyemi said.`,
+  },
+  {
+    title: 'Riverton Residents Count the Days',
+    url: 'https://valley-post.example/riverton-days',
+    outlet: 'Valley Post',
+    publishedAt: '2025-03-05T18:00:00Z',
+    body: `Lena Ortiz, the mayor of Riverton, said the Elm Street bridge "will reopen to traffic by the end of March."
+
+Residents have waited since the autumn floods.`,
+  },
+];
+
+const INGEST = `mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) { status article { id } userErrors { field message } }
+}`;
+
+interface QuoteNode {
+  id: string;
+  text: string;
+  article: { title: string };
+  occurrenceCount: number;
+  firstReported: { title: string };
+  echoes: { nodes: Array<{ text: string; article: { title: string } }> };
+}
+
+const QUOTE_FIELDS = `id text article { title } occurrenceCount firstReported { title }
+  echoes(first: 5) { nodes { text article { title } } }`;
+
+/**
+ * pg-pool's end() resolves before its clients have disconnected, so the `drop database … with
+ * (force)` in openTestDatabase's close can kill them first and the pool re-emits that as an
+ * unhandled error that fails the suite. Ignore pool errors once the tests are done.
+ */
+function ignoreErrorsOnClose(database: Database): void {
+  if (database.driver !== 'postgres') return;
+  (database.db as unknown as { $client: { on(event: 'error', listener: () => void): void } }).$client.on(
+    'error',
+    () => {},
+  );
+}
+
+const counter = new StatementCounter();
+let database: Database;
+let api: ReturnType<typeof createTestApp>;
+let ortizId: string;
+let brandtId: string;
+
+async function ortizQuotes(extra = ''): Promise<QuoteNode[]> {
+  const data = await api.query<{ quotes: { nodes: QuoteNode[] } }>(
+    `query($id: ID!) { quotes(first: 20, filter: { speaker: $id ${extra} }) { nodes { ${QUOTE_FIELDS} } } }`,
+    { id: ortizId },
+  );
+  return data.quotes.nodes;
+}
+
+const byText = (nodes: QuoteNode[], pattern: RegExp) => nodes.filter((q) => pattern.test(q.text));
+
+beforeAll(async () => {
+  database = await openTestDatabase({ logger: counter });
+  api = createTestApp(database);
+  const editor = await api.editorHeaders();
+  // Stored out of date order: firstReported must follow publishedAt, not ingestion.
+  for (const article of [articles[2], articles[0], articles[1]]) {
+    const data = await api.query<{ ingestArticle: { status: string } }>(
+      INGEST,
+      { input: { content: JSON.stringify(article), format: 'JSON' } },
+      editor,
+    );
+    expect(data.ingestArticle.status).toBe('NEW');
+  }
+  const people = await api.query<{ ortiz: { id: string }; brandt: { id: string } }>(
+    `{ ortiz: entity(slug: "lena-ortiz") { id } brandt: entity(slug: "paul-brandt") { id } }`,
+  );
+  ortizId = people.ortiz.id;
+  brandtId = people.brandt.id;
+});
+
+afterAll(() => {
+  ignoreErrorsOnClose(database);
+  return database.close();
+});
+
+test('a reworded, repunctuated or trimmed report of the same statement is an echo in another article', async () => {
+  const nodes = await ortizQuotes();
+  const [original] = byText(nodes, /^The Elm Street bridge will reopen to traffic/);
+  if (!original) throw new Error('the full bridge quote was not extracted');
+  const echoes = original.echoes.nodes;
+  expect(new Set(echoes.map((e) => e.article.title))).toEqual(
+    new Set(['Good News for Drivers on Elm Street', 'Riverton Residents Count the Days']),
+  );
+  expect(echoes.map((e) => e.text)).toEqual(
+    expect.arrayContaining([
+      "the Elm Street bridge will reopen to cars by the end of March... and tolls won't rise this year!",
+      'will reopen to traffic by the end of March.',
+    ]),
+  );
+  for (const e of echoes) expect(e.article.title).not.toBe(original.article.title);
+  expect(original.occurrenceCount).toBe(3);
+  expect(original.firstReported.title).toBe('Bridge to Reopen by End of March, Mayor Says');
+
+  // The relation holds from the fragment's side too.
+  const [fragment] = byText(nodes, /^will reopen to traffic/);
+  expect(fragment?.echoes.nodes.map((e) => e.article.title)).toContain(
+    'Bridge to Reopen by End of March, Mayor Says',
+  );
+  expect(fragment?.occurrenceCount).toBe(3);
+  expect(fragment?.firstReported.title).toBe('Bridge to Reopen by End of March, Mayor Says');
+});
+
+test('a different quote by the same speaker is not an echo', async () => {
+  const nodes = await ortizQuotes();
+  const [storms] = byText(nodes, /winter storms/);
+  const [governor] = byText(nodes, /Governor Paul Brandt/);
+  for (const q of [storms, governor]) {
+    expect(q?.echoes.nodes).toEqual([]);
+    expect(q?.occurrenceCount).toBe(1);
+    expect(q?.firstReported.title).toBe(q?.article.title);
+  }
+  const [original] = byText(nodes, /^The Elm Street bridge/);
+  expect(original?.echoes.nodes.map((e) => e.text).join(' ')).not.toMatch(/storms|Governor/);
+});
+
+test('quotes(filter: { distinct: true }) lists each statement once, at its earliest report', async () => {
+  const all = await ortizQuotes();
+  const distinct = await ortizQuotes('distinct: true');
+  expect(byText(all, /reopen/).length).toBeGreaterThanOrEqual(3);
+  const bridge = byText(distinct, /reopen/);
+  expect(bridge).toHaveLength(1);
+  expect(bridge[0]?.article.title).toBe('Bridge to Reopen by End of March, Mayor Says');
+  expect(bridge[0]?.occurrenceCount).toBe(3);
+  expect(byText(distinct, /winter storms/)).toHaveLength(1);
+  expect(byText(distinct, /Governor Paul Brandt/)).toHaveLength(1);
+  const count = await api.query<{ quotes: { totalCount: number } }>(
+    `query($id: ID!) { quotes(filter: { speaker: $id, distinct: true }) { totalCount } }`,
+    { id: ortizId },
+  );
+  expect(count.quotes.totalCount).toBe(distinct.length);
+});
+
+test('echoes page with first/after; each edge says how close it is', async () => {
+  const [original] = byText(await ortizQuotes(), /^The Elm Street bridge will reopen to traffic/);
+  const page = `query($id: ID!, $after: String) { node(id: $id) { ... on Quote {
+    echoes(first: 1, after: $after) { edges { cursor similarity exact node { id text } } pageInfo { hasNextPage endCursor } } } } }`;
+  type Page = {
+    node: {
+      echoes: {
+        edges: Array<{ similarity: number; exact: boolean; node: { id: string; text: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+  };
+  const seen: string[] = [];
+  const edges: Page['node']['echoes']['edges'] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 10; i++) {
+    const data: Page = await api.query<Page>(page, { id: original?.id, after });
+    seen.push(...data.node.echoes.edges.map((e) => e.node.id));
+    edges.push(...data.node.echoes.edges);
+    if (!data.node.echoes.pageInfo.hasNextPage) break;
+    after = data.node.echoes.pageInfo.endCursor;
+  }
+  expect(seen.length).toBe(original?.echoes.nodes.length);
+  expect(seen.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(seen).size).toBe(seen.length);
+  for (const e of edges) {
+    expect(e.exact).toBe(false);
+    expect(e.similarity).toBeGreaterThan(0.4);
+    expect(e.similarity).toBeLessThan(1);
+  }
+  const bad = await api.request(page, { id: original?.id, after: 'nonsense' });
+  expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test('echoes, firstReported and occurrenceCount are batched: statements do not grow with the list', async () => {
+  const run = async (first: number) => {
+    counter.reset();
+    const data = await api.query<{ quotes: { nodes: QuoteNode[] } }>(
+      `{ quotes(first: ${first}, orderBy: { field: POSITION, direction: ASC }) { nodes { ${QUOTE_FIELDS} } } }`,
+    );
+    const echoStatements = counter.statements.filter((s) => s.includes('source_id')).length;
+    const summaryStatements = counter.statements.filter((s) => s.includes('first_article_id')).length;
+    return { rows: data.quotes.nodes.length, statements: counter.count, echoStatements, summaryStatements };
+  };
+  const one = await run(1);
+  const many = await run(20);
+  expect(many.rows).toBeGreaterThanOrEqual(8);
+  expect(many).toMatchObject({ echoStatements: 1, summaryStatements: 1 });
+  // Echoes' own articles may join the first article batch or come a tick later.
+  expect(many.statements).toBeLessThanOrEqual(one.statements + 1);
+});
+
+test('what X said about Y: quotes(filter: { speaker, about }) and Entity.quotesAbout(filter: { speaker })', async () => {
+  const both = await api.query<{
+    quotes: { totalCount: number; nodes: Array<{ text: string; speaker: { name: string } }> };
+  }>(
+    `query($s: ID!, $a: ID!) { quotes(filter: { speaker: $s, about: $a }) { totalCount nodes { text speaker { name } } } }`,
+    { s: ortizId, a: brandtId },
+  );
+  expect(both.quotes.totalCount).toBe(1);
+  expect(both.quotes.nodes[0]?.text).toMatch(/^Governor Paul Brandt has not sent a single dollar/);
+
+  const about = await api.query<{
+    entity: {
+      all: { totalCount: number; nodes: Array<{ speaker: { name: string } }> };
+      byOrtiz: { nodes: Array<{ text: string }> };
+    };
+  }>(
+    `query($s: ID!) { entity(slug: "paul-brandt") {
+      all: quotesAbout { totalCount nodes { speaker { name } } }
+      byOrtiz: quotesAbout(filter: { speaker: $s }) { nodes { text } } } }`,
+    { s: ortizId },
+  );
+  expect(about.entity.all.totalCount).toBe(2);
+  expect(about.entity.all.nodes.map((q) => q.speaker.name).sort()).toEqual(['Lena Ortiz', 'Sam Adeyemi']);
+  expect(about.entity.byOrtiz.nodes.map((q) => q.text)).toEqual([both.quotes.nodes[0]?.text]);
+});
