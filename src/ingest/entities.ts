@@ -1,0 +1,547 @@
+import {
+  DEMONYMS,
+  FEMALE_FIRST_NAMES,
+  HONORIFICS,
+  KNOWN_ORGANIZATIONS,
+  MALE_FIRST_NAMES,
+  NON_NAME_WORDS,
+  ORGANIZATION_HEADS,
+  PERSON_NOUNS,
+  PLACES,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
+import { type Token, tokenIndexAt } from './tokens';
+import type { EntityKind, Span } from './types';
+
+export type Gender = 'male' | 'female' | null;
+
+export interface EntityRecord {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Set<string>;
+  mentions: Span[];
+  firstName: string | null;
+  surname: string | null;
+  gender: Gender;
+  /** Titles written before the name ("President", "spokesman"), lower case. */
+  titles: Set<string>;
+}
+
+export interface NameMention extends Span {
+  text: string;
+  key: string;
+  /** The name itself, without the titles written before it. */
+  core: Span;
+  /** Titles, honorifics and qualifiers written before the name in the same capitalized run. */
+  prefix: Token[];
+}
+
+export interface EntityIndex {
+  records: EntityRecord[];
+  byKey: Map<string, EntityRecord>;
+  /** Sorted by start. */
+  mentions: NameMention[];
+}
+
+type Reading = 'person' | 'organization' | 'place' | 'single' | 'unknown' | 'rejected';
+
+interface NameGroup {
+  tokens: Token[];
+  prefix: Token[];
+  core: Token[];
+  reading: Reading;
+}
+
+const CONNECTORS = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'of']);
+const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
+const SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
+const FEMALE_TITLES = new Set([
+  'spokeswoman',
+  'congresswoman',
+  'chairwoman',
+  'businesswoman',
+  'queen',
+  'princess',
+  'first lady',
+  'actress',
+]);
+
+/** Finds names, classifies them and links every later short form ("Putin") to one entity. */
+export function findEntities(text: string, tokens: Token[], headlineSpans: Span[]): EntityIndex {
+  const groups = nameGroups(text, tokens);
+  const records: EntityRecord[] = [];
+  const mentions: NameMention[] = [];
+  const byName = new Map<string, EntityRecord>();
+  const inHeadline = (group: NameGroup) =>
+    headlineSpans.some(
+      (s) => (group.tokens[0]?.start ?? 0) >= s.start && (group.tokens[0]?.start ?? 0) < s.end,
+    );
+
+  const addRecord = (kind: EntityKind, core: Token[]): EntityRecord => {
+    const name = core.map((t) => t.word).join(' ');
+    const lookup = `${kind}:${name.toLowerCase()}`;
+    const known = byName.get(lookup);
+    if (known) return known;
+    const words = core.map((t) => t.lower).filter((w) => !SUFFIXES.has(w));
+    const record: EntityRecord = {
+      key: `e${records.length + 1}`,
+      kind,
+      name,
+      aliases: new Set(),
+      mentions: [],
+      firstName: kind === 'person' ? givenName(words) : null,
+      surname: kind === 'person' ? (words[words.length - 1] ?? null) : null,
+      gender: null,
+      titles: new Set(),
+    };
+    records.push(record);
+    byName.set(lookup, record);
+    return record;
+  };
+  const mention = (group: NameGroup, record: EntityRecord) => {
+    const first = group.tokens[0];
+    const last = group.tokens[group.tokens.length - 1];
+    const coreFirst = group.core[0];
+    const coreLast = group.core[group.core.length - 1];
+    if (!first || !last || !coreFirst || !coreLast) return;
+    const span = { start: first.start, end: last.start + last.word.length };
+    mentions.push({
+      ...span,
+      text: text.slice(span.start, span.end),
+      key: record.key,
+      core: { start: coreFirst.start, end: coreLast.start + coreLast.word.length },
+      prefix: group.prefix,
+    });
+    noteTitles(record, group.prefix);
+  };
+
+  // A capitalized pair with no title and no known first name is a person only if its last word
+  // is also used alone, as surnames are ("Western Pacific" is not).
+  const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
+  for (const group of groups) {
+    // "the Daily Caller", "the Heritage Foundation": a name behind a lower-case article is not a person's
+    if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
+      const first = group.tokens[0];
+      const lead = first ? text.slice(Math.max(0, first.start - 4), first.start) : '';
+      if (/\bthe $/.test(lead) && (group.core.length > 1 || isSpeechSubject(text, group, tokens))) {
+        group.reading = 'organization';
+        continue;
+      }
+    }
+    if (group.reading !== 'unknown') continue;
+    const last = group.core[group.core.length - 1];
+    const initial = group.core.some((t) => /^\p{Lu}\.$/u.test(t.word));
+    if (inHeadline(group) || !last) group.reading = 'rejected';
+    else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group))
+      group.reading = 'rejected';
+  }
+  // Full names and titled names first, so that short forms anywhere in the text can find them.
+  const people = groups.filter((g) => g.reading === 'person' || g.reading === 'unknown');
+  for (const group of people) mergePerson(records, group.core, addRecord);
+
+  for (const group of groups) {
+    if (group.reading === 'organization' || group.reading === 'place') {
+      mention(group, addRecord(group.reading, group.core));
+      continue;
+    }
+    if (group.reading === 'person' || group.reading === 'unknown') {
+      const record = personFor(text, records, group.core, group.tokens[0]?.start ?? 0, mentions);
+      if (record) mention(group, record);
+      continue;
+    }
+    if (group.reading === 'single') {
+      const record =
+        personFor(text, records, group.core, group.tokens[0]?.start ?? 0, mentions) ??
+        (isSpeechSubject(text, group, tokens) ? addRecord('person', group.core) : null);
+      if (record) mention(group, record);
+      continue;
+    }
+    for (const part of knownNamesInside(group.tokens))
+      mention(part, addRecord(part.reading as EntityKind, part.core));
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  const recordByKey = new Map(records.map((r) => [r.key, r]));
+  for (const m of mentions) {
+    const record = recordByKey.get(m.key);
+    if (!record) continue;
+    record.mentions.push({ start: m.start, end: m.end });
+    if (m.text !== record.name) record.aliases.add(m.text);
+    const core = text.slice(m.core.start, m.core.end);
+    if (core !== record.name && core !== m.text) record.aliases.add(core);
+  }
+  for (const record of records) assignGender(record, mentions, text);
+  for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
+  const used = records.filter((r) => r.mentions.length > 0);
+  return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
+}
+
+/** "said Jane Roe", "Jane Roe said", "Jane Roe, a lawyer", "lawyer Jane Roe": a person's usual company. */
+function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
+  const first = group.tokens[0];
+  const last = group.tokens[group.tokens.length - 1];
+  if (!first || !last) return false;
+  const before =
+    /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1]?.toLowerCase() ?? '';
+  const after = text.slice(last.end, last.end + 30);
+  const next = /^\s*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  return (
+    SPEECH_VERBS.has(before) ||
+    TITLES.has(before) ||
+    PERSON_NOUNS.has(before) ||
+    SPEECH_VERBS.has(next) ||
+    /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
+    /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
+    /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
+  );
+}
+
+const PARTICLES = new Set([
+  'le',
+  'la',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'der',
+  'van',
+  'von',
+  'el',
+  'bin',
+  'abu',
+  'st.',
+]);
+
+/** The given name of a full name; "Le Pen" has none. */
+function givenName(words: string[]): string | null {
+  const first = words[0];
+  return words.length > 1 && first && !PARTICLES.has(first) ? first : null;
+}
+
+function mergePerson(
+  records: EntityRecord[],
+  core: Token[],
+  addRecord: (kind: EntityKind, core: Token[]) => EntityRecord,
+): void {
+  const words = core.map((t) => t.lower).filter((w) => !SUFFIXES.has(w));
+  const surname = words[words.length - 1];
+  const firstName = givenName(words) ?? undefined;
+  if (!surname) return;
+  const sameSurname = records.filter((r) => r.kind === 'person' && r.surname === surname);
+  const compatible = sameSurname.find((r) => !firstName || !r.firstName || r.firstName === firstName);
+  if (!compatible) {
+    addRecord('person', core);
+    return;
+  }
+  const name = core.map((t) => t.word).join(' ');
+  if (name.split(' ').length > compatible.name.split(' ').length) {
+    compatible.aliases.add(compatible.name);
+    compatible.name = name;
+    compatible.firstName = firstName ?? compatible.firstName;
+  }
+}
+
+/** The person a (possibly short) name refers to: by full name, surname, or a unique first name. */
+function personFor(
+  text: string,
+  records: EntityRecord[],
+  core: Token[],
+  at: number,
+  mentions: NameMention[],
+): EntityRecord | null {
+  const words = core.map((t) => t.lower).filter((w) => !SUFFIXES.has(w));
+  const surname = words[words.length - 1];
+  const firstName = givenName(words) ?? undefined;
+  if (!surname) return null;
+  const people = records.filter((r) => r.kind === 'person');
+  const bySurname = people.filter(
+    (r) => r.surname === surname && (!firstName || !r.firstName || r.firstName === firstName),
+  );
+  if (bySurname.length === 1) return bySurname[0] ?? null;
+  if (bySurname.length > 1) {
+    // the same surname for two people: "Mrs. Clinton" is the woman; otherwise the one named most recently
+    const honorific = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, at - 6), at))?.[1];
+    const wanted: Gender = honorific ? (honorific === 'Mr' ? 'male' : 'female') : null;
+    const byGender = wanted
+      ? bySurname.filter((r) => (r.gender ?? genderOfName(r.firstName)) === wanted)
+      : [];
+    if (byGender.length === 1) return byGender[0] ?? null;
+    // otherwise the one the article names in full most often, then the one named most recently
+    const fullMentions = (r: EntityRecord) =>
+      mentions.filter((m) => m.key === r.key && m.text.includes(' ')).length;
+    const most = Math.max(...bySurname.map(fullMentions));
+    const leaders = bySurname.filter((r) => fullMentions(r) === most);
+    if (leaders.length === 1) return leaders[0] ?? null;
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i];
+      if (m && m.start < at) {
+        const hit = leaders.find((r) => r.key === m.key);
+        if (hit) return hit;
+      }
+    }
+    return leaders.find((r) => r.firstName) ?? leaders[0] ?? null;
+  }
+  if (words.length === 1) {
+    const byFirst = people.filter((r) => r.firstName === surname);
+    if (byFirst.length === 1) return byFirst[0] ?? null;
+  }
+  return null;
+}
+
+function isSpeechSubject(text: string, group: NameGroup, tokens: Token[]): boolean {
+  const last = group.tokens[group.tokens.length - 1];
+  if (!last || last.possessive) return false;
+  const next = tokens[tokenIndexAt(tokens, last.end)];
+  if (next && /^\s*$/.test(text.slice(last.end, next.start)) && SPEECH_VERBS.has(next.lower)) return true;
+  const first = group.tokens[0];
+  const previous = first ? tokens[tokenIndexAt(tokens, first.start) - 1] : undefined;
+  return (
+    !!previous && /^\s+$/.test(text.slice(previous.end, first?.start)) && SPEECH_VERBS.has(previous.lower)
+  );
+}
+
+function noteTitles(record: EntityRecord, prefix: Token[]): void {
+  const words = prefix
+    .map((t) => t.lower.replace(/\.$/, ''))
+    .filter((w) => !HONORIFICS.has(w) && !DEMONYMS.has(w));
+  if (words.length) record.titles.add(words.join(' '));
+  for (const t of prefix) {
+    if (/^(mr|sir|lord)\.?$/.test(t.lower)) record.gender ??= 'male';
+    if (/^(mrs|ms|miss|dame|lady)\.?$/.test(t.lower)) record.gender ??= 'female';
+  }
+}
+
+/** "The New York Times" keeps its article when the text capitalizes it mid-sentence. */
+function keepArticle(record: EntityRecord, text: string): void {
+  const written = record.mentions.some((m) =>
+    /[^\s.!?“”"'\n]\s*The\s$/.test(text.slice(Math.max(0, m.start - 8), m.start)),
+  );
+  if (!written) return;
+  record.aliases.add(record.name);
+  record.name = `The ${record.name}`;
+}
+
+/**
+ * Gender from the text when names and titles do not give it: a sentence about a person followed by a
+ * sentence that opens with "He" or "She" votes for that pronoun; conflicting votes leave it open.
+ */
+export function inferGenderFromPronouns(text: string, sentences: Span[], index: EntityIndex): void {
+  const votes = new Map<string, { male: number; female: number }>();
+  let m = 0;
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const sentence = sentences[i];
+    const next = sentences[i + 1];
+    if (!sentence || !next) continue;
+    const pronoun = /^[\s“"']*(He|She)\b/.exec(text.slice(next.start, next.start + 8))?.[1];
+    while (m < index.mentions.length && (index.mentions[m]?.start ?? 0) < sentence.start) m++;
+    if (!pronoun) continue;
+    const subject = index.mentions
+      .slice(m, m + 12)
+      .find((x) => x.start < sentence.end && index.byKey.get(x.key)?.kind === 'person');
+    if (!subject) continue;
+    const tally = votes.get(subject.key) ?? { male: 0, female: 0 };
+    if (pronoun === 'He') tally.male++;
+    else tally.female++;
+    votes.set(subject.key, tally);
+  }
+  for (const [key, tally] of votes) {
+    const record = index.byKey.get(key);
+    if (!record || record.gender) continue;
+    if (tally.male > 0 && tally.female === 0) record.gender = 'male';
+    if (tally.female > 0 && tally.male === 0) record.gender = 'female';
+  }
+}
+
+function genderOfName(firstName: string | null): Gender {
+  if (!firstName) return null;
+  const male = MALE_FIRST_NAMES.has(firstName);
+  const female = FEMALE_FIRST_NAMES.has(firstName);
+  return male === female ? null : male ? 'male' : 'female';
+}
+
+function assignGender(record: EntityRecord, mentions: NameMention[], text: string): void {
+  if (record.kind !== 'person' || record.gender) return;
+  const first = record.firstName ?? record.name.split(' ')[0]?.toLowerCase() ?? '';
+  if (record.firstName && MALE_FIRST_NAMES.has(first) && !FEMALE_FIRST_NAMES.has(first))
+    record.gender = 'male';
+  else if (record.firstName && FEMALE_FIRST_NAMES.has(first) && !MALE_FIRST_NAMES.has(first))
+    record.gender = 'female';
+  else if ([...record.titles].some((t) => FEMALE_TITLES.has(t))) record.gender = 'female';
+  else {
+    // a lower-case title right before a mention ("spokeswoman Jane Doe")
+    for (const m of mentions) {
+      if (m.key !== record.key) continue;
+      const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase();
+      if (
+        /(spokeswoman|congresswoman|chairwoman|businesswoman|actress|wife|mother|daughter)\s+$/.test(before)
+      ) {
+        record.gender = 'female';
+        return;
+      }
+    }
+  }
+}
+
+function nameGroups(text: string, tokens: Token[]): NameGroup[] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const joinable = token.capitalized && !/^[@#]/.test(token.text);
+    const prev = run[run.length - 1];
+    const gapOk = prev ? /^[ \u00a0]$/.test(text.slice(prev.end, token.start)) && !prev.possessive : false;
+    if (joinable && prev && gapOk) {
+      run.push(token);
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (
+      prev &&
+      gapOk &&
+      CONNECTORS.has(token.lower) &&
+      next?.capitalized &&
+      /^[ \u00a0]$/.test(text.slice(token.end, next.start)) &&
+      (token.lower !== 'of' || ORGANIZATION_HEADS.has(prev.lower) || TITLES.has(prev.lower))
+    ) {
+      run.push(token);
+      continue;
+    }
+    flush();
+    if (joinable) run.push(token);
+  }
+  flush();
+  return runs.flatMap(splitRun).map(readGroup);
+}
+
+/** Splits a capitalized run at sentence-initial function words and times ("When Putin" → "Putin"). */
+function splitRun(run: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let part: Token[] = [];
+  for (const token of run) {
+    const plain = token.lower.replace(/\.$/, '');
+    if (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower))) {
+      if (part.length) parts.push(part);
+      part = [];
+      continue;
+    }
+    part.push(token);
+  }
+  if (part.length) parts.push(part);
+  return parts.map((p) => {
+    let end = p.length;
+    while (end > 0 && CONNECTORS.has(p[end - 1]?.lower ?? '')) end--;
+    return p.slice(0, end);
+  });
+}
+
+const joinLower = (tokens: Token[]) => tokens.map((t) => t.lower).join(' ');
+
+function longestMatch(
+  tokens: Token[],
+  from: number,
+  set: ReadonlySet<string> | ReadonlyMap<string, string>,
+): number {
+  for (let length = Math.min(4, tokens.length - from); length > 0; length--) {
+    if (set.has(joinLower(tokens.slice(from, from + length)))) return length;
+  }
+  return 0;
+}
+
+function readGroup(tokens: Token[]): NameGroup {
+  const whole = joinLower(tokens);
+  const last = tokens[tokens.length - 1];
+  if (PLACES.has(whole)) return { tokens, prefix: [], core: tokens, reading: 'place' };
+  if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
+
+  let at = 0;
+  let titled = false;
+  while (at < tokens.length - 1) {
+    const title = longestMatch(tokens, at, TITLES) || longestMatch(tokens, at, HONORIFICS);
+    if (title) {
+      titled = true;
+      at += title;
+      continue;
+    }
+    const qualifier =
+      longestMatch(tokens, at, DEMONYMS) ||
+      longestMatch(tokens, at, KNOWN_ORGANIZATIONS) ||
+      longestMatch(tokens, at, PLACES) ||
+      (tokens[at]?.acronym ? 1 : 0);
+    if (qualifier && at + qualifier < tokens.length && longestMatch(tokens, at + qualifier, TITLES)) {
+      at += qualifier;
+      continue;
+    }
+    break;
+  }
+  // capitalized words before the last title word are part of the title ("U.S. District Judge Ann Roe")
+  for (let k = tokens.length - 2; k >= at; k--) {
+    if (TITLES.has(tokens[k]?.lower ?? '') && tokens.slice(k + 1).every((t) => !t.acronym)) {
+      at = k + 1;
+      titled = true;
+      break;
+    }
+  }
+  // "Democrat Hillary Clinton", "Russian Vladimir Putin": a party or nationality before a full name
+  const lead = tokens[at];
+  if (lead && tokens.length - at >= 3 && (PARTY_WORDS.has(lead.lower) || DEMONYMS.has(lead.lower))) at++;
+  const prefix = tokens.slice(0, at);
+  const core = tokens.slice(at);
+  if (!last || core.length === 0) return { tokens, prefix, core, reading: 'unknown' };
+  if (core.some((t) => /\d/.test(t.word))) return { tokens, prefix, core, reading: 'unknown' };
+  if (titled && !core.every((t) => t.acronym)) return { tokens, prefix, core, reading: 'person' };
+  if (core.length === 1) {
+    const only = core[0];
+    if (only && (DEMONYMS.has(only.lower) || PARTY_WORDS.has(only.lower)))
+      return { tokens, prefix, core, reading: 'rejected' };
+    if (only?.acronym) return { tokens, prefix, core, reading: 'organization' };
+    return { tokens, prefix, core, reading: 'single' };
+  }
+  const first = core[0]?.lower ?? '';
+  if (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first))
+    return { tokens, prefix, core, reading: 'person' };
+  if (
+    core.every((t) => (!t.acronym && /^\p{Lu}[\p{Ll}'’\-.]/u.test(t.word)) || /^\p{Lu}\.$/u.test(t.word)) &&
+    core.length <= 4
+  )
+    return { tokens, prefix, core, reading: 'unknown' };
+  return { tokens, prefix, core, reading: 'unknown' };
+}
+
+function isOrganization(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (!last) return false;
+  const whole = joinLower(tokens);
+  if (KNOWN_ORGANIZATIONS.has(whole) || /\.(com|org|net)$/.test(whole)) return true;
+  if (tokens.length === 1) return last.acronym && !PLACES.has(last.lower);
+  if (ORGANIZATION_HEADS.has(last.lower)) return !TITLES.has(joinLower(tokens.slice(0, 1)));
+  return false;
+}
+
+/** Places and organizations inside a run that is not itself a name ("Ending Ukraine War"). */
+function knownNamesInside(tokens: Token[]): NameGroup[] {
+  const found: NameGroup[] = [];
+  for (let at = 0; at < tokens.length; ) {
+    const place = longestMatch(tokens, at, PLACES);
+    const organization = longestMatch(tokens, at, KNOWN_ORGANIZATIONS);
+    const length = Math.max(place, organization);
+    if (length) {
+      const part = tokens.slice(at, at + length);
+      found.push({
+        tokens: part,
+        prefix: [],
+        core: part,
+        reading: place >= organization ? 'place' : 'organization',
+      });
+      at += length;
+    } else at++;
+  }
+  return found;
+}

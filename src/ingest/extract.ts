@@ -1,0 +1,148 @@
+import { type AttributedQuote, attributeQuotes } from './attribution';
+import { type EntityIndex, findEntities, inferGenderFromPronouns } from './entities';
+import { TITLES } from './lexicon';
+import { findQuoteSegments } from './quotes';
+import { findReportedSpeech, type ReportedStatement } from './reported';
+import { findRoles } from './roles';
+import { paragraphSpans, sentenceSpans } from './sentences';
+import { type ArticleContext, type ResolvedSpeaker, resolveSpeaker, type SpeakerHistory } from './speakers';
+import { type Token, tokenIndexAt, tokenize } from './tokens';
+import type { ExtractedEntity, ExtractedQuote, Extraction, Span } from './types';
+
+/** Finds the people, organizations and places of an article and who said what in it. Pure. */
+export function extract(text: string): Extraction {
+  const paragraphs = paragraphSpans(text);
+  const sentences = paragraphs.flatMap((p) => sentenceSpans(text, p));
+  const tokens = tokenize(text);
+  const segments = findQuoteSegments(text, paragraphs);
+  const index = findEntities(text, tokens, headlineSpans(tokens, paragraphs));
+  inferGenderFromPronouns(text, sentences, index);
+  const roles = findRoles(text, tokens, index);
+  const context: ArticleContext = {
+    text,
+    tokens,
+    index,
+    roles,
+    sentences,
+    paragraphs,
+    quoted: segments.map((s) => ({ start: s.open, end: s.close })),
+  };
+  linkDescriptions(context);
+  addRoleAliases(context);
+  const attributed = attributeQuotes(context, segments);
+  const history: SpeakerHistory[] = attributed.flatMap((q) =>
+    q.speaker?.entity ? [{ at: q.segment.start, entity: q.speaker.entity }] : [],
+  );
+  const reported = findReportedSpeech(context, history);
+  return {
+    entities: index.records.map(toExtractedEntity),
+    quotes: [
+      ...attributed.map((q) => toDirectQuote(context, q)),
+      ...reported.map((r) => toIndirectQuote(context, r)),
+    ].sort((a, b) => a.start - b.start),
+    roles,
+  };
+}
+
+/** Title-case paragraphs (headlines): capitalized words there are not evidence of a name. */
+function headlineSpans(tokens: Token[], paragraphs: Span[]): Span[] {
+  return paragraphs.filter((p) => {
+    const words = tokens
+      .slice(tokenIndexAt(tokens, p.start), tokenIndexAt(tokens, p.end))
+      .filter((t) => /^\p{L}/u.test(t.word));
+    const capitalized = words.filter((t) => t.capitalized).length;
+    return words.length >= 4 && capitalized / words.length > 0.6;
+  });
+}
+
+const DESCRIPTION =
+  /\b[Tt]he\s+((?:former|current|outgoing|incoming|then|new|top)\s+)?((?:\p{Lu}[\p{L}.]+\s+){0,2})([a-z][a-z-]+(?:\s[a-z]+)?)\b/gu;
+
+/** Adds "the Russian leader" / "the president" as mentions of the person whose stated role fits. */
+function linkDescriptions(context: ArticleContext): void {
+  const { text, index } = context;
+  if (!context.roles.length) return;
+  for (let m = DESCRIPTION.exec(text); m; m = DESCRIPTION.exec(text)) {
+    const noun = m[3] ?? '';
+    const head = TITLES.has(noun) ? noun : (noun.split(' ')[0] ?? '');
+    if (!TITLES.has(head)) continue;
+    const end = m.index + m[0].length - (noun.length - head.length);
+    if (index.mentions.some((x) => x.start < end && m && x.end > m.index)) continue;
+    const phrase = {
+      start: m.index,
+      end,
+      text: text.slice(m.index, end),
+      kind: 'description' as const,
+      mention: null,
+    };
+    const resolved = resolveSpeaker(context, phrase, []);
+    if (!resolved.entity || resolved.certainty < 0.85) continue;
+    resolved.entity.mentions.push({ start: phrase.start, end: phrase.end });
+    resolved.entity.aliases.add(phrase.text);
+  }
+  for (const record of index.records) record.mentions.sort((a, b) => a.start - b.start);
+}
+
+/** "Kremlin spokesman Dmitry Peskov" is also a way the text names Peskov (appositions are not). */
+function addRoleAliases(context: ArticleContext): void {
+  for (const role of context.roles) {
+    const written = context.text.slice(role.span.start, role.span.end);
+    if (/[,\n]|\s(?:is|was|has been)\s/.test(written)) continue;
+    context.index.byKey.get(role.personKey)?.aliases.add(written);
+  }
+}
+
+function toExtractedEntity(record: EntityIndex['records'][number]): ExtractedEntity {
+  return {
+    key: record.key,
+    kind: record.kind,
+    name: record.name,
+    aliases: [...record.aliases].filter((a) => a !== record.name),
+    mentions: record.mentions,
+  };
+}
+
+function speakerFields(speaker: ResolvedSpeaker | null) {
+  const phrase = speaker?.phrase ?? null;
+  return {
+    speakerKey: speaker?.entity?.key ?? null,
+    speakerMention: phrase ? { start: phrase.start, end: phrase.end, text: phrase.text } : null,
+    speakerText: phrase?.text ?? null,
+  };
+}
+
+function aboutKeys(context: ArticleContext, span: Span, speakerKey: string | null): string[] {
+  const keys = context.index.records
+    .filter((r) => r.key !== speakerKey && r.mentions.some((m) => m.start >= span.start && m.end <= span.end))
+    .map((r) => r.key);
+  return keys;
+}
+
+function toDirectQuote(context: ArticleContext, quote: AttributedQuote): ExtractedQuote {
+  const { start, end } = quote.segment;
+  const fields = speakerFields(quote.speaker);
+  return {
+    kind: quote.kind,
+    text: context.text.slice(start, end),
+    start,
+    end,
+    ...fields,
+    cue: quote.cue,
+    confidence: quote.confidence,
+    aboutKeys: aboutKeys(context, quote.segment, fields.speakerKey),
+  };
+}
+
+function toIndirectQuote(context: ArticleContext, statement: ReportedStatement): ExtractedQuote {
+  const fields = speakerFields(statement.speaker);
+  return {
+    kind: 'indirect',
+    text: context.text.slice(statement.start, statement.end),
+    start: statement.start,
+    end: statement.end,
+    ...fields,
+    cue: statement.cue,
+    confidence: statement.confidence,
+    aboutKeys: aboutKeys(context, statement, fields.speakerKey),
+  };
+}

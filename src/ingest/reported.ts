@@ -1,0 +1,292 @@
+import { REPORTING_VERBS } from './lexicon';
+import {
+  type ArticleContext,
+  participleSubject,
+  type ResolvedSpeaker,
+  resolveSpeaker,
+  type SpeakerHistory,
+  subjectAfter,
+  subjectBefore,
+} from './speakers';
+import { tokenIndexAt } from './tokens';
+import type { Span } from './types';
+
+export interface ReportedStatement extends Span {
+  cue: string;
+  speaker: ResolvedSpeaker;
+  confidence: number;
+}
+
+const OBJECT_TAKING = new Set([
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'informed',
+  'assured',
+  'assures',
+  'reminded',
+  'reminds',
+]);
+const CLAUSE_START =
+  /^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|our|this|that|these|those|no|some|many|most|all|every|if|how|what|why|whether|when)\b/i;
+const CONTENT_END =
+  /,\s+(?:but|which|according to|while|as|although|though)\b|;|\s+—\s+|,?\s+(?:he|she|they)\s+(?:said|added)\b/;
+const THAT_AFTER_OBJECT = /^(?:\s+[^\s,;:“”"]+){1,8}?\s+that\s+/u;
+const ADVERBIAL =
+  /^(?:,\s*(?:however|though|too|also|again|in fact|of course),|\s+(?:\p{Ll}+ly|on|in|at|during|after|before|last|this|earlier|later|recently|repeatedly|also|again|publicly|privately|previously|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monday's|yesterday|today|tonight|Sunday's|an?|the|his|her|their|its|interview|statement|speech|rally|news|conference|press|release|call|with|reporters|[\p{Lu}][\p{L}’'.]*)\b)*?\s+that\s+/u;
+
+/**
+ * Reported speech without quote marks: "X said (that) CLAUSE", "X told Y that CLAUSE",
+ * "CLAUSE, X said." and "according to X, CLAUSE". The content span is the clause.
+ */
+export function findReportedSpeech(context: ArticleContext, history: SpeakerHistory[]): ReportedStatement[] {
+  const { sentences } = context;
+  const found: ReportedStatement[] = [];
+  for (const sentence of sentences) {
+    const candidates = [
+      reportedByAccordingTo(context, sentence, history),
+      ...reportedAfterCues(context, sentence, history),
+      reportedAroundCue(context, sentence, history),
+      ...reportedByParticiples(context, sentence, history),
+    ];
+    // one sentence may report several statements ("X said A, adding B"); overlapping readings keep the first
+    const kept: ReportedStatement[] = [];
+    for (const candidate of candidates) {
+      if (!candidate || kept.some((k) => k.start < candidate.end && candidate.start < k.end)) continue;
+      kept.push(candidate);
+    }
+    found.push(...kept.sort((a, b) => a.start - b.start));
+  }
+  return found;
+}
+
+/** "X said (that) CLAUSE", "X told Y that CLAUSE": the first reporting verb with a subject and a clause. */
+function reportedAfterCues(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement[] {
+  const { text, tokens } = context;
+  const found: ReportedStatement[] = [];
+  for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length; i++) {
+    const verb = tokens[i];
+    if (!verb || verb.start >= sentence.end) break;
+    if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing')) continue;
+    if (context.quoted.some((q) => q.start <= verb.start && verb.start < q.end)) continue;
+    if (found.some((f) => f.end > verb.start)) continue;
+    const rest = text.slice(verb.end, sentence.end);
+    if (/^\s*[,:]?\s*["“']/.test(rest)) continue;
+    const start =
+      contentStart(context, verb.lower, verb.end, sentence.end) ??
+      complementStart(text, verb.lower, verb.end);
+    if (start === null) continue;
+    const phrase = subjectBefore(context, verb.start, sentence.start);
+    if (!phrase) continue;
+    const end = contentEnd(text, start, sentence.end);
+    if (end - start < 12 || text.slice(start, end).split(/\s+/).length < 3) continue;
+    const speaker = resolveSpeaker(context, phrase, history);
+    found.push({ start, end, cue: verb.lower, speaker, confidence: round(speaker.certainty * 0.85) });
+  }
+  return found;
+}
+
+const COMPLEMENT_VERBS = new Set(
+  'asked asks ask urged urges urge accused accuses demanded demands proposed proposes pledged pledges called calls'.split(
+    ' ',
+  ),
+);
+
+/** "asked whether …", "called for …", "urged Congress to …", "accused her of …": the request or charge. */
+function complementStart(text: string, verb: string, from: number): number | null {
+  if (!COMPLEMENT_VERBS.has(verb)) return null;
+  const rest = text.slice(from, from + 200);
+  if (verb.startsWith('call')) {
+    const form = /^\s+(?:for|on)\s+/.exec(rest);
+    return form ? from + form[0].length : null;
+  }
+  const lead = /^\s+(?=[\p{L}\d])/u.exec(rest);
+  return lead ? from + lead[0].length : null;
+}
+
+function contentStart(context: ArticleContext, verb: string, from: number, to: number): number | null {
+  const { text } = context;
+  const rest = text.slice(from, to);
+  const that = ADVERBIAL.exec(rest) ?? (OBJECT_TAKING.has(verb) ? THAT_AFTER_OBJECT.exec(rest) : null);
+  if (that && that[0].length < 90) return from + that[0].length;
+  const lead =
+    /^(?:\s+(?:\p{Ll}+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|again|also|then|now))*\s+/u.exec(
+      rest,
+    );
+  if (!lead) return null;
+  let at = lead[0].length;
+  if (OBJECT_TAKING.has(verb)) {
+    // told (the) NAME (of X) + a clause with its own subject
+    const object =
+      /^(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}’'.-]+\s+){1,4}?(?=(?:he|she|they|it|we|i|there)\b)/iu.exec(
+        rest.slice(at),
+      );
+    if (!object) return null;
+    at += object[0].length;
+    return from + at;
+  }
+  const after = rest.slice(at);
+  if (CLAUSE_START.test(after)) return from + at;
+  // "said GOP voters should …": any word that does not start a phrase of time, place or manner
+  const first = /^[\p{L}\d][\p{L}\d’'.-]*/u.exec(after)?.[0].toLowerCase() ?? '';
+  if (/^(?:at least|at most|more than|less than|fewer than)\b/i.test(after)) return from + at;
+  if (!first || NOT_A_CLAUSE.has(first) || /ly$/.test(first)) return null;
+  return from + at;
+}
+
+const NOT_A_CLAUSE = new Set(
+  `in on at during after before with to from for of by about as when while if last this earlier later and but or so
+then than yes no so-called goodbye hello it's thanks nothing something otherwise too only just`.split(/\s+/),
+);
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && /[\s.,;:!?”"’']/.test(text[at - 1] ?? '')) at--;
+  return at;
+}
+
+function contentEnd(text: string, start: number, sentenceEnd: number): number {
+  const body = text.slice(start, sentenceEnd);
+  const cut = CONTENT_END.exec(body);
+  let end = start + (cut ? cut.index : body.length);
+  while (end > start && /[\s.,;:!?”"’']/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+/** "CLAUSE, Trump said." and "CLAUSE, said Trump." with no quote marks. */
+const TRAILING_VERBS =
+  'said|says|say|added|adds|argued|argues|argue|noted|notes|note|explained|explains|wrote|writes|claimed|claims|claim|insisted|insists|insist|warned|warns|warn|reported|reports|suggested|suggests|suggest|believes|believe|contends|contend|predicted|predicts|acknowledged|acknowledge|acknowledges|conceded|concede|concedes|recalled|recalls|conclude|concluded|concludes|maintain|maintains|maintained|agreed|agree|agrees|admitted|admit|admits';
+const TRAILING_CUE = new RegExp(
+  `(?:,|\\bas)\\s+((?:[\\p{L}’'.-]+\\s+){0,6}?)(${TRAILING_VERBS}|told\\s+[\\p{L}’'.-]+(?:\\s+[\\p{L}’'.-]+)?)\\b([^,.;]*)(,\\s+|\\s*[.!?]?$)`,
+  'u',
+);
+const CLAUSE_AFTER_CUE = /^\s*(?:that|he|she|they|it|we|i|there)\b/i;
+
+/** "CLAUSE, Trump said." / "CLAUSE, said Trump." / "The plan, an aide said, is to …" (no quote marks). */
+function reportedAroundCue(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement | null {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  if (/["“”]|''/.test(body)) return null;
+  const m = TRAILING_CUE.exec(body);
+  if (!m?.[2] || m.index < 3 || CLAUSE_AFTER_CUE.test(m[3] ?? '')) return null;
+  const verb = m[2].split(/\s+/)[0] ?? m[2];
+  const verbAt = sentence.start + m.index + m[0].indexOf(m[2], (m[1]?.length ?? 0) + 1);
+  const subjectText = m[1]?.trim() ?? '';
+  const phrase = subjectText
+    ? subjectBefore(context, verbAt, sentence.start + m.index + 1)
+    : subjectAfter(context, verbAt + verb.length, sentence.end);
+  if (!phrase) return null;
+  const speaker = resolveSpeaker(context, phrase, history);
+  const parenthetical = (m[4] ?? '').startsWith(',');
+  const start = sentence.start;
+  const end = parenthetical
+    ? trimmedEnd(text, start, sentence.end)
+    : contentEnd(text, start, sentence.start + m.index);
+  if (end - start < 12) return null;
+  return { start, end, cue: verb.toLowerCase(), speaker, confidence: round(speaker.certainty * 0.85) };
+}
+
+const PARTICIPLE_CUES = new Set([
+  'asking',
+  'urging',
+  'arguing',
+  'telling',
+  'calling',
+  'accusing',
+  'vowing',
+  'promising',
+  'denying',
+  'saying',
+  'adding',
+  'noting',
+  'arguing',
+  'explaining',
+  'insisting',
+  'claiming',
+  'warning',
+  'suggesting',
+  'predicting',
+  'declaring',
+  'stressing',
+  'acknowledging',
+  'conceding',
+  'contending',
+  'asserting',
+]);
+
+/** "Trump lashed out, saying (that) CLAUSE": the speaker is the subject of the sentence. */
+function reportedByParticiples(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement[] {
+  const { text, tokens } = context;
+  const found: ReportedStatement[] = [];
+  for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length; i++) {
+    const verb = tokens[i];
+    if (!verb || verb.start >= sentence.end) break;
+    if (!PARTICIPLE_CUES.has(verb.lower)) continue;
+    if (!/,\s*$/.test(text.slice(Math.max(sentence.start, verb.start - 3), verb.start))) continue;
+    const rest = text.slice(verb.end, sentence.end);
+    if (/^\s*[,:]?\s*["“']/.test(rest)) continue;
+    const start = contentStart(context, 'saying', verb.end, sentence.end);
+    if (start === null) continue;
+    const phrase = participleSubject(context, i, sentence.start);
+    if (!phrase) continue;
+    const end = contentEnd(text, start, sentence.end);
+    if (end - start < 12) continue;
+    const speaker = resolveSpeaker(context, phrase, history);
+    found.push({ start, end, cue: verb.lower, speaker, confidence: round(speaker.certainty * 0.75) });
+  }
+  return found;
+}
+
+function reportedByAccordingTo(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement | null {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  const m = /(^|,\s*)according to\s+/i.exec(body);
+  if (!m) return null;
+  const sourceStart = sentence.start + m.index + m[0].length;
+  const sourceText = /^[^,.;]*/.exec(text.slice(sourceStart, sentence.end))?.[0] ?? '';
+  const source = sourceText.trimEnd();
+  const phrase =
+    subjectAfter(context, sourceStart, sourceStart + sourceText.length) ??
+    (source
+      ? {
+          start: sourceStart,
+          end: sourceStart + source.length,
+          text: source,
+          kind: 'indefinite' as const,
+          mention: null,
+        }
+      : null);
+  if (!phrase) return null;
+  const speaker = resolveSpeaker(context, phrase, history);
+  let start: number;
+  let end: number;
+  if (m.index === 0) {
+    start = sourceStart + sourceText.length;
+    while (start < sentence.end && /[\s,]/.test(text[start] ?? '')) start++;
+    end = contentEnd(text, start, sentence.end);
+  } else {
+    start = sentence.start;
+    end = contentEnd(text, start, sentence.start + m.index);
+  }
+  if (end - start < 12) return null;
+  return { start, end, cue: 'according to', speaker, confidence: round(speaker.certainty * 0.8) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,187 @@
+import type { EntityIndex, NameMention } from './entities';
+import { DEMONYMS, HONORIFICS, TITLES } from './lexicon';
+import { type Token, tokenIndexAt } from './tokens';
+import type { ExtractedRole } from './types';
+
+const HEAD_OF_STATE = new Set([
+  'president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'leader',
+]);
+
+/**
+ * Roles stated next to a name: a title before it ("Kremlin spokesman Dmitry Peskov", "Russian President
+ * Vladimir Putin") or an apposition after it ("Dave DeCamp is the news editor of Antiwar.com").
+ */
+export function findRoles(text: string, tokens: Token[], index: EntityIndex): ExtractedRole[] {
+  const roles: ExtractedRole[] = [];
+  const seen = new Set<string>();
+  const add = (role: ExtractedRole) => {
+    const id = `${role.personKey}|${role.title.toLowerCase()}|${role.organizationKey}|${role.placeKey}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    roles.push(role);
+  };
+  for (const mention of index.mentions) {
+    const person = index.byKey.get(mention.key);
+    if (person?.kind !== 'person') continue;
+    const fromPrefix = titleInPrefix(mention, index);
+    const before = fromPrefix ?? titleBefore(text, tokens, mention, index);
+    if (before) add({ personKey: person.key, ...before, span: { start: before.start, end: mention.end } });
+    const after = titleAfter(text, mention, index);
+    if (after) add({ personKey: person.key, ...after.role, span: { start: mention.start, end: after.end } });
+  }
+  // "President Putin" adds nothing once "Russian President Vladimir Putin" has said where
+  return roles.filter(
+    (role) =>
+      role.organizationKey ||
+      role.placeKey ||
+      !roles.some(
+        (other) =>
+          other.personKey === role.personKey &&
+          other.title.toLowerCase() === role.title.toLowerCase() &&
+          (other.organizationKey || other.placeKey),
+      ),
+  );
+}
+
+interface RoleParts {
+  title: string;
+  organizationKey: string | null;
+  placeKey: string | null;
+  start: number;
+}
+
+function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | null {
+  const titleTokens = mention.prefix.filter(
+    (t) =>
+      !HONORIFICS.has(t.lower) && !DEMONYMS.has(t.lower) && (TITLES.has(t.lower) || isTitleContinuation(t)),
+  );
+  if (!titleTokens.length || !mention.prefix[0]) return null;
+  const firstTitle = titleTokens[0];
+  const qualifierTokens = mention.prefix.filter((t) => firstTitle && t.start < firstTitle.start);
+  const qualifier = qualifierOf(qualifierTokens, index);
+  return {
+    title: titleTokens.map((t) => t.word).join(' '),
+    ...qualifier,
+    start: mention.prefix[0].start,
+  };
+}
+
+const isTitleContinuation = (t: Token) =>
+  /^(of|state|general|minister|secretary|president|leader)$/i.test(t.word);
+
+/** A lower-case title right before the name, with an optional organization or place before it. */
+function titleBefore(
+  text: string,
+  tokens: Token[],
+  mention: NameMention,
+  index: EntityIndex,
+): RoleParts | null {
+  const at = tokenIndexAt(tokens, mention.start);
+  let from = at;
+  for (let length = 1; length <= 3; length++) {
+    const candidate = tokens.slice(at - length, at);
+    if (candidate.length < length || candidate.some((t) => t.capitalized)) break;
+    if (!adjacent(text, candidate, mention.start)) break;
+    if (TITLES.has(candidate.map((t) => t.lower).join(' '))) from = at - length;
+  }
+  if (from === at) return null;
+  const titleTokens = tokens.slice(from, at);
+  // a modifier before the title ("news editor", "campaign manager") stays part of it
+  const modifier = tokens[from - 1];
+  const withModifier =
+    modifier &&
+    !modifier.capitalized &&
+    /^(news|campaign|press|deputy|senior|chief|top|executive|managing)$/.test(modifier.lower)
+      ? [modifier, ...titleTokens]
+      : titleTokens;
+  const first = withModifier[0];
+  if (!first) return null;
+  const qualifierMention = index.mentions.find(
+    (m) => m.end <= first.start && /^['’s\s]*$/.test(text.slice(m.end, first.start)),
+  );
+  const demonym = tokens[tokenIndexAt(tokens, first.start) - 1];
+  let qualifier: { organizationKey: string | null; placeKey: string | null } = {
+    organizationKey: null,
+    placeKey: null,
+  };
+  if (qualifierMention) qualifier = qualifierOf([], index, qualifierMention.key);
+  else if (demonym && DEMONYMS.has(demonym.lower) && /^\s+$/.test(text.slice(demonym.end, first.start)))
+    qualifier = qualifierOf([demonym], index);
+  return {
+    title: withModifier.map((t) => t.word).join(' '),
+    ...qualifier,
+    start: qualifierMention?.start ?? first.start,
+  };
+}
+
+function adjacent(text: string, candidate: Token[], end: number): boolean {
+  const last = candidate[candidate.length - 1];
+  return !!last && /^\s+$/.test(text.slice(last.end, end));
+}
+
+const APPOSITION =
+  /^(?:,\s*|\s+(?:is|was|has been|had been|, who is)\s+)(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:of|at|for|with)\s+(?:the\s+)?/u;
+
+function titleAfter(
+  text: string,
+  mention: NameMention,
+  index: EntityIndex,
+): { role: Omit<RoleParts, 'start'>; end: number } | null {
+  const rest = text.slice(mention.end, mention.end + 120);
+  const m = APPOSITION.exec(rest);
+  if (!m?.[1]) return null;
+  const words = m[1].split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  if (!TITLES.has(head) && !TITLES.has(words.slice(-2).join(' '))) return null;
+  const objectStart = mention.end + m[0].length;
+  const object = index.mentions.find((o) => o.start === objectStart);
+  const record = object && index.byKey.get(object.key);
+  if (!object || !record || record.kind === 'person') return null;
+  return {
+    role: {
+      title: m[1],
+      organizationKey: record.kind === 'organization' ? record.key : null,
+      placeKey: record.kind === 'place' ? record.key : null,
+    },
+    end: object.end,
+  };
+}
+
+function qualifierOf(
+  tokens: Token[],
+  index: EntityIndex,
+  knownKey?: string,
+): { organizationKey: string | null; placeKey: string | null } {
+  if (knownKey) {
+    const record = index.byKey.get(knownKey);
+    return {
+      organizationKey: record?.kind === 'organization' ? record.key : null,
+      placeKey: record?.kind === 'place' ? record.key : null,
+    };
+  }
+  if (!tokens.length) return { organizationKey: null, placeKey: null };
+  const words = tokens.map((t) => t.lower).join(' ');
+  const place = DEMONYMS.get(words) ?? DEMONYMS.get(tokens[0]?.lower ?? '');
+  const name = place ?? tokens.map((t) => t.word).join(' ');
+  const record =
+    index.records.find((r) => r.name.toLowerCase() === name.toLowerCase()) ??
+    index.records.find((r) => [...r.aliases].some((a) => a.toLowerCase() === name.toLowerCase()));
+  return {
+    organizationKey: record?.kind === 'organization' ? record.key : null,
+    placeKey: record?.kind === 'place' ? record.key : null,
+  };
+}
+
+/** Whether a title word ("leader") can stand for a role title ("President"). */
+export function titleMatches(described: string, role: string): boolean {
+  const d = described.toLowerCase();
+  const r = role.toLowerCase();
+  if (r === d || r.endsWith(` ${d}`)) return true;
+  return d === 'leader' && HEAD_OF_STATE.has(r);
+}

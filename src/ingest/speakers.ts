@@ -1,0 +1,600 @@
+import type { EntityIndex, EntityRecord, NameMention } from './entities';
+import {
+  DEMONYMS,
+  INDEFINITE_DETERMINERS,
+  ORGANIZATION_NOUNS,
+  PERSON_NOUNS,
+  PRONOUN_GENDER,
+  SPEECH_VERBS,
+} from './lexicon';
+import { titleMatches } from './roles';
+import { type Token, tokenIndexAt } from './tokens';
+import type { ExtractedRole, Span } from './types';
+
+export interface ArticleContext {
+  text: string;
+  tokens: Token[];
+  index: EntityIndex;
+  roles: ExtractedRole[];
+  sentences: Span[];
+  paragraphs: Span[];
+  /** Quoted spans (marks included): names inside them are not candidate speakers. */
+  quoted: Span[];
+}
+
+export type PhraseKind = 'name' | 'pronoun' | 'description' | 'indefinite';
+
+/** The words that name a speaker, as found next to a cue. */
+export interface SpeakerPhrase extends Span {
+  text: string;
+  kind: PhraseKind;
+  mention: NameMention | null;
+}
+
+export interface ResolvedSpeaker {
+  phrase: SpeakerPhrase;
+  entity: EntityRecord | null;
+  /** How sure the resolution of the phrase to the entity is, on its own. */
+  certainty: number;
+}
+
+/** Earlier attributions, newest last: pronouns and descriptions prefer a recent speaker. */
+export interface SpeakerHistory {
+  at: number;
+  entity: EntityRecord;
+}
+
+const CLAUSE_WORDS = new Set(
+  `and but or that which who whom whose when while as because if after before since although though where said
+says told tells added wrote so than then also yet nor with without to for on in at by from about into of is was
+are were be been has have had do does did will would can could should may might must not`.split(/\s+/),
+);
+const COMPANY_NOUNS = new Set([
+  'company',
+  'organization',
+  'group',
+  'newspaper',
+  'paper',
+  'network',
+  'agency',
+  'firm',
+]);
+
+const THING_NOUNS = new Set(
+  'paper letter statement document report poster number center centre government agreement comment order amendment department parliament movement tweet transcript'.split(
+    ' ',
+  ),
+);
+
+/** A head noun that names a person by its shape: "neurosurgeon", "46-year-old", "chairwoman". */
+const looksLikePerson = (head: string) =>
+  !THING_NOUNS.has(head) &&
+  /(?:er|or|ist|ian|ant|ent|eon|-old|man|woman|wife|husband|mother|father)$/.test(head);
+
+/** Heads that stay anonymous even after "the" ("the source said", "this official told"). */
+const ANONYMOUS_HEADS = new Set(
+  'source sources official officials insider insiders person people witness witnesses man woman aide aides staffer staffers'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set(
+  'the a an one two three four five several some many his her their its our this that these those other another most all both any few each every'.split(
+    ' ',
+  ),
+);
+const TRAILING_ADVERBS =
+  /(?:\s+(?:(?:last|this|next) (?:week|month|year|night|weekend)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|\p{Ll}+ly|also|later|then|has|had|have|once|again|further|even|still|long|never|not|just|would|will|did|does|do|was|is|had|first|often|always|now|too|soon|since|already|previously|recently|repeatedly|publicly|privately))+\s*$/u;
+
+/** The speaker phrase that ends right before `end` (a cue verb), looking no further back than `limit`. */
+export function subjectBefore(context: ArticleContext, end: number, limit: number): SpeakerPhrase | null {
+  const { text, index } = context;
+  let window = text.slice(limit, end);
+  window = window.replace(TRAILING_ADVERBS, '');
+  let stop = limit + window.trimEnd().length;
+  // an apposition or relative clause between subject and verb: "Flynn, a top adviser, said"
+  if (text[stop - 1] === ',' || text[stop - 1] === ')') {
+    // the first name in the clause with an apposition after it: "Jane Roe, a lawyer in Ames, Iowa, said"
+    const named = index.mentions.find(
+      (m) =>
+        m.start >= limit &&
+        m.end < stop &&
+        stop - m.end < 200 &&
+        /^\s*[,(]/.test(text.slice(m.end, m.end + 3)) &&
+        /(?:^|[,;:.!?“”"—]\s*|\b(?:and|but|as|while|when)\s+)$/u.test(
+          text.slice(Math.max(limit, m.start - 8), m.start).trimEnd() === ''
+            ? ''
+            : text.slice(Math.max(limit, m.start - 8), m.start),
+        ) &&
+        index.byKey.get(m.key)?.kind !== 'place',
+    );
+    if (named)
+      return {
+        start: named.start,
+        end: stop,
+        text: text.slice(named.start, stop),
+        kind: 'name',
+        mention: named,
+      };
+    const inner = text.slice(limit, stop - 1);
+    const open = inner.lastIndexOf(',');
+    if (open >= 0 && stop - 1 - (limit + open) < 200) {
+      const head = phraseEndingAt(context, limit + open, limit);
+      if (head) return { ...head, end: stop, text: text.slice(head.start, stop) };
+    }
+    return null;
+  }
+  while (stop > limit && /\s/.test(text[stop - 1] ?? '')) stop--;
+  // "Cruz, who says …": the relative pronoun stands for the name before it
+  if (/(?:^|\s)who$/.test(text.slice(Math.max(limit, stop - 4), stop))) {
+    const antecedent = lastMentionEndingAt(index.mentions, trimCommaBefore(text, stop - 3));
+    if (antecedent && antecedent.start >= limit)
+      return {
+        start: antecedent.start,
+        end: stop,
+        text: text.slice(antecedent.start, stop),
+        kind: 'name',
+        mention: antecedent,
+      };
+    const described = phraseEndingAt(context, trimCommaBefore(text, stop - 3), limit);
+    if (described) return { ...described, end: stop, text: text.slice(described.start, stop) };
+  }
+  // "Jane Roe became a delegate and said …": the subject of the sentence
+  if (/(?:^|\s)(?:and|but)$/.test(text.slice(Math.max(limit, stop - 4), stop))) {
+    const verb = tokenIndexAt(context.tokens, end);
+    return participleSubject(context, verb, limit);
+  }
+  return phraseEndingAt(context, stop, limit) ?? looseDescription(context, stop, limit);
+}
+
+/** Any short noun phrase before the cue ("proponents of more controls say"): it names no one we know. */
+function looseDescription(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
+  const { text } = context;
+  const tail = /[^,;:.!?“”"()—–\n]*$/.exec(text.slice(limit, stop))?.[0] ?? '';
+  const words = tail.trim().split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 10) return null;
+  if (/^(?:and|but|or|that|which|when|while|if|as|because|so|then)$/i.test(words[0] ?? '')) return null;
+  if (!/^[\p{L}\d]/u.test(words[0] ?? '') || !/s$/i.test(words[words.length - 1] ?? '')) {
+    if (!PERSON_NOUNS.has((words[words.length - 1] ?? '').toLowerCase())) return null;
+  }
+  const start = stop - tail.trimStart().length;
+  return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
+}
+
+/** The main subject of a sentence, for cues in a participle clause ("…, saying “…”"). */
+export function leadingSubject(context: ArticleContext, from: number, to: number): SpeakerPhrase | null {
+  const sentence = context.sentences.find((s) => s.start <= to && to <= s.end);
+  const start = Math.max(from, sentence?.start ?? from);
+  const lead = context.text.slice(start, to);
+  const pronoun = /^(?:\p{L}+,?\s+){0,2}?(he|she|they|it)\b/iu.exec(lead);
+  const kindOf = (m: NameMention) => context.index.byKey.get(m.key)?.kind;
+  const inLead = mentionsBetween(context, start, Math.min(to, start + 80)).filter(
+    (m) => !qualifiesAnother(context, m) && !isQuoted(context, m.start),
+  );
+  const mention =
+    inLead.find((m) => kindOf(m) === 'person') ?? inLead.find((m) => kindOf(m) === 'organization');
+  const pronounAt = pronoun?.[1] ? start + pronoun[0].length - pronoun[1].length : -1;
+  if (pronoun?.[1] && (!mention || pronounAt < mention.start))
+    return {
+      start: pronounAt,
+      end: pronounAt + pronoun[1].length,
+      text: pronoun[1],
+      kind: 'pronoun',
+      mention: null,
+    };
+  return mention
+    ? { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention }
+    : null;
+}
+
+/** The speaker phrase that starts at `start` (after an inverted cue: "said Dmitry Peskov, the spokesman"). */
+export function subjectAfter(context: ArticleContext, start: number, limit: number): SpeakerPhrase | null {
+  const { text, index } = context;
+  let at = start;
+  while (at < limit && /\s/.test(text[at] ?? '')) at++;
+  const rest = text.slice(at, limit);
+  const phraseEnd = at + (/^[^,.;:!?“”"()—]{1,80}/.exec(rest)?.[0].trimEnd().length ?? 0);
+  // "said Virginia delegate Jane Roe": the person named in the phrase, not the place before the title
+  // "said Trump spokeswoman Hope Hicks": the last person named is the speaker
+  const person = index.mentions
+    .filter((m) => m.start >= at && m.end === phraseEnd && index.byKey.get(m.key)?.kind === 'person')
+    .pop();
+  const mention = person ?? index.mentions.find((m) => m.start === at);
+  if (mention) return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
+  const pronoun = /^(he|she|they|it|we|I)\b/.exec(rest);
+  if (pronoun)
+    return { start: at, end: at + pronoun[0].length, text: pronoun[0], kind: 'pronoun', mention: null };
+  // "said one of two witnesses who relayed the story": the description ends before its relative clause
+  const phrase =
+    /^[^,.;:!?“”"()—]{1,80}/
+      .exec(rest)?.[0]
+      .replace(/\s+(?:who|that|which|whose)\b.*$/s, '')
+      .trimEnd() ?? '';
+  if (!phrase) return null;
+  const end = at + phrase.length;
+  return describe(context, at, end) ?? looseDescription(context, end, at);
+}
+
+function phraseEndingAt(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
+  const { text, index } = context;
+  const mention = lastMentionEndingAt(index.mentions, stop);
+  if (mention && mention.start >= limit) {
+    // "another source speaking to Fox News said": the name is an object inside a longer description
+    const before = text.slice(limit, mention.start);
+    const head = HEADED_BY_PERSON_NOUN.exec(before);
+    const isObject = /\b(?:to|with|for|of|at|from|on|in|by|about)\s+(?:the\s+)?$/i.test(before);
+    if (isObject && head?.[1] && PERSON_NOUNS.has(head[1].toLowerCase()))
+      return describe(context, limit + head.index, stop);
+    return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
+  }
+  const words = text.slice(limit, stop);
+  const pronoun = /(?:^|[^\p{L}])(he|she|they|it|we|I|He|She|They|It|We)$/u.exec(words);
+  if (pronoun?.[1]) {
+    const start = stop - pronoun[1].length;
+    return { start, end: stop, text: pronoun[1], kind: 'pronoun', mention: null };
+  }
+  // a description: back over words to a clause boundary, then forward to its determiner
+  const tail = /[^,;:.!?“”"()—–\n]*$/.exec(words)?.[0] ?? '';
+  const parts = [...tail.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
+  let from = parts.length;
+  for (let i = parts.length - 1; i >= 0 && parts.length - i <= 9; i--) {
+    const word = parts[i]?.[0].toLowerCase() ?? '';
+    const attachesToNoun =
+      /^(for|of|at|with|from|in|on|to|close)$/.test(word) &&
+      PERSON_NOUNS.has(parts[i - 1]?.[0].toLowerCase() ?? '');
+    if (CLAUSE_WORDS.has(word) && !DETERMINERS.has(word) && !attachesToNoun) break;
+    from = i;
+  }
+  const kept = parts.slice(from);
+  const firstDeterminer = kept.findIndex((p) => DETERMINERS.has(p[0].toLowerCase()));
+  const chosen = firstDeterminer >= 0 ? kept.slice(firstDeterminer) : kept;
+  const first = chosen[0];
+  if (!first || first.index === undefined) return null;
+  const start = stop - tail.length + first.index;
+  return describe(context, start, stop);
+}
+
+function trimCommaBefore(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && /[\s,]/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+const HEADED_BY_PERSON_NOUN =
+  /\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+)\s+[^,;:.“”"]*$/u;
+
+function lastMentionEndingAt(mentions: NameMention[], stop: number): NameMention | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (!m || m.start >= stop) continue;
+    if (m.end === stop) return m;
+    if (m.end < stop - 1) return null;
+  }
+  return null;
+}
+
+/** Classifies a phrase that is not a bare name: a description ("the president") or an indefinite source. */
+function describe(context: ArticleContext, start: number, end: number): SpeakerPhrase | null {
+  const { text, index } = context;
+  const phraseText = text.slice(start, end);
+  const words = phraseText.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 10) return null;
+  const inside = index.mentions.filter((m) => m.start >= start && m.end <= end);
+  // "Trump campaign manager Corey Lewandowski": the last person named is the speaker
+  const person = [...inside].reverse().find((m) => index.byKey.get(m.key)?.kind === 'person');
+  const headWords = headOf(words);
+  const head = headWords[headWords.length - 1] ?? '';
+  if (person && person.end === end) return { start, end, text: phraseText, kind: 'name', mention: person };
+  const determiner = words[0] ?? '';
+  const isPersonNoun = PERSON_NOUNS.has(head) || PERSON_NOUNS.has(headWords.slice(-2).join(' '));
+  const isGroupNoun = ORGANIZATION_NOUNS.has(head);
+  if (!isPersonNoun && !isGroupNoun) {
+    if (inside.length === 1 && inside[0]?.end === end)
+      return { start, end, text: phraseText, kind: 'name', mention: inside[0] ?? null };
+    if (words.length > 6) return null;
+    // "the 46-year-old", "the retired neurosurgeon": a definite description of someone named before
+    if (determiner === 'the' && words.length > 1 && looksLikePerson(head))
+      return { start, end, text: phraseText, kind: 'description', mention: null };
+    // any other short noun phrase ("Cologne police", "46 percent of voters") names no one we know
+    if (/^(?:the|a|an|some|many|most|several|few|\d[\d,]*)$/.test(determiner) || /s$/.test(head))
+      return { start, end, text: phraseText, kind: 'indefinite', mention: null };
+    return null;
+  }
+  if (
+    INDEFINITE_DETERMINERS.has(determiner) ||
+    (!DETERMINERS.has(determiner) && /s$/.test(head)) ||
+    (ANONYMOUS_HEADS.has(head) && !context.roles.some((r) => r.title.toLowerCase() === head))
+  )
+    return { start, end, text: phraseText, kind: 'indefinite', mention: null };
+  if (['his', 'her', 'their', 'its', 'our'].includes(determiner))
+    return { start, end, text: phraseText, kind: 'indefinite', mention: null };
+  return { start, end, text: phraseText, kind: 'description', mention: null };
+}
+
+/** The words of a description before any prepositional tail ("a spokesman for the campaign" → "a spokesman"). */
+function headOf(words: string[]): string[] {
+  const cut = words.findIndex(
+    (w, i) => i > 0 && /^(for|of|at|with|in|from|on|to|who|close|familiar)$/.test(w),
+  );
+  return (cut > 0 ? words.slice(0, cut) : words).map((w) =>
+    w.replace(/[’']s$/, '').replace(/[^\p{L}\-.]/gu, ''),
+  );
+}
+
+/** Resolves a speaker phrase to an entity of the article. */
+export function resolveSpeaker(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+  history: SpeakerHistory[],
+): ResolvedSpeaker {
+  const { index } = context;
+  if (phrase.kind === 'name' && phrase.mention) {
+    const entity = index.byKey.get(phrase.mention.key) ?? null;
+    // a bare surname two people in the article share ("Clinton") may be either of them
+    const shared =
+      entity?.kind === 'person' &&
+      !phrase.mention.text.includes(' ') &&
+      index.records.some((r) => r !== entity && r.kind === 'person' && r.surname === entity.surname);
+    return { phrase, entity, certainty: shared ? 0.7 : 0.97 };
+  }
+  if (phrase.kind === 'indefinite') return { phrase, entity: null, certainty: 0.78 };
+  if (phrase.kind === 'pronoun') return resolvePronoun(context, phrase, history);
+  return resolveDescription(context, phrase, history);
+}
+
+function resolvePronoun(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+  history: SpeakerHistory[],
+): ResolvedSpeaker {
+  const gender = PRONOUN_GENDER.get(phrase.text.toLowerCase());
+  if (gender !== 'male' && gender !== 'female') {
+    if (gender === 'neuter') {
+      const organization = recentMentions(context, phrase.start, 2).find(
+        (m) => context.index.byKey.get(m.key)?.kind === 'organization',
+      );
+      const entity = organization ? (context.index.byKey.get(organization.key) ?? null) : null;
+      return { phrase, entity, certainty: entity ? 0.6 : 0.5 };
+    }
+    return { phrase, entity: null, certainty: 0.5 };
+  }
+  const fits = (r: EntityRecord | undefined) =>
+    r?.kind === 'person' && (r.gender === null || r.gender === gender);
+  const paragraph = context.paragraphs.find((p) => p.start <= phrase.start && phrase.start <= p.end);
+  // the newest of: an earlier speaker in this or the previous paragraph, the subject of a recent sentence
+  const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && fits(h.entity));
+  // "Clinton" may have been read as the wrong Clinton: a namesake of the pronoun's gender will do
+  const fitting = (m: NameMention): EntityRecord | undefined => {
+    const record = context.index.byKey.get(m.key);
+    if (fits(record)) return record;
+    if (record?.kind !== 'person' || !record.surname) return undefined;
+    return context.index.records.find(
+      (r) => r !== record && r.surname === record.surname && r.gender === gender,
+    );
+  };
+  const subjectMention = sentenceSubjects(context, phrase.start, phrase.text.toLowerCase()).find((m) =>
+    fitting(m),
+  );
+  const subjectEntity = subjectMention ? fitting(subjectMention) : undefined;
+  const subject =
+    subjectMention && subjectEntity ? { start: subjectMention.start, key: subjectEntity.key } : undefined;
+  const previousParagraphStart = previousParagraphOf(context, paragraph)?.start ?? paragraph?.start ?? 0;
+  const speakerIsRecent = lastSpeaker && lastSpeaker.at >= previousParagraphStart;
+  if (
+    subject &&
+    (!speakerIsRecent ||
+      (lastSpeaker && subject.start > lastSpeaker.at && subject.key !== lastSpeaker.entity.key))
+  ) {
+    const entity = context.index.byKey.get(subject.key) ?? null;
+    const sameParagraph = paragraph ? subject.start >= paragraph.start : false;
+    return { phrase, entity, certainty: sameParagraph ? 0.75 : 0.6 };
+  }
+  if (lastSpeaker) return { phrase, entity: lastSpeaker.entity, certainty: speakerIsRecent ? 0.78 : 0.55 };
+  return { phrase, entity: null, certainty: 0.3 };
+}
+
+function resolveDescription(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+  history: SpeakerHistory[],
+): ResolvedSpeaker {
+  const { index, roles } = context;
+  const words = headOf(phrase.text.toLowerCase().split(/\s+/));
+  const head = words[words.length - 1] ?? '';
+  if (ORGANIZATION_NOUNS.has(head) && !PERSON_NOUNS.has(head)) {
+    // "the company wrote", "the newspaper said": the organization just named
+    if (!COMPANY_NOUNS.has(head)) return { phrase, entity: null, certainty: 0.6 };
+    const organization = recentMentions(context, phrase.start, 3).find(
+      (m) => index.byKey.get(m.key)?.kind === 'organization',
+    );
+    const entity = organization ? (index.byKey.get(organization.key) ?? null) : null;
+    return { phrase, entity, certainty: 0.5 };
+  }
+  const qualifiers = words.filter((w) => DEMONYMS.has(w));
+  const place = qualifiers
+    .map((w) => DEMONYMS.get(w))
+    .find(Boolean)
+    ?.toLowerCase();
+  const roleText = (role: ExtractedRole) => context.text.slice(role.span.start, role.span.end).toLowerCase();
+  const twoWordHead = words.slice(-2).join(' ');
+  const matching = roles.filter((role) => {
+    if (!titleMatches(head, role.title) && !titleMatches(twoWordHead, role.title)) return false;
+    const rolePlace = role.placeKey ? index.byKey.get(role.placeKey)?.name.toLowerCase() : undefined;
+    if (place) return rolePlace === place || qualifiers.some((q) => roleText(role).includes(q));
+    return true;
+  });
+  const candidates = [...new Set(matching.map((r) => r.personKey))]
+    .map((k) => index.byKey.get(k))
+    .filter((r): r is EntityRecord => !!r);
+  if (candidates.length) {
+    // an unqualified title points to the holder with no foreign qualifier ("the president")
+    const domestic = place
+      ? candidates
+      : candidates.filter(
+          (c) => !roles.some((r) => r.personKey === c.key && r.placeKey && titleMatches(head, r.title)),
+        );
+    const pool = domestic.length ? domestic : candidates;
+    const entity = mostRecent(context, pool, phrase.start);
+    return { phrase, entity, certainty: pool.length === 1 ? 0.85 : 0.6 };
+  }
+  // no stated role fits: the person the recent sentences are about, else the last speaker
+  const subject = sentenceSubjects(context, phrase.start).find(
+    (m) => index.byKey.get(m.key)?.kind === 'person',
+  );
+  if (subject) return { phrase, entity: index.byKey.get(subject.key) ?? null, certainty: 0.45 };
+  const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start);
+  return { phrase, entity: lastSpeaker?.entity ?? null, certainty: 0.4 };
+}
+
+function mostRecent(context: ArticleContext, pool: EntityRecord[], before: number): EntityRecord | null {
+  const keys = new Set(pool.map((p) => p.key));
+  let best: NameMention | null = null;
+  for (const m of context.index.mentions) {
+    if (m.start >= before) break;
+    if (keys.has(m.key)) best = m;
+  }
+  return best ? (context.index.byKey.get(best.key) ?? null) : (pool[0] ?? null);
+}
+
+function previousParagraphOf(context: ArticleContext, paragraph: Span | undefined): Span | undefined {
+  if (!paragraph) return undefined;
+  const i = context.paragraphs.indexOf(paragraph);
+  return i > 0 ? context.paragraphs[i - 1] : undefined;
+}
+
+const isQuoted = (context: ArticleContext, at: number) =>
+  context.quoted.some((q) => q.start <= at && at < q.end);
+
+/**
+ * Names outside quotes in recent sentences, newest sentence first. Within a sentence a name next to a
+ * speech verb comes first, then the grammatical subject (the first name not after a preposition and
+ * not qualifying someone else's title), then the rest. A sentence that opens with the same pronoun
+ * ("She said she'd rather …") talks about the same person, so its names are not candidates.
+ */
+function sentenceSubjects(context: ArticleContext, before: number, samePronoun?: string): NameMention[] {
+  const { text } = context;
+  const ordered: NameMention[] = [];
+  const sentenceIndex = context.sentences.findIndex((s) => s.start <= before && before <= s.end);
+  for (let i = sentenceIndex; i >= 0 && sentenceIndex - i < 6; i--) {
+    const sentence = context.sentences[i];
+    if (!sentence) continue;
+    const opening = /^[\s“"']*(\p{L}+)/u
+      .exec(text.slice(sentence.start, sentence.start + 20))?.[1]
+      ?.toLowerCase();
+    if (i < sentenceIndex && samePronoun && opening === samePronoun) continue;
+    const inSentence = mentionsBetween(context, sentence.start, Math.min(sentence.end, before)).filter(
+      (m) =>
+        !isQuoted(context, m.start) &&
+        !followedByPossessiveObject(context, m) &&
+        !qualifiesAnother(context, m),
+    );
+    const rank = (m: NameMention) => {
+      const lead = text.slice(Math.max(sentence.start, m.start - 12), m.start);
+      const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 20))?.[1]?.toLowerCase() ?? '';
+      const previous = /(\p{L}+)\s*$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
+      if (SPEECH_VERBS.has(next) || INVERTED_CUES.has(previous)) return 0;
+      if (PREPOSITIONS.has(previous)) return 2;
+      return 1;
+    };
+    ordered.push(
+      ...inSentence
+        .map((m, k) => ({ m, k, r: rank(m) }))
+        .sort((a, b) => a.r - b.r || a.k - b.k)
+        .map((x) => x.m),
+    );
+  }
+  return ordered;
+}
+
+/** Verbs that put the speaker after them ("…, said Jane Roe"). */
+const INVERTED_CUES = new Set([
+  'said',
+  'says',
+  'added',
+  'wrote',
+  'asked',
+  'continued',
+  'explained',
+  'recalled',
+]);
+const PREPOSITIONS = new Set(
+  'to of for with against about at on by from into onto over under than like after before toward towards including'.split(
+    ' ',
+  ),
+);
+
+function mentionsBetween(context: ArticleContext, start: number, end: number): NameMention[] {
+  const { mentions } = context.index;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: NameMention[] = [];
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m || m.start >= end) break;
+    if (m.end <= end) found.push(m);
+  }
+  return found;
+}
+
+/** "McConnell" in "McConnell spokesman Don Stewart" names whom the spokesman works for, not a speaker. */
+const qualifiesAnother = (context: ArticleContext, m: NameMention) =>
+  context.roles.some((r) => r.personKey !== m.key && r.span.start <= m.start && m.end < r.span.end);
+
+const followedByPossessiveObject = (context: ArticleContext, m: NameMention) =>
+  /^['’]s\b/.test(context.text.slice(m.end, m.end + 2));
+
+function recentMentions(context: ArticleContext, before: number, sentences: number): NameMention[] {
+  const sentenceIndex = context.sentences.findIndex((s) => s.start <= before && before <= s.end);
+  const from = context.sentences[Math.max(0, sentenceIndex - sentences)]?.start ?? 0;
+  return context.index.mentions
+    .filter((m) => m.start >= from && m.start < before && !isQuoted(context, m.start))
+    .reverse();
+}
+
+/** "he said, adding: “…”" → he; "Trump lashed out, saying “…”" → Trump. */
+export function participleSubject(
+  context: ArticleContext,
+  i: number,
+  sentenceStart: number,
+): SpeakerPhrase | null {
+  const { tokens } = context;
+  // "Johnson kept asking her …", "she was telling reporters …": the subject of the auxiliary
+  const auxiliary = tokens[i - 1];
+  if (
+    auxiliary &&
+    /^(?:was|were|is|are|kept|keeps|been|be|began|begins|started|starts|continued|went|goes)$/.test(
+      auxiliary.lower,
+    )
+  ) {
+    const phrase = subjectBefore(context, auxiliary.start, sentenceStart);
+    if (phrase) return phrase;
+  }
+  for (let j = i - 1; j >= 0; j--) {
+    const token = tokens[j];
+    if (!token || token.start < sentenceStart) break;
+    if (context.quoted.some((q) => q.start <= token.start && token.start < q.end)) continue;
+    if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing')) continue;
+    if (/[^s]s$/.test(token.lower) && !verbAfterSubject(context, j)) continue;
+    const start = context.quoted
+      .filter((q) => q.end <= token.start)
+      .reduce((at, q) => Math.max(at, q.end), sentenceStart);
+    const phrase = subjectBefore(context, token.start, start);
+    if (phrase) return phrase;
+  }
+  const lead = tokens[i];
+  return lead ? leadingSubject(context, sentenceStart, lead.start) : null;
+}
+
+export function verbAfterSubject(context: ArticleContext, i: number): boolean {
+  const previous = context.tokens[i - 1];
+  const token = context.tokens[i];
+  if (!previous || !token || !/^\s+$/.test(context.text.slice(previous.end, token.start))) return false;
+  return (
+    /^(he|she|it|they|who)$/.test(previous.lower) ||
+    context.index.mentions.some((m) => m.end === previous.start + previous.word.length)
+  );
+}

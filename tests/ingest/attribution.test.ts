@@ -1,0 +1,104 @@
+import { extract } from '../../src/ingest/extract';
+
+/** The speaker name and cue of the first direct or partial quote of `text`. */
+function firstQuote(text: string) {
+  const result = extract(text);
+  const quote = result.quotes.find((q) => q.kind !== 'indirect');
+  const speaker = result.entities.find((e) => e.key === quote?.speakerKey)?.name ?? null;
+  return { quote, speaker, result };
+}
+
+describe('attributeQuotes', () => {
+  test('“…,” X said', () => {
+    const { quote, speaker } = firstQuote(
+      'Mayor Alice Brandt opened the bridge.\n\n“It is finally done,” Brandt said.',
+    );
+    expect(speaker).toBe('Alice Brandt');
+    expect(quote?.cue).toBe('said');
+    expect(quote?.speakerMention?.text).toBe('Brandt');
+    expect(quote?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test('“…,” said X', () => {
+    const { speaker } = firstQuote(
+      '“We will appeal the ruling,” said Marcus Oyelaran, a lawyer for the city.',
+    );
+    expect(speaker).toBe('Marcus Oyelaran');
+  });
+
+  test('X said, “…”', () => {
+    const { quote, speaker } = firstQuote('Senator Ruth Calloway said, “The bill is dead.”');
+    expect(speaker).toBe('Ruth Calloway');
+    expect(quote?.kind).toBe('direct');
+  });
+
+  test('X told Y: “…”', () => {
+    const { quote, speaker } = firstQuote('Gov. Henry Voss told reporters: “Nobody will lose coverage.”');
+    expect(speaker).toBe('Henry Voss');
+    expect(quote?.cue).toBe('told');
+  });
+
+  test('“…,” X, a Y, said', () => {
+    const { quote, speaker } = firstQuote(
+      '“The numbers do not add up,” Priya Raman, an economist at the bank, said.',
+    );
+    expect(speaker).toBe('Priya Raman');
+    expect(quote?.speakerMention?.text).toContain('Priya Raman');
+  });
+
+  test('“…,” according to X', () => {
+    const { quote, speaker } = firstQuote('“Turnout was higher than expected,” according to Tomas Ekberg.');
+    expect(speaker).toBe('Tomas Ekberg');
+    expect(quote?.cue).toBe('according to');
+  });
+
+  test('“…,” the president said: a title resolves to the person who holds it', () => {
+    const text =
+      'President Joan Whitaker met the union leaders on Monday.\n\n“We have a deal,” the president said.';
+    const { quote, speaker } = firstQuote(text);
+    expect(speaker).toBe('Joan Whitaker');
+    expect(quote?.speakerMention?.text).toBe('the president');
+  });
+
+  test('“…,” he said: a pronoun resolves to the person last spoken of', () => {
+    const text = 'Coach Daniel Ferro watched from the sideline.\n\n“They played with heart,” he said.';
+    expect(firstQuote(text).speaker).toBe('Daniel Ferro');
+  });
+
+  test('an indefinite source keeps its description and names nobody', () => {
+    const { quote } = firstQuote('“The talks are over,” a spokesman for the ministry said.');
+    expect(quote?.speakerKey).toBeNull();
+    expect(quote?.speakerText).toBe('a spokesman for the ministry');
+  });
+
+  test('a quote after “X said.” in the same paragraph continues X', () => {
+    const text = '“We are ready,” Lena Ostrowski said. “The money is in place and the crews are hired.”';
+    const result = extract(text);
+    const direct = result.quotes.filter((q) => q.kind === 'direct');
+    expect(direct).toHaveLength(2);
+    expect(direct[1]?.speakerKey).toBe(direct[0]?.speakerKey);
+    expect(direct[1]?.speakerKey).not.toBeNull();
+  });
+
+  test('a paragraph opening with a quote mark continues the quote left open before it', () => {
+    const text =
+      'Lena Ostrowski said: “We are ready to start.\n\n“The money is in place and the crews are hired.”';
+    const direct = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(direct).toHaveLength(2);
+    expect(direct[1]?.speakerKey).toBe(direct[0]?.speakerKey);
+  });
+
+  test('a partial quote in reported speech belongs to the statement’s speaker', () => {
+    const { quote, speaker } = firstQuote(
+      'Director Sam Okafor said the audit was “deeply flawed” from the start.',
+    );
+    expect(quote?.kind).toBe('partial');
+    expect(speaker).toBe('Sam Okafor');
+  });
+
+  test('the quote is about the entities it names, not its speaker', () => {
+    const { quote, result } = firstQuote('“Canada will not back down,” Prime Minister Claire Dubois said.');
+    const about = result.entities.filter((e) => quote?.aboutKeys.includes(e.key)).map((e) => e.name);
+    expect(about).toEqual(['Canada']);
+  });
+});

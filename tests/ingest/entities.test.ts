@@ -1,0 +1,44 @@
+import { extract } from '../../src/ingest/extract';
+
+const entities = (text: string) => extract(text).entities;
+
+describe('findEntities', () => {
+  test('a titled full name, its surname and its title form are one person', () => {
+    const text =
+      'Chilean President Marta Olave arrived on Monday. Olave spoke for an hour. Later, President Olave left.';
+    const people = entities(text).filter((e) => e.kind === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]?.name).toBe('Marta Olave');
+    expect(people[0]?.aliases).toEqual(
+      expect.arrayContaining(['Olave', 'Chilean President Marta Olave', 'President Olave']),
+    );
+    expect(people[0]?.mentions).toHaveLength(3);
+  });
+
+  test('a description that fits a stated role is an alias ("the Chilean leader")', () => {
+    const text = 'Chilean President Marta Olave arrived on Monday. The visit was the Chilean leader’s first.';
+    const person = entities(text).find((e) => e.kind === 'person');
+    expect(person?.aliases).toContain('the Chilean leader');
+  });
+
+  test('organizations by head word, acronym and known name; places by gazetteer', () => {
+    const found = entities('The Harbor Workers Union met the FBI and the Pentagon in Ohio and in Kenya.');
+    const byName = new Map(found.map((e) => [e.name, e.kind]));
+    expect(byName.get('Harbor Workers Union')).toBe('organization');
+    expect(byName.get('FBI')).toBe('organization');
+    expect(byName.get('Pentagon')).toBe('organization');
+    expect(byName.get('Ohio')).toBe('place');
+    expect(byName.get('Kenya')).toBe('place');
+  });
+
+  test('two people with one surname stay apart', () => {
+    const text = 'Maria Lund and Peter Lund both ran. Maria Lund won.';
+    const people = entities(text).filter((e) => e.kind === 'person');
+    expect(people.map((p) => p.name).sort()).toEqual(['Maria Lund', 'Peter Lund']);
+  });
+
+  test('sentence-initial words and weekdays are not names', () => {
+    const found = entities('When Tuesday came, nothing happened. However, it rained.');
+    expect(found).toEqual([]);
+  });
+});

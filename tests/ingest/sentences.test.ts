@@ -1,0 +1,22 @@
+import { paragraphSpans, sentenceSpans } from '../../src/ingest/sentences';
+
+describe('sentenceSpans', () => {
+  test('abbreviations and initials do not end a sentence', () => {
+    const text = 'Sen. John Q. Adams met Mr. Brown in the U.S. capital. They talked.';
+    const [paragraph] = paragraphSpans(text);
+    const sentences = paragraph ? sentenceSpans(text, paragraph).map((s) => text.slice(s.start, s.end)) : [];
+    expect(sentences).toEqual(['Sen. John Q. Adams met Mr. Brown in the U.S. capital.', 'They talked.']);
+  });
+
+  test('a sentence ends after a closing quote mark', () => {
+    const text = '“We won.” Then they left.';
+    const [paragraph] = paragraphSpans(text);
+    const sentences = paragraph ? sentenceSpans(text, paragraph).map((s) => text.slice(s.start, s.end)) : [];
+    expect(sentences).toEqual(['“We won.”', 'Then they left.']);
+  });
+
+  test('paragraphs are the non-empty lines, trimmed', () => {
+    const text = '  First.\n\n\nSecond. \n';
+    expect(paragraphSpans(text).map((p) => text.slice(p.start, p.end))).toEqual(['First.', 'Second.']);
+  });
+});
