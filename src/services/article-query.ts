@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions } from '../db/schema';
 import { type ArticleRow, articleColumns } from '../loaders/articles';
@@ -70,4 +70,43 @@ export async function findArticleBy(db: Db, by: { slug?: string; url?: string })
     .orderBy(desc(articles.id))
     .limit(1);
   return row ?? null;
+}
+
+/** The page of articles mentioning each of several entities, in one statement (see batchedPages). */
+export async function findArticlesMentioningEach(
+  db: Db,
+  entityIds: number[],
+  keyset: Keyset<ArticleListRow>,
+  page: Page,
+): Promise<Map<number, ArticleListRow[]>> {
+  const mentioned = db
+    .selectDistinct({ articleId: mentions.articleId, entityId: mentions.entityId })
+    .from(mentions)
+    .where(inArray(mentions.entityId, entityIds))
+    .as('mentioned');
+  const ranked = db
+    .select({
+      ...articleColumns,
+      sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key'),
+      parentId: sql<number>`${mentioned.entityId}`.as('parent_id'),
+      rank: sql<number>`row_number() over (partition by ${mentioned.entityId} order by ${sql.join(page.orderBy, sql`, `)})`.as(
+        'rank',
+      ),
+    })
+    .from(articles)
+    .innerJoin(mentioned, eq(mentioned.articleId, articles.id))
+    .where(page.where)
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, page.limit))
+    .orderBy(ranked.parentId, ranked.rank);
+  const pages = new Map<number, ArticleListRow[]>();
+  for (const { parentId, rank: _rank, ...row } of rows) {
+    const list = pages.get(parentId) ?? [];
+    list.push(row as ArticleListRow);
+    pages.set(parentId, list);
+  }
+  return pages;
 }

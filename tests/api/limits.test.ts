@@ -134,3 +134,32 @@ test('a query that is too deep or too costly is refused before it runs', async (
   );
   expect(literal.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
 });
+
+test('a connection under a list is fetched for all parents at once, each page the same as asked alone', async () => {
+  const query = `query($n: Int!) { entities(first: $n) { nodes { slug articles(first: 2) { totalCount
+      pageInfo { hasNextPage } nodes { slug } } } } }`;
+  type Result = {
+    entities: {
+      nodes: Array<{
+        slug: string;
+        articles: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: Array<{ slug: string }> };
+      }>;
+    };
+  };
+  counter.reset();
+  const few = await api.query<Result>(query, { n: 3 });
+  const fewStatements = counter.count;
+  counter.reset();
+  const many = await api.query<Result>(query, { n: 15 });
+  expect(many.entities.nodes.length).toBe(15);
+  expect(counter.count).toBe(fewStatements);
+
+  for (const entity of many.entities.nodes.slice(0, 6)) {
+    const alone = await api.query<{ entity: Result['entities']['nodes'][number] }>(
+      `query($slug: String!) { entity(slug: $slug) { slug articles(first: 2) { totalCount pageInfo { hasNextPage } nodes { slug } } } }`,
+      { slug: entity.slug },
+    );
+    expect(entity.articles).toEqual(alone.entity.articles);
+  }
+  expect(few.entities.nodes.map((n) => n.slug)).toEqual(many.entities.nodes.slice(0, 3).map((n) => n.slug));
+});

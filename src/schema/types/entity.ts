@@ -3,7 +3,9 @@ import DataLoader from 'dataloader';
 import type { Context } from '../../context';
 import { loadEntitiesBySlug } from '../../loaders/entities';
 import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
+import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '../../services/article-query';
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
+import { batchedPages } from '../batched-pages';
 import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
@@ -18,7 +20,7 @@ import {
   PlaceRef,
   RoleRef,
 } from '../refs';
-import { ArticleConnection, articleConnection } from './article';
+import { ArticleConnection } from './article';
 import { OrderDirection } from './common';
 import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
 
@@ -36,12 +38,20 @@ const countsLoader = createContextCache(
   (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEntityCounts(ctx.db, ids)),
 );
 
+const newestArticles = articleKeyset('PUBLISHED_AT', 'desc');
+const articlesMentioning = batchedPages<ArticleListRow>((ctx, ids, page) =>
+  findArticlesMentioningEach(ctx.db, ids, newestArticles, page),
+);
+
 const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
   fields: (t) => ({
     about: t.id({ description: 'Only quotes that talk about this entity.' }),
     kind: t.field({ type: QuoteKindEnum }),
     publishedAfter: t.field({ type: 'DateTime' }),
     publishedBefore: t.field({ type: 'DateTime' }),
+    distinct: t.boolean({
+      description: 'One quote per cluster of echoes: the first report of each statement.',
+    }),
   }),
 });
 
@@ -51,6 +61,9 @@ const QuotesAboutFilter = builder.inputType('QuotesAboutFilter', {
     kind: t.field({ type: QuoteKindEnum }),
     publishedAfter: t.field({ type: 'DateTime' }),
     publishedBefore: t.field({ type: 'DateTime' }),
+    distinct: t.boolean({
+      description: 'One quote per cluster of echoes: the first report of each statement.',
+    }),
   }),
 });
 
@@ -116,6 +129,7 @@ EntityRef.implement({
             kind: args.filter?.kind ?? undefined,
             publishedAfter: args.filter?.publishedAfter ?? undefined,
             publishedBefore: args.filter?.publishedBefore ?? undefined,
+            distinct: args.filter?.distinct ?? undefined,
           },
           quoteOrderOf(args.orderBy),
         );
@@ -140,6 +154,7 @@ EntityRef.implement({
             kind: args.filter?.kind ?? undefined,
             publishedAfter: args.filter?.publishedAfter ?? undefined,
             publishedBefore: args.filter?.publishedBefore ?? undefined,
+            distinct: args.filter?.distinct ?? undefined,
           },
           quoteOrderOf(args.orderBy),
         );
@@ -150,7 +165,14 @@ EntityRef.implement({
       description: 'Articles that mention it, newest first.',
       args: { ...t.arg.connectionArgs() },
       resolve: (e, args, ctx) =>
-        articleConnection(ctx, args, { mentionsIds: [e.id] }, 'PUBLISHED_AT', 'desc'),
+        keysetConnection(
+          args,
+          newestArticles,
+          (page) => articlesMentioning(ctx, JSON.stringify(args), page, e.id),
+          {
+            totalCount: async () => (await countsLoader(ctx).load(e.id)).articleCount,
+          },
+        ),
     }),
   }),
 });
