@@ -29,19 +29,6 @@ const articles = [
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status } }`;
 
-/**
- * pg-pool's end() resolves before its clients have disconnected, so the `drop database … with
- * (force)` in openTestDatabase's close can kill them first and the pool re-emits that as an
- * unhandled error that fails the suite. Ignore pool errors once the tests are done.
- */
-function ignoreErrorsOnClose(database: Database): void {
-  if (database.driver !== 'postgres') return;
-  (database.db as unknown as { $client: { on(event: 'error', listener: () => void): void } }).$client.on(
-    'error',
-    () => {},
-  );
-}
-
 const counter = new StatementCounter();
 let database: Database;
 let api: ReturnType<typeof createTestApp>;
@@ -56,7 +43,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  ignoreErrorsOnClose(database);
   return database.close();
 });
 

@@ -28,19 +28,6 @@ interface Event {
   article: { title: string };
 }
 
-/**
- * pg-pool's end() resolves before its clients have disconnected, so the `drop database … with
- * (force)` in openTestDatabase's close can kill them first and the pool re-emits that as an
- * unhandled error that fails the suite. Ignore pool errors once the tests are done.
- */
-function ignoreErrorsOnClose(database: Database): void {
-  if (database.driver !== 'postgres') return;
-  (database.db as unknown as { $client: { on(event: 'error', listener: () => void): void } }).$client.on(
-    'error',
-    () => {},
-  );
-}
-
 let database: Database;
 let api: ReturnType<typeof createTestApp>;
 let editor: Record<string, string>;
@@ -123,7 +110,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  ignoreErrorsOnClose(database);
   return database.close();
 });
 
