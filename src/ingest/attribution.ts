@@ -1,7 +1,9 @@
+import { mentionsBetween } from './entities';
 import { SPEECH_VERBS } from './lexicon';
 import type { QuoteSegment } from './quotes';
 import {
   type ArticleContext,
+  isAdjectival,
   leadingSubject,
   participleSubject,
   type ResolvedSpeaker,
@@ -82,6 +84,18 @@ function continued(
   const kind = own?.kind ?? 'direct';
   const colon = introducedByColon(context, segment, segments[i - 1], resolved);
   if (colon) return colon;
+  // a second fragment quoted in the same sentence ("…" and "…") shares the first one's speaker
+  const previous = segments[i - 1];
+  const previousQuote = resolved[i - 1];
+  const sameSentence = previous && sentenceAt(context, previous.open) === sentenceAt(context, segment.open);
+  if (kind === 'partial' && sameSentence && previousQuote?.speaker)
+    return {
+      ...previousQuote,
+      segment,
+      kind,
+      rule: 'continued',
+      confidence: round(previousQuote.confidence * 0.9),
+    };
   // words quoted inside a sentence that has no cue: the sentence's subject, at a guess
   if (kind === 'partial') {
     const phrase = leadingSubject(
@@ -89,6 +103,8 @@ function continued(
       sentenceAt(context, segment.open)?.start ?? segment.open,
       segment.open,
     );
+    // a short phrase in quote marks, with no cue and no one in the sentence to say it, is a scare quote
+    if (!phrase && wordCount(context.text, segment) < 6) return null;
     const history = historyOf(resolved);
     const speaker = phrase ? resolveSpeaker(context, phrase, history) : null;
     return {
@@ -143,9 +159,13 @@ function attributeByCue(
   );
   const before = text.slice(beforeStart, segment.open);
   const quoteText = text.slice(segment.start, segment.end);
-  const embedded = /[\p{L}\p{N}]/u.test(before) && !/[:,]\s*$/.test(before);
-  const kind: QuoteKind = embedded ? 'partial' : 'direct';
   const after = text.slice(segment.close, segment.close + 40);
+  // words in quote marks that the sentence runs on from ("“going door to door” for the campaign")
+  const runsOn =
+    !/[.!?,;:—–-]\s*$/.test(quoteText) &&
+    /^\s+(?:for|of|to|in|on|at|with|from|and|that|is|was)\b/.test(after);
+  const embedded = (/[\p{L}\p{N}]/u.test(before) && !/[:,]\s*$/.test(before)) || runsOn;
+  const kind: QuoteKind = embedded ? 'partial' : 'direct';
   if (isTitleLike(quoteText, before, after) && !/:\s*$/.test(before)) return 'title';
   // an excerpt under a credited headline (“…,” by Jane Doe: “…”) or a pull quote with its credit line
   if (/[”"'],?\s+by\s+[^:“”"]{2,80}:\s*$/u.test(text.slice(Math.max(0, segment.open - 120), segment.open)))
@@ -160,12 +180,13 @@ function attributeByCue(
   };
 
   const beforeCue = cueBefore(context, beforeStart, segment.open);
-  // words quoted inside reported speech belong to the statement's speaker, named before them
-  if (embedded && beforeCue) return make('cue-before-partial', beforeCue.cue, beforeCue.phrase);
-  if (segment.closed) {
-    const after = cueAfter(context, segment.close, afterEnd);
-    if (after) return make(after.rule, after.cue, after.phrase);
-  }
+  const afterCue = segment.closed ? cueAfter(context, segment.close, afterEnd) : null;
+  // a cue right after the closing mark ("…," she said) names the speaker even inside a sentence
+  const adjacent =
+    afterCue?.phrase && /^[\s,.!?—–-]*$/.test(text.slice(segment.close, afterCue.phrase.start));
+  // otherwise words quoted inside reported speech belong to the statement's speaker, named before them
+  if (embedded && beforeCue && !adjacent) return make('cue-before-partial', beforeCue.cue, beforeCue.phrase);
+  if (afterCue) return make(afterCue.rule, afterCue.cue, afterCue.phrase);
   if (beforeCue) {
     const intro =
       /[:,]\s*$/.test(before) || /\b(?:said|says|told|wrote|writes|added|tweeted|asked)\s*$/.test(before);
@@ -205,7 +226,7 @@ function cueAfter(context: ArticleContext, from: number, to: number): Cue | null
     // the speaker follows the closing mark directly ("…,” Peskov said), not after a clause
     if (phrase && followsQuoteDirectly(text.slice(from, phrase.start)) && !/^(that|this)$/i.test(phrase.text))
       return { rule: 'cue-after', cue: cueText(text, tokens, i), phrase };
-    // "…'' to Mr. Sanders, said David Axelrod"
+    // "…” to the mayor, said Ann Roe"
     if (/,\s*$/.test(text.slice(tokens[i - 1]?.end ?? from, token.start))) return inverted();
     return null;
   }
@@ -227,6 +248,11 @@ function cueBefore(context: ArticleContext, from: number, to: number): Cue | nul
       return phrase ? { rule: 'according-to', cue: 'according to', phrase } : null;
     }
     if (!SPEECH_VERBS.has(token.lower)) continue;
+    if (isAdjectival(tokens, i)) continue;
+    // "voters would say “never”": a cue under a modal is hypothetical, not the attribution
+    if (/^(?:will|would|could|should|might|may|can|must|to)$/.test(tokens[i - 1]?.lower ?? '')) continue;
+    // "was branded “…”": in the passive the subject is not the one speaking
+    if (/^(?:was|were|been|being|is|are|be)$/.test(tokens[i - 1]?.lower ?? '')) continue;
     // "his promises", "the United States": a verb ending in -s also reads as a plural noun
     if (/[^s]s$/.test(token.lower) && !verbAfterSubject(context, i)) continue;
     const phrase = token.lower.endsWith('ing')
@@ -296,10 +322,23 @@ function continuationDonor(
     const attributed = cued[j];
     if (attributed?.speaker && attributed.rule !== 'none') return attributed;
   }
+  // a paragraph that is nothing but a quote, followed by a paragraph opening with a cued quote
+  const paragraph = context.paragraphs[segment.paragraph];
+  const following = segments[i + 1];
+  const followingQuote = cued[i + 1];
+  const wholeParagraph = paragraph?.start === segment.open && paragraph.end - segment.close <= 1;
+  if (
+    wholeParagraph &&
+    following?.paragraph === segment.paragraph + 1 &&
+    context.paragraphs[following.paragraph]?.start === following.open &&
+    followingQuote?.speaker &&
+    (followingQuote.rule === 'cue-after' || followingQuote.rule === 'cue-after-inverted')
+  )
+    return { ...followingQuote, confidence: round(followingQuote.confidence * 0.85) };
   return null;
 }
 
-/** “Here is what she wrote:”, “Cruz continued:” or “Clinton: …” right before the quote. */
+/** “Here is what she wrote:”, “Roe continued:” or “Roe: …” right before the quote. */
 function introducedByColon(
   context: ArticleContext,
   segment: QuoteSegment,
@@ -342,7 +381,8 @@ function introducedByColon(
   const phrase: SpeakerPhrase | null = last
     ? { start: last.start, end: last.end, text: last.text, kind: 'name', mention: last }
     : leadingSubject(context, from, intro.end);
-  if (!phrase) return null;
+  // "The rules are these:" introduces a list, not a speaker
+  if (!phrase || (phrase.kind === 'pronoun' && !/^(he|she)$/i.test(phrase.text))) return null;
   const speaker = resolveSpeaker(context, phrase, historyOf(resolved));
   return {
     segment,
@@ -355,8 +395,8 @@ function introducedByColon(
 }
 
 function mentionsIn(context: ArticleContext, start: number, end: number) {
-  return context.index.mentions.filter(
-    (m) => m.start >= start && m.end <= end && !/^['’]s\b/.test(context.text.slice(m.end, m.end + 2)),
+  return mentionsBetween(context.index.mentions, start, end).filter(
+    (m) => !/^['’]s\b/.test(context.text.slice(m.end, m.end + 2)),
   );
 }
 
@@ -393,23 +433,25 @@ const SMALL_WORDS = new Set([
   'by',
   'or',
   'from',
+  'is',
+  'are',
 ]);
 
-/** Titles of shows, books, campaigns: every word capitalized and no sentence punctuation. */
 /** A short paragraph that only closes a quote: "Jane Roe, deputy adviser.”" */
 function isCreditLine(text: string, paragraph: Span | undefined): boolean {
   if (!paragraph || paragraph.end - paragraph.start > 120) return false;
   return /^[^“"]*[”"]$/.test(text.slice(paragraph.start, paragraph.end));
 }
 
+/** Titles of shows, books, campaigns: every word capitalized and no sentence punctuation. */
 function isTitleLike(quote: string, before: string, after: string): boolean {
   // a headline credited to its outlet: “…,” by Jane Doe
-  if (/^\s*,?\s*by\s+\p{Lu}/u.test(after)) return true;
+  if (/^\s*,?\s*by\s+(?:the\s+)?\p{Lu}/u.test(after)) return true;
   const trimmed = quote.trim();
   const words = trimmed.split(/\s+/);
   const punctuated = /[.!?,;]$/.test(trimmed);
   if (words.length > 8) return false;
-  // "This Week," after a possessive or "on": a show; a capitalized sentence on its own is not a title
+  // "Evening Report," after a possessive or "on": a show; a capitalized sentence on its own is not a title
   if (
     punctuated &&
     (words.length > 5 ||

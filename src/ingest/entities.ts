@@ -117,15 +117,31 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
     noteTitles(record, group.prefix);
   };
 
+  for (const group of groups) {
+    // "secretary of State Tom Nides": the department belongs to the title before the name
+    const first = group.tokens[0];
+    if (
+      first &&
+      group.core.length >= 3 &&
+      /\b(?:secretary|minister|department|director|chief|head)\s+of\s+$/i.test(
+        text.slice(Math.max(0, first.start - 16), first.start),
+      )
+    ) {
+      group.prefix = [...group.prefix, ...group.core.slice(0, 1)];
+      group.core = group.core.slice(1);
+    }
+  }
   // A capitalized pair with no title and no known first name is a person only if its last word
-  // is also used alone, as surnames are ("Western Pacific" is not).
+  // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
   for (const group of groups) {
-    // "the Daily Caller", "the Heritage Foundation": a name behind a lower-case article is not a person's
+    // "the Harbor Courier", "the Lake Institute": a name behind a lower-case article is not a person's
     if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
       const first = group.tokens[0];
       const lead = first ? text.slice(Math.max(0, first.start - 4), first.start) : '';
-      if (/\bthe $/.test(lead) && (group.core.length > 1 || isSpeechSubject(text, group, tokens))) {
+      const before = first ? text.slice(Math.max(0, first.start - 8), first.start) : '';
+      const article = /\bthe $/.test(lead) || /[^\s.!?“”"\n]\s+The $/.test(before);
+      if (article && (group.core.length > 1 || isSpeechSubject(text, group, tokens))) {
         group.reading = 'organization';
         continue;
       }
@@ -147,13 +163,13 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
       continue;
     }
     if (group.reading === 'person' || group.reading === 'unknown') {
-      const record = personFor(text, records, group.core, group.tokens[0]?.start ?? 0, mentions);
+      const record = personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions);
       if (record) mention(group, record);
       continue;
     }
     if (group.reading === 'single') {
       const record =
-        personFor(text, records, group.core, group.tokens[0]?.start ?? 0, mentions) ??
+        personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions) ??
         (isSpeechSubject(text, group, tokens) ? addRecord('person', group.core) : null);
       if (record) mention(group, record);
       continue;
@@ -172,7 +188,7 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
     const core = text.slice(m.core.start, m.core.end);
     if (core !== record.name && core !== m.text) record.aliases.add(core);
   }
-  for (const record of records) assignGender(record, mentions, text);
+  for (const record of records) assignGender(record, text);
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
   return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
@@ -184,7 +200,9 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
   const last = group.tokens[group.tokens.length - 1];
   if (!first || !last) return false;
   const before =
-    /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1]?.toLowerCase() ?? '';
+    /([\p{L}]+),?\s*$/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1]?.toLowerCase() ??
+    '';
+  if (group.core.some((t) => SUFFIXES.has(t.lower))) return true;
   const after = text.slice(last.end, last.end + 30);
   const next = /^\s*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
   return (
@@ -215,7 +233,7 @@ const PARTICLES = new Set([
   'st.',
 ]);
 
-/** The given name of a full name; "Le Pen" has none. */
+/** The given name of a full name; "De Silva" has none. */
 function givenName(words: string[]): string | null {
   const first = words[0];
   return words.length > 1 && first && !PARTICLES.has(first) ? first : null;
@@ -262,7 +280,7 @@ function personFor(
   );
   if (bySurname.length === 1) return bySurname[0] ?? null;
   if (bySurname.length > 1) {
-    // the same surname for two people: "Mrs. Clinton" is the woman; otherwise the one named most recently
+    // the same surname for two people: "Mrs. Lund" is the woman; otherwise the one named most recently
     const honorific = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, at - 6), at))?.[1];
     const wanted: Gender = honorific ? (honorific === 'Mr' ? 'male' : 'female') : null;
     const byGender = wanted
@@ -296,6 +314,9 @@ function isSpeechSubject(text: string, group: NameGroup, tokens: Token[]): boole
   if (!last || last.possessive) return false;
   const next = tokens[tokenIndexAt(tokens, last.end)];
   if (next && /^\s*$/.test(text.slice(last.end, next.start)) && SPEECH_VERBS.has(next.lower)) return true;
+  // "Okafor, for example, said", "Maria, called for": the verb after an aside
+  const aside = /^\s*,(?:[^,.;“”"]{1,80},)?\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 100));
+  if (aside?.[1] && SPEECH_VERBS.has(aside[1])) return true;
   const first = group.tokens[0];
   const previous = first ? tokens[tokenIndexAt(tokens, first.start) - 1] : undefined;
   return (
@@ -314,11 +335,17 @@ function noteTitles(record: EntityRecord, prefix: Token[]): void {
   }
 }
 
-/** "The New York Times" keeps its article when the text capitalizes it mid-sentence. */
+/** "The New York Post" keeps its article when the text capitalizes it mid-sentence. */
 function keepArticle(record: EntityRecord, text: string): void {
-  const written = record.mentions.some((m) =>
-    /[^\s.!?“”"'\n]\s*The\s$/.test(text.slice(Math.max(0, m.start - 8), m.start)),
-  );
+  // a newspaper's name carries its article even at the start of a sentence ("The Post reported")
+  const newspaper =
+    /\b(?:Times|Post|Journal|Herald|Tribune|Gazette|Examiner|Globe|Chronicle|Guardian|Telegraph|Economist|Federalist|Hill)$/.test(
+      record.name,
+    );
+  const written = record.mentions.some((m) => {
+    const before = text.slice(Math.max(0, m.start - 8), m.start);
+    return /[^\s.!?“”"'\n]\s*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
+  });
   if (!written) return;
   record.aliases.add(record.name);
   record.name = `The ${record.name}`;
@@ -362,7 +389,7 @@ function genderOfName(firstName: string | null): Gender {
   return male === female ? null : male ? 'male' : 'female';
 }
 
-function assignGender(record: EntityRecord, mentions: NameMention[], text: string): void {
+function assignGender(record: EntityRecord, text: string): void {
   if (record.kind !== 'person' || record.gender) return;
   const first = record.firstName ?? record.name.split(' ')[0]?.toLowerCase() ?? '';
   if (record.firstName && MALE_FIRST_NAMES.has(first) && !FEMALE_FIRST_NAMES.has(first))
@@ -372,8 +399,7 @@ function assignGender(record: EntityRecord, mentions: NameMention[], text: strin
   else if ([...record.titles].some((t) => FEMALE_TITLES.has(t))) record.gender = 'female';
   else {
     // a lower-case title right before a mention ("spokeswoman Jane Doe")
-    for (const m of mentions) {
-      if (m.key !== record.key) continue;
+    for (const m of record.mentions) {
       const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase();
       if (
         /(spokeswoman|congresswoman|chairwoman|businesswoman|actress|wife|mother|daughter)\s+$/.test(before)
@@ -425,9 +451,11 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
 function splitRun(run: Token[]): Token[][] {
   const parts: Token[][] = [];
   let part: Token[] = [];
-  for (const token of run) {
+  for (const [i, token] of run.entries()) {
     const plain = token.lower.replace(/\.$/, '');
-    if (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower))) {
+    // "Following Okafor on the radio": a participle opening the sentence, not a given name
+    const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
+    if (participle || (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))) {
       if (part.length) parts.push(part);
       part = [];
       continue;
@@ -483,13 +511,14 @@ function readGroup(tokens: Token[]): NameGroup {
   }
   // capitalized words before the last title word are part of the title ("U.S. District Judge Ann Roe")
   for (let k = tokens.length - 2; k >= at; k--) {
-    if (TITLES.has(tokens[k]?.lower ?? '') && tokens.slice(k + 1).every((t) => !t.acronym)) {
+    const word = tokens[k]?.lower ?? '';
+    if ((TITLES.has(word) || HONORIFICS.has(word)) && tokens.slice(k + 1).every((t) => !t.acronym)) {
       at = k + 1;
       titled = true;
       break;
     }
   }
-  // "Democrat Hillary Clinton", "Russian Vladimir Putin": a party or nationality before a full name
+  // "Democrat Ann Roe", "Russian Vladimir Putin": a party or nationality before a full name
   const lead = tokens[at];
   if (lead && tokens.length - at >= 3 && (PARTY_WORDS.has(lead.lower) || DEMONYMS.has(lead.lower))) at++;
   const prefix = tokens.slice(0, at);
@@ -544,4 +573,29 @@ function knownNamesInside(tokens: Token[]): NameGroup[] {
     } else at++;
   }
   return found;
+}
+
+/** Mentions lying within [start, end), found by binary search over the sorted list. */
+export function mentionsBetween(mentions: NameMention[], start: number, end: number): NameMention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: NameMention[] = [];
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m || m.start >= end) break;
+    if (m.end <= end) found.push(m);
+  }
+  return found;
+}
+
+/** The mention that ends exactly at `end`, if any. */
+export function mentionEndingAt(mentions: NameMention[], end: number): NameMention | null {
+  const near = mentionsBetween(mentions, Math.max(0, end - 120), end);
+  for (let k = near.length - 1; k >= 0; k--) if (near[k]?.end === end) return near[k] ?? null;
+  return null;
 }

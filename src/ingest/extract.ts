@@ -1,5 +1,5 @@
 import { type AttributedQuote, attributeQuotes } from './attribution';
-import { type EntityIndex, findEntities, inferGenderFromPronouns } from './entities';
+import { type EntityIndex, findEntities, inferGenderFromPronouns, mentionsBetween } from './entities';
 import { TITLES } from './lexicon';
 import { findQuoteSegments } from './quotes';
 import { findReportedSpeech, type ReportedStatement } from './reported';
@@ -34,11 +34,12 @@ export function extract(text: string): Extraction {
     q.speaker?.entity ? [{ at: q.segment.start, entity: q.speaker.entity }] : [],
   );
   const reported = findReportedSpeech(context, history);
+  const mentions = allMentions(context);
   return {
     entities: index.records.map(toExtractedEntity),
     quotes: [
-      ...attributed.map((q) => toDirectQuote(context, q)),
-      ...reported.map((r) => toIndirectQuote(context, r)),
+      ...attributed.map((q) => toDirectQuote(context, mentions, q)),
+      ...reported.map((r) => toIndirectQuote(context, mentions, r)),
     ].sort((a, b) => a.start - b.start),
     roles,
   };
@@ -67,7 +68,8 @@ function linkDescriptions(context: ArticleContext): void {
     const head = TITLES.has(noun) ? noun : (noun.split(' ')[0] ?? '');
     if (!TITLES.has(head)) continue;
     const end = m.index + m[0].length - (noun.length - head.length);
-    if (index.mentions.some((x) => x.start < end && m && x.end > m.index)) continue;
+    if (mentionsBetween(index.mentions, Math.max(0, m.index - 120), end).some((x) => m && x.end > m.index))
+      continue;
     const phrase = {
       start: m.index,
       end,
@@ -111,14 +113,39 @@ function speakerFields(speaker: ResolvedSpeaker | null) {
   };
 }
 
-function aboutKeys(context: ArticleContext, span: Span, speakerKey: string | null): string[] {
-  const keys = context.index.records
-    .filter((r) => r.key !== speakerKey && r.mentions.some((m) => m.start >= span.start && m.end <= span.end))
-    .map((r) => r.key);
-  return keys;
+interface KeyedSpan extends Span {
+  key: string;
 }
 
-function toDirectQuote(context: ArticleContext, quote: AttributedQuote): ExtractedQuote {
+/** Every mention of every entity (names and linked descriptions), sorted by start. */
+function allMentions(context: ArticleContext): KeyedSpan[] {
+  return context.index.records
+    .flatMap((r) => r.mentions.map((m) => ({ start: m.start, end: m.end, key: r.key })))
+    .sort((a, b) => a.start - b.start);
+}
+
+function aboutKeys(mentions: KeyedSpan[], span: Span, speakerKey: string | null): string[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? 0) < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const keys = new Set<string>();
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m || m.start >= span.end) break;
+    if (m.end <= span.end && m.key !== speakerKey) keys.add(m.key);
+  }
+  return [...keys];
+}
+
+function toDirectQuote(
+  context: ArticleContext,
+  mentions: KeyedSpan[],
+  quote: AttributedQuote,
+): ExtractedQuote {
   const { start, end } = quote.segment;
   const fields = speakerFields(quote.speaker);
   return {
@@ -129,11 +156,15 @@ function toDirectQuote(context: ArticleContext, quote: AttributedQuote): Extract
     ...fields,
     cue: quote.cue,
     confidence: quote.confidence,
-    aboutKeys: aboutKeys(context, quote.segment, fields.speakerKey),
+    aboutKeys: aboutKeys(mentions, quote.segment, fields.speakerKey),
   };
 }
 
-function toIndirectQuote(context: ArticleContext, statement: ReportedStatement): ExtractedQuote {
+function toIndirectQuote(
+  context: ArticleContext,
+  mentions: KeyedSpan[],
+  statement: ReportedStatement,
+): ExtractedQuote {
   const fields = speakerFields(statement.speaker);
   return {
     kind: 'indirect',
@@ -143,6 +174,6 @@ function toIndirectQuote(context: ArticleContext, statement: ReportedStatement):
     ...fields,
     cue: statement.cue,
     confidence: statement.confidence,
-    aboutKeys: aboutKeys(context, statement, fields.speakerKey),
+    aboutKeys: aboutKeys(mentions, statement, fields.speakerKey),
   };
 }

@@ -18,10 +18,10 @@ recalling | insisted | insists | insisting | warned | warns | warning | announce
 acknowledges | admitted | admits | conceded | concedes | remarked | remarks | observed | observes | concluded |
 concludes | suggested | suggests | suggesting | stressed | stresses | emphasized | emphasizes | predicted | predicts |
 predicting | reported | reports | confirmed | confirms | denied | denies | joked | jokes | quipped | quips | shouted |
-yelled | posted | countered | counters | complained | complains | cautioned | vowed | vows | promised | promises |
+yelled | posted | interjected | interrupted | chimed | denounced | denounces | decried | decries | condemned | condemns | countered | counters | complained | complains | cautioned | cautions | vowed | vows | promised | promises |
 maintained | maintains | contended | contends | charged | alleged | alleges | urged | urges | boasted | boasts |
 bragged | lamented | laments | mused | muses | answered | answers | exclaimed | proclaimed | testified | whispered |
-agreed | agrees | pointed | points | cried | barked | growled | shot back | wondered aloud | screamed | pleaded | begged | demanded | demands |
+agreed | agrees | pointed | points | confided | confides | cried | barked | growled | shot back | wondered aloud | screamed | pleaded | begged | demanded | demands |
 announced | explained | mocked | mocks | retorted | snapped | scoffed | sighed | laughed | thundered | fumed |
 griped | groused | chided | blasted | slammed | hailed | praised | reiterated | reiterates | repeated | repeats |
 reasoned | observed | opined | offered | allowed | assured | assures | informed | reminded | reminds | acknowledging |
@@ -29,12 +29,6 @@ declaring | adding | conceding | complaining | recounted | recounts | described 
 calls | calling | accused | accuses | accusing | labeled | labelled | dubbed | branded | termed | characterized |
 read | reads | stated | texted | conclude | argue | note | explain | claim | insist | warn | ask | recall |
 acknowledge | admit | suggest | predict | continue | declare | respond | reply | joke | contend | maintain | emailed | messaged | summed | predicted | concluding | wondered | wonders |
-`);
-
-/** Speech verbs whose complement is usually a quoted word or phrase rather than a clause. */
-export const NAMING_VERBS = words(`
-called | calls | calling | described | describes | describing | labeled | labelled | dubbed | branded | termed |
-characterized | accused | accuses | accusing | mocked | mocks | praised | hailed | blasted | slammed
 `);
 
 /** Verbs that can introduce reported speech: the content follows as a clause. */
@@ -72,7 +66,8 @@ resident | residents | organizer | organizers | protester | protesters | delegat
 diplomats | negotiator | prosecutor | prosecutors | investigator | investigators | agent | agents | soldier |
 candidate | contender | frontrunner | front-runner | hopeful | incumbent | challenger | presumptive nominee |
 republican | democrat | republicans | democrats | conservative | conservatives | liberal | liberals | moderate |
-star | celebrity | actor | actress | comedian | singer | rapper | player | athlete | insider | insiders | observer |
+star | celebrity | actor | actress | boss | head | chief | founder | co-founder | adviser | advisor | nephew | niece |
+brother | sister | uncle | aunt | cousin | friend | colleague | partner | wife | husband | son | daughter | widow | comedian | singer | rapper | player | athlete | insider | insiders | observer |
 observers | commentator | commentators | pundit | pundits | blogger | journalist | journalists | chairman |
 publisher | producer | director | president | premier | prime minister | statesman | politician | politicians |
 representative | envoy | attorney general | press secretary | chief of staff | campaign manager | manager |
@@ -87,7 +82,7 @@ court | office | embassy | council | board | commission | team | firm | union | 
 memo | letter | email | document | documents | filing | lawsuit | complaint | analysis | review | article | story |
 `);
 
-/** Titles written before a name ("President Trump", "Sen. Cruz", "Kremlin spokesman Dmitry Peskov"). */
+/** Titles written before a name ("President Trump", "Sen. Roe", "Kremlin spokesman Dmitry Peskov"). */
 export const TITLES = words(`
 president | vice president | president-elect | senator | sen. | sen | rep. | rep | representative | congressman |
 congresswoman | governor | gov. | gov | mayor | secretary | spokesman | spokeswoman | spokesperson | minister |
@@ -177,14 +172,14 @@ philadelphia | san antonio | san diego | dallas | san francisco | boston | seatt
 detroit | baltimore | cleveland | pittsburgh | las vegas | orlando | tampa | new orleans | nashville |
 charlotte | charleston | milwaukee | minneapolis | st. louis | kansas city | portland | sacramento |
 des moines | manchester | concord | columbia | richmond | austin | brooklyn | manhattan | queens | bronx |
-harlem | hollywood | silicon valley | beverly hills | palm beach | mar-a-lago | geneva | zurich | munich |
+harlem | hollywood | silicon valley | beverly hills | palm beach | geneva | zurich | munich |
 stockholm | oslo | copenhagen | helsinki | athens | lisbon | dublin | edinburgh | kabul | islamabad | karachi |
 minsk | tbilisi | donetsk | luhansk | mariupol | kharkiv | odessa | sevastopol | aleppo | mosul | raqqa |
 benghazi | tripoli | mecca | hanoi | bangkok | singapore | shanghai | hong kong | taipei | osaka | cleveland |
 philadelphia | tallahassee | albany | sacramento | springfield | iowa city | cedar rapids | davenport |
 little rock | hartford | trenton | annapolis | raleigh | columbus | cincinnati | indianapolis | louisville |
 memphis | oklahoma city | omaha | salt lake city | boise | honolulu | anchorage | fairbanks | reno | tucson |
-albuquerque | el paso | fort worth | jacksonville | newark | buffalo | rochester | syracuse | pasadena |
+albuquerque | el paso | fort worth | jacksonville | newark | buffalo | rochester | syracuse |
 oakland | long beach | fresno | berkeley | cambridge | oxford | arlington | alexandria | fairfax |
 `);
 
@@ -226,7 +221,8 @@ photo | image | video | author | editor | update | updated | read | watch | see 
 advertisement | getty | images | ap | file | reporting | additional | contributed | copyright | follow |
 americans | russians | democrats | republicans | conservative | liberal |
 christians | muslims | jews | catholics | evangelicals | hispanics | latinos | blacks | whites | europeans |
-besides | including | despite | amid | unlike | former | late | retired | then | acting | interim | outgoing | incoming | top | senior | veteran |
+besides | including | despite | amid | later | earlier | afterward | afterwards | finally | recently | eventually |
+soon | once | initially | unlike | former | late | retired | then | acting | interim | outgoing | incoming | top | senior | veteran |
 but | so | and | st. | inc. | co. | ok.
 `);
 
@@ -244,8 +240,15 @@ andy tony jimmy bob rob joey johnny danny tommy charlie eddie frankie sam jake m
 walt vic gus herb mel sol hugo felix omar ali mohammed muhammad ahmed hassan hussein abdul bashar jean pierre
 jacques nicolas mario carlos luis miguel pedro javier diego manuel rafael jorge ricardo antonio fernando
 alberto roberto eduardo sergio andres hector ruben julio cesar raul enrique kurt ernest earl clarence franklin
-herbert theodore woodrow warren calvin dwight lyndon dick colin rex jared martin lincoln elliott elliot
-bernie marco mitch`;
+herbert theodore woodrow warren calvin dwight lyndon dick colin rex jared martin lincoln elliott elliot bernie
+marco mitch howard glenn marvin leonard dale curtis norman allen tracy craig barry lee derek todd troy shane
+randall lance wesley clifford jerome jay jimmie alvin floyd leroy francis nelson clyde milton lloyd gordon
+darrell dean lewis gene reginald tyrone mitchell wendell seth brent cody travis evan ian cole grant blake chad
+brad kirk duane marc neal perry ross reed wade wallace ward heath hunter spencer dustin garrett colby drew
+ramon victor marcus darnell terrence andre jamal malik tariq hamid yusuf ibrahim khalid rashid samir karim
+nabil amir reza vikram rahul sanjay raj hiroshi kenji takeshi wei ming jun chen li oleg dmitri anton pavel
+stefan lukas tomas piotr marek henrik lars sven nils klaus jurgen hans gerhard wolfgang dieter friedrich
+giovanni luca paolo stefano enzo francesco alessandro`;
 
 const FEMALE_NAMES = `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
 ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
@@ -257,7 +260,14 @@ marie diana brittany natalie isabella charlotte rose alexis kayla michele hope l
 elena kristen claire jeanne jan kate katie kathy cathy liz beth meg peggy penny wendy tina gina lucy jane jill
 jenny jen becky maggie molly ellen ellie erin tara dana robin lori rosa natalia olga svetlana irina tatiana
 ekaterina anastasia oksana faith joy zoe chloe ava mia leah alison allison abby gabrielle jessie jo lynn kay
-dolores carmen alejandra lucia ana isabel eva erica marion shannon claudia lois hillary hilary`;
+dolores carmen alejandra lucia ana isabel eva erica marion shannon claudia lois hillary hilary anne annie
+tammy crystal sherry holly april dawn connie wanda lorraine tiffany colleen erika marsha regina bonnie kristin
+kristina jenna jillian brooke morgan courtney kendra tanya veronica yolanda vanessa monica leslie lindsay
+caroline eleanor margot miranda naomi priya anita sunita fatima aisha yasmin leila mariam noor ingrid greta
+helga ursula birgit annika astrid elisa francesca giulia chiara valentina camila sofia paula renata beatriz
+marta natasha nadia tatyana mei lin yuki akiko sakura hana keiko nicola corinne celeste clarissa delia desiree
+faye gwen hazel irene iris ivy jeanette josephine kara lana lara lena lydia mabel mae maureen nora opal pearl
+phyllis rita roberta rosemary ruby stella sylvia thelma vera vivian wilma`;
 
 const nameSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 export const MALE_FIRST_NAMES = nameSet(MALE_NAMES);

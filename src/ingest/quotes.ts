@@ -60,8 +60,10 @@ export function findQuoteSegments(text: string, paragraphs: Span[]): QuoteSegmen
         openMark = mark;
         continue;
       }
-      if (mark.style !== openMark.style && !(mark.style === 'straight' && openMark.style === 'curly'))
+      // a doubled-apostrophe quote closes only with its own mark; straight and curly marks mix in the wild
+      if (mark.style !== openMark.style && (mark.style === 'doubled' || openMark.style === 'doubled'))
         continue;
+      if (mark.opening === true && mark.style !== openMark.style) continue;
       push(openMark, mark.at, mark.at + mark.length, true);
       openMark = null;
     }

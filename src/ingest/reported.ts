@@ -1,10 +1,12 @@
 import { REPORTING_VERBS } from './lexicon';
 import {
   type ArticleContext,
+  isAdjectival,
   participleSubject,
   type ResolvedSpeaker,
   resolveSpeaker,
   type SpeakerHistory,
+  type SpeakerPhrase,
   subjectAfter,
   subjectBefore,
 } from './speakers';
@@ -31,10 +33,10 @@ const OBJECT_TAKING = new Set([
 const CLAUSE_START =
   /^(?:he|she|they|it|we|i|you|there|the|a|an|his|her|their|its|our|this|that|these|those|no|some|many|most|all|every|if|how|what|why|whether|when)\b/i;
 const CONTENT_END =
-  /,\s+(?:but|which|according to|while|as|although|though)\b|;|\s+—\s+|,?\s+(?:he|she|they)\s+(?:said|added)\b/;
+  /,\s+(?:but|which|according to|while|as|although|though|adding|saying|noting|arguing|explaining|insisting|warning|calling)\b|;|\s+—\s+|,?\s+(?:he|she|they)\s+(?:said|added)\b/;
 const THAT_AFTER_OBJECT = /^(?:\s+[^\s,;:“”"]+){1,8}?\s+that\s+/u;
 const ADVERBIAL =
-  /^(?:,\s*(?:however|though|too|also|again|in fact|of course),|\s+(?:\p{Ll}+ly|on|in|at|during|after|before|last|this|earlier|later|recently|repeatedly|also|again|publicly|privately|previously|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monday's|yesterday|today|tonight|Sunday's|an?|the|his|her|their|its|interview|statement|speech|rally|news|conference|press|release|call|with|reporters|[\p{Lu}][\p{L}’'.]*)\b)*?\s+that\s+/u;
+  /^(?:,\s*(?:however|though|too|also|again|in fact|of course),|\s+(?:\p{Ll}+ly|however|though|on|in|at|during|after|before|last|this|earlier|later|recently|repeatedly|also|again|publicly|privately|previously|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monday's|yesterday|today|tonight|Sunday's|an?|the|his|her|their|its|interview|statement|speech|rally|news|conference|press|release|call|with|reporters|me|us|him|her|them|[\p{Lu}][\p{L}’'.]*)\b)*?\s+that\s+/u;
 
 /**
  * Reported speech without quote marks: "X said (that) CLAUSE", "X told Y that CLAUSE",
@@ -72,7 +74,7 @@ function reportedAfterCues(
   for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length; i++) {
     const verb = tokens[i];
     if (!verb || verb.start >= sentence.end) break;
-    if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing')) continue;
+    if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing') || isAdjectival(tokens, i)) continue;
     if (context.quoted.some((q) => q.start <= verb.start && verb.start < q.end)) continue;
     if (found.some((f) => f.end > verb.start)) continue;
     const rest = text.slice(verb.end, sentence.end);
@@ -81,7 +83,9 @@ function reportedAfterCues(
       contentStart(context, verb.lower, verb.end, sentence.end) ??
       complementStart(text, verb.lower, verb.end);
     if (start === null) continue;
-    const phrase = subjectBefore(context, verb.start, sentence.start);
+    const phrase =
+      subjectBefore(context, verb.start, sentence.start) ??
+      nounPhraseBefore(text, verb.start, sentence.start);
     if (!phrase) continue;
     const end = contentEnd(text, start, sentence.end);
     if (end - start < 12 || text.slice(start, end).split(/\s+/).length < 3) continue;
@@ -92,7 +96,7 @@ function reportedAfterCues(
 }
 
 const COMPLEMENT_VERBS = new Set(
-  'asked asks ask urged urges urge accused accuses demanded demands proposed proposes pledged pledges called calls'.split(
+  'asked asks ask urged urges urge accused accuses demanded demands proposed proposes pledged pledges called calls pointed points'.split(
     ' ',
   ),
 );
@@ -101,12 +105,23 @@ const COMPLEMENT_VERBS = new Set(
 function complementStart(text: string, verb: string, from: number): number | null {
   if (!COMPLEMENT_VERBS.has(verb)) return null;
   const rest = text.slice(from, from + 200);
-  if (verb.startsWith('call')) {
-    const form = /^\s+(?:for|on)\s+/.exec(rest);
+  if (verb.startsWith('call') || verb.startsWith('point')) {
+    const form = /^\s+(?:for|on|to|out(?: that)?)\s+/.exec(rest);
     return form ? from + form[0].length : null;
   }
   const lead = /^\s+(?=[\p{L}\d])/u.exec(rest);
   return lead ? from + lead[0].length : null;
+}
+
+/** "new survey data suggests …": a short lower-case noun phrase as an unnamed source. */
+function nounPhraseBefore(text: string, end: number, limit: number): SpeakerPhrase | null {
+  const tail = /(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+)((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){1,4})$/u.exec(
+    text.slice(limit, end),
+  );
+  const words = tail?.[1]?.trimEnd();
+  if (!tail || !words || /^(?:that|which|who|it|this|there)\b/.test(words)) return null;
+  const start = end - (tail[1]?.length ?? 0);
+  return { start, end: start + words.length, text: words, kind: 'indefinite', mention: null };
 }
 
 function contentStart(context: ArticleContext, verb: string, from: number, to: number): number | null {
@@ -132,12 +147,39 @@ function contentStart(context: ArticleContext, verb: string, from: number, to: n
   }
   const after = rest.slice(at);
   if (CLAUSE_START.test(after)) return from + at;
-  // "said GOP voters should …": any word that does not start a phrase of time, place or manner
+  // "said local voters should …": any word that does not start a phrase of time, place or manner
   const first = /^[\p{L}\d][\p{L}\d’'.-]*/u.exec(after)?.[0].toLowerCase() ?? '';
   if (/^(?:at least|at most|more than|less than|fewer than)\b/i.test(after)) return from + at;
-  if (!first || NOT_A_CLAUSE.has(first) || /ly$/.test(first)) return null;
+  if (/^to\s+\p{Ll}/u.test(after) && INFINITIVE_CUES.has(verb)) return from + at;
+  if (!first || NOT_A_CLAUSE.has(first) || /ly$/.test(first)) {
+    // "admitted in a filing last week that …": a short phrase before "that"
+    const that = SHORT_PHRASE_THEN_THAT.exec(rest);
+    return that ? from + that[0].length : null;
+  }
   return from + at;
 }
+
+/** Verbs whose reported content can be an infinitive ("vowed to repeal …"). */
+const INFINITIVE_CUES = new Set([
+  'vowed',
+  'vows',
+  'vow',
+  'promised',
+  'promises',
+  'promise',
+  'pledged',
+  'pledges',
+  'threatened',
+  'threatens',
+  'agreed',
+  'agrees',
+  'urged',
+  'offered',
+  'refused',
+  'declined',
+]);
+const SHORT_PHRASE_THEN_THAT =
+  /^(?:\s+(?!(?:is|was|are|were|has|had|have|be|will|would)\b)[^\s,;:“”"]+){1,6}?\s+that\s+/u;
 
 const NOT_A_CLAUSE = new Set(
   `in on at during after before with to from for of by about as when while if last this earlier later and but or so
@@ -158,16 +200,16 @@ function contentEnd(text: string, start: number, sentenceEnd: number): number {
   return end;
 }
 
-/** "CLAUSE, Trump said." and "CLAUSE, said Trump." with no quote marks. */
+/** "CLAUSE, Roe said." and "CLAUSE, said Roe." with no quote marks. */
 const TRAILING_VERBS =
   'said|says|say|added|adds|argued|argues|argue|noted|notes|note|explained|explains|wrote|writes|claimed|claims|claim|insisted|insists|insist|warned|warns|warn|reported|reports|suggested|suggests|suggest|believes|believe|contends|contend|predicted|predicts|acknowledged|acknowledge|acknowledges|conceded|concede|concedes|recalled|recalls|conclude|concluded|concludes|maintain|maintains|maintained|agreed|agree|agrees|admitted|admit|admits';
 const TRAILING_CUE = new RegExp(
-  `(?:,|\\bas)\\s+((?:[\\p{L}’'.-]+\\s+){0,6}?)(${TRAILING_VERBS}|told\\s+[\\p{L}’'.-]+(?:\\s+[\\p{L}’'.-]+)?)\\b([^,.;]*)(,\\s+|\\s*[.!?]?$)`,
+  `(?:,|\\bas)\\s+((?:[\\p{L}’'.-]+\\s+){0,6}?)(${TRAILING_VERBS}|told\\s+[\\p{L}’'.-]+(?:\\s+[\\p{L}’'.-]+)?)\\b([^,.;]*)(,\\s+|\\s*[.!?;]?$|\\s*;)`,
   'u',
 );
 const CLAUSE_AFTER_CUE = /^\s*(?:that|he|she|they|it|we|i|there)\b/i;
 
-/** "CLAUSE, Trump said." / "CLAUSE, said Trump." / "The plan, an aide said, is to …" (no quote marks). */
+/** "CLAUSE, Roe said." / "CLAUSE, said Roe." / "The plan, an aide said, is to …" (no quote marks). */
 function reportedAroundCue(
   context: ArticleContext,
   sentence: Span,
@@ -196,6 +238,9 @@ function reportedAroundCue(
 }
 
 const PARTICIPLE_CUES = new Set([
+  'warning',
+  'claiming',
+  'predicting',
   'asking',
   'urging',
   'arguing',
@@ -223,7 +268,7 @@ const PARTICIPLE_CUES = new Set([
   'asserting',
 ]);
 
-/** "Trump lashed out, saying (that) CLAUSE": the speaker is the subject of the sentence. */
+/** "Roe lashed out, saying (that) CLAUSE": the speaker is the subject of the sentence. */
 function reportedByParticiples(
   context: ArticleContext,
   sentence: Span,
@@ -235,7 +280,15 @@ function reportedByParticiples(
     const verb = tokens[i];
     if (!verb || verb.start >= sentence.end) break;
     if (!PARTICIPLE_CUES.has(verb.lower)) continue;
-    if (!/,\s*$/.test(text.slice(Math.max(sentence.start, verb.start - 3), verb.start))) continue;
+    // ", saying", ",'' adding", ", while also noting", "has been warning": a participle cue
+    const lead = text.slice(Math.max(sentence.start, verb.start - 24), verb.start);
+    const progressive = /\b(?:is|are|was|were|been|be)\s+(?:\p{Ll}+ly\s+)?$/u.test(lead);
+    if (
+      !progressive &&
+      !/,['’”"]*\s+(?:(?:while|also|then|before|after|by)\s+){0,2}$/.test(lead) &&
+      !/,\s*$/.test(lead)
+    )
+      continue;
     const rest = text.slice(verb.end, sentence.end);
     if (/^\s*[,:]?\s*["“']/.test(rest)) continue;
     const start = contentStart(context, 'saying', verb.end, sentence.end);

@@ -1,4 +1,4 @@
-import type { EntityIndex, NameMention } from './entities';
+import { type EntityIndex, mentionsBetween, type NameMention } from './entities';
 import { DEMONYMS, HONORIFICS, TITLES } from './lexicon';
 import { type Token, tokenIndexAt } from './tokens';
 import type { ExtractedRole } from './types';
@@ -102,8 +102,8 @@ function titleBefore(
       : titleTokens;
   const first = withModifier[0];
   if (!first) return null;
-  const qualifierMention = index.mentions.find(
-    (m) => m.end <= first.start && /^['’s\s]*$/.test(text.slice(m.end, first.start)),
+  const qualifierMention = mentionsBetween(index.mentions, Math.max(0, first.start - 80), first.start).find(
+    (m) => /^['’s\s]*$/.test(text.slice(m.end, first.start)),
   );
   const demonym = tokens[tokenIndexAt(tokens, first.start) - 1];
   let qualifier: { organizationKey: string | null; placeKey: string | null } = {
@@ -135,12 +135,14 @@ function titleAfter(
 ): { role: Omit<RoleParts, 'start'>; end: number } | null {
   const rest = text.slice(mention.end, mention.end + 120);
   const m = APPOSITION.exec(rest);
-  if (!m?.[1]) return null;
+  if (!m?.[1]) return describedAfter(rest, mention, index);
   const words = m[1].split(/\s+/);
   const head = words[words.length - 1] ?? '';
   if (!TITLES.has(head) && !TITLES.has(words.slice(-2).join(' '))) return null;
   const objectStart = mention.end + m[0].length;
-  const object = index.mentions.find((o) => o.start === objectStart);
+  const object = mentionsBetween(index.mentions, objectStart, objectStart + 120).find(
+    (o) => o.start === objectStart,
+  );
   const record = object && index.byKey.get(object.key);
   if (!object || !record || record.kind === 'person') return null;
   return {
@@ -150,6 +152,31 @@ function titleAfter(
       placeKey: record.kind === 'place' ? record.key : null,
     },
     end: object.end,
+  };
+}
+
+const DESCRIBED = /^,\s+(?:the|a|an)\s+((?:[\p{L}.'’-]+\s+){0,4}?[\p{Ll}-]+)\s*(?=,|\.|;|\)|$)/u;
+
+/** "Jeb Roe, the former Ohio governor," — a title in apposition with no organization after it. */
+function describedAfter(
+  rest: string,
+  mention: NameMention,
+  index: EntityIndex,
+): { role: Omit<RoleParts, 'start'>; end: number } | null {
+  const m = DESCRIBED.exec(rest);
+  const title = m?.[1];
+  if (!m || !title) return null;
+  const words = title.split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  if (!TITLES.has(head)) return null;
+  // a place named inside the description ("the former Ohio governor")
+  const titleStart = mention.end + m[0].length - title.length - (m[0].length - m[0].trimEnd().length);
+  const place = mentionsBetween(index.mentions, titleStart, titleStart + title.length).find(
+    (p) => index.byKey.get(p.key)?.kind === 'place',
+  );
+  return {
+    role: { title, organizationKey: null, placeKey: place ? place.key : null },
+    end: mention.end + m[0].trimEnd().length,
   };
 }
 

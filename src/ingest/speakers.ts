@@ -1,4 +1,10 @@
-import type { EntityIndex, EntityRecord, NameMention } from './entities';
+import {
+  type EntityIndex,
+  type EntityRecord,
+  mentionEndingAt,
+  mentionsBetween,
+  type NameMention,
+} from './entities';
 import {
   DEMONYMS,
   INDEFINITE_DETERMINERS,
@@ -66,14 +72,14 @@ const THING_NOUNS = new Set(
   ),
 );
 
-/** A head noun that names a person by its shape: "neurosurgeon", "46-year-old", "chairwoman". */
+/** A head noun that names a person by its shape: "surgeon", "52-year-old", "chairwoman". */
 const looksLikePerson = (head: string) =>
   !THING_NOUNS.has(head) &&
   /(?:er|or|ist|ian|ant|ent|eon|-old|man|woman|wife|husband|mother|father)$/.test(head);
 
 /** Heads that stay anonymous even after "the" ("the source said", "this official told"). */
 const ANONYMOUS_HEADS = new Set(
-  'source sources official officials insider insiders person people witness witnesses man woman aide aides staffer staffers'.split(
+  'source sources official officials insider insiders person people witness witnesses man woman aide aides staffer staffers member members'.split(
     ' ',
   ),
 );
@@ -83,7 +89,7 @@ const DETERMINERS = new Set(
   ),
 );
 const TRAILING_ADVERBS =
-  /(?:\s+(?:(?:last|this|next) (?:week|month|year|night|weekend)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|\p{Ll}+ly|also|later|then|has|had|have|once|again|further|even|still|long|never|not|just|would|will|did|does|do|was|is|had|first|often|always|now|too|soon|since|already|previously|recently|repeatedly|publicly|privately))+\s*$/u;
+  /(?:\s+(?:(?:last|this|next) (?:week|month|year|night|weekend)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|\p{Ll}+ly|also|later|then|has|had|have|once|again|further|even|still|long|never|not|just|would|will|did|does|do|was|is|had|first|often|always|now|too|soon|since|already|previously|recently|repeatedly|publicly|privately|himself|herself|themselves|itself))+\s*$/u;
 
 /** The speaker phrase that ends right before `end` (a cue verb), looking no further back than `limit`. */
 export function subjectBefore(context: ArticleContext, end: number, limit: number): SpeakerPhrase | null {
@@ -91,20 +97,19 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
   let window = text.slice(limit, end);
   window = window.replace(TRAILING_ADVERBS, '');
   let stop = limit + window.trimEnd().length;
-  // an apposition or relative clause between subject and verb: "Flynn, a top adviser, said"
+  // an apposition or relative clause between subject and verb: "Roe, a top adviser, said"
   if (text[stop - 1] === ',' || text[stop - 1] === ')') {
     // the first name in the clause with an apposition after it: "Jane Roe, a lawyer in Ames, Iowa, said"
-    const named = index.mentions.find(
+    const opensClause = (m: NameMention) =>
+      /(?:^\s*|[,;:.!?“”"—]\s*|\b(?:and|but|as|while|when)\s+)$/u.test(
+        text.slice(Math.max(limit, m.start - 8), m.start),
+      );
+    const named = mentionsBetween(index.mentions, limit, stop).find(
       (m) =>
-        m.start >= limit &&
         m.end < stop &&
         stop - m.end < 200 &&
         /^\s*[,(]/.test(text.slice(m.end, m.end + 3)) &&
-        /(?:^|[,;:.!?“”"—]\s*|\b(?:and|but|as|while|when)\s+)$/u.test(
-          text.slice(Math.max(limit, m.start - 8), m.start).trimEnd() === ''
-            ? ''
-            : text.slice(Math.max(limit, m.start - 8), m.start),
-        ) &&
+        opensClause(m) &&
         index.byKey.get(m.key)?.kind !== 'place',
     );
     if (named)
@@ -118,13 +123,14 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
     const inner = text.slice(limit, stop - 1);
     const open = inner.lastIndexOf(',');
     if (open >= 0 && stop - 1 - (limit + open) < 200) {
-      const head = phraseEndingAt(context, limit + open, limit);
+      const head =
+        phraseEndingAt(context, limit + open, limit) ?? looseDescription(context, limit + open, limit);
       if (head) return { ...head, end: stop, text: text.slice(head.start, stop) };
     }
     return null;
   }
   while (stop > limit && /\s/.test(text[stop - 1] ?? '')) stop--;
-  // "Cruz, who says …": the relative pronoun stands for the name before it
+  // "Roe, who says …": the relative pronoun stands for the name before it
   if (/(?:^|\s)who$/.test(text.slice(Math.max(limit, stop - 4), stop))) {
     const antecedent = lastMentionEndingAt(index.mentions, trimCommaBefore(text, stop - 3));
     if (antecedent && antecedent.start >= limit)
@@ -146,13 +152,18 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
   return phraseEndingAt(context, stop, limit) ?? looseDescription(context, stop, limit);
 }
 
-/** Any short noun phrase before the cue ("proponents of more controls say"): it names no one we know. */
+/** Any short noun phrase before the cue ("supporters of the plan say"): it names no one we know. */
 function looseDescription(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
   const { text } = context;
   const tail = /[^,;:.!?“”"()—–\n]*$/.exec(text.slice(limit, stop))?.[0] ?? '';
   const words = tail.trim().split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 10) return null;
+  if (!words.length || words.length > 14) return null;
   if (/^(?:and|but|or|that|which|when|while|if|as|because|so|then)$/i.test(words[0] ?? '')) return null;
+  // "Vestnik, the state news agency, wrote": a name we could not type still marks the speaker
+  if (words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) {
+    const start = stop - tail.trimStart().length;
+    return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
+  }
   if (!/^[\p{L}\d]/u.test(words[0] ?? '') || !/s$/i.test(words[words.length - 1] ?? '')) {
     if (!PERSON_NOUNS.has((words[words.length - 1] ?? '').toLowerCase())) return null;
   }
@@ -160,14 +171,20 @@ function looseDescription(context: ArticleContext, stop: number, limit: number):
   return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
 }
 
+const OPENING_CLAUSE =
+  /^(?:When|After|As|While|Although|Though|If|Because|Since|Before|Until|Once|In|On|At|During|With|For|From|Despite|Challenged|Asked|Pressed)\b[^,;:.“”"]{0,120},\s*/;
+
 /** The main subject of a sentence, for cues in a participle clause ("…, saying “…”"). */
 export function leadingSubject(context: ArticleContext, from: number, to: number): SpeakerPhrase | null {
   const sentence = context.sentences.find((s) => s.start <= to && to <= s.end);
-  const start = Math.max(from, sentence?.start ?? from);
+  let start = Math.max(from, sentence?.start ?? from);
+  // "When Ms. Roe moved in, Okafor told her …": the subject follows an opening clause
+  const opener = OPENING_CLAUSE.exec(context.text.slice(start, to));
+  if (opener) start += opener[0].length;
   const lead = context.text.slice(start, to);
   const pronoun = /^(?:\p{L}+,?\s+){0,2}?(he|she|they|it)\b/iu.exec(lead);
   const kindOf = (m: NameMention) => context.index.byKey.get(m.key)?.kind;
-  const inLead = mentionsBetween(context, start, Math.min(to, start + 80)).filter(
+  const inLead = mentionsBetween(context.index.mentions, start, Math.min(to, start + 80)).filter(
     (m) => !qualifiesAnother(context, m) && !isQuoted(context, m.start),
   );
   const mention =
@@ -194,16 +211,27 @@ export function subjectAfter(context: ArticleContext, start: number, limit: numb
   const rest = text.slice(at, limit);
   const phraseEnd = at + (/^[^,.;:!?“”"()—]{1,80}/.exec(rest)?.[0].trimEnd().length ?? 0);
   // "said Virginia delegate Jane Roe": the person named in the phrase, not the place before the title
-  // "said Trump spokeswoman Hope Hicks": the last person named is the speaker
-  const person = index.mentions
-    .filter((m) => m.start >= at && m.end === phraseEnd && index.byKey.get(m.key)?.kind === 'person')
+  // "said campaign spokeswoman Lena Ostrowski": the last person named is the speaker
+  const inPhrase = mentionsBetween(index.mentions, at, at + 160);
+  // the phrase may run on after the name ("said RNC spokesman Sean Spicer in a Friday tweet")
+  const endsName = (m: NameMention) =>
+    m.end === phraseEnd ||
+    /^\s+(?:in|at|on|of|for|from|during|after|before|to|with|who|via)\b/.test(text.slice(m.end, m.end + 8));
+  const person = inPhrase
+    .filter((m) => m.end <= phraseEnd && endsName(m) && index.byKey.get(m.key)?.kind === 'person')
     .pop();
-  const mention = person ?? index.mentions.find((m) => m.start === at);
+  const mention = person ?? inPhrase.find((m) => m.start === at);
   if (mention) return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
+  // "said his oldest friend, Tom Pratt, who …": the name in apposition
+  const apposed = mentionsBetween(index.mentions, phraseEnd, phraseEnd + 80).find(
+    (m) => m.start > phraseEnd && m.start <= phraseEnd + 3 && /^,\s*$/.test(text.slice(phraseEnd, m.start)),
+  );
+  if (apposed && index.byKey.get(apposed.key)?.kind === 'person' && phraseEnd - at < 60)
+    return { start: at, end: apposed.end, text: text.slice(at, apposed.end), kind: 'name', mention: apposed };
   const pronoun = /^(he|she|they|it|we|I)\b/.exec(rest);
   if (pronoun)
     return { start: at, end: at + pronoun[0].length, text: pronoun[0], kind: 'pronoun', mention: null };
-  // "said one of two witnesses who relayed the story": the description ends before its relative clause
+  // "said one of the neighbors who saw the crash": the description ends before its relative clause
   const phrase =
     /^[^,.;:!?“”"()—]{1,80}/
       .exec(rest)?.[0]
@@ -218,12 +246,15 @@ function phraseEndingAt(context: ArticleContext, stop: number, limit: number): S
   const { text, index } = context;
   const mention = lastMentionEndingAt(index.mentions, stop);
   if (mention && mention.start >= limit) {
-    // "another source speaking to Fox News said": the name is an object inside a longer description
+    // "another source speaking to the Courier said": the name is an object inside a longer description
     const before = text.slice(limit, mention.start);
     const head = HEADED_BY_PERSON_NOUN.exec(before);
     const isObject = /\b(?:to|with|for|of|at|from|on|in|by|about)\s+(?:the\s+)?$/i.test(before);
-    if (isObject && head?.[1] && PERSON_NOUNS.has(head[1].toLowerCase()))
-      return describe(context, limit + head.index, stop);
+    const headNoun = head?.[0]
+      .split(/\s+/)
+      .slice(1, 5)
+      .find((w) => PERSON_NOUNS.has(w.toLowerCase()));
+    if (isObject && head && headNoun) return describe(context, limit + head.index, stop);
     return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
   }
   const words = text.slice(limit, stop);
@@ -263,13 +294,7 @@ const HEADED_BY_PERSON_NOUN =
   /\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+)\s+[^,;:.“”"]*$/u;
 
 function lastMentionEndingAt(mentions: NameMention[], stop: number): NameMention | null {
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
-    if (!m || m.start >= stop) continue;
-    if (m.end === stop) return m;
-    if (m.end < stop - 1) return null;
-  }
-  return null;
+  return mentionEndingAt(mentions, stop);
 }
 
 /** Classifies a phrase that is not a bare name: a description ("the president") or an indefinite source. */
@@ -278,8 +303,8 @@ function describe(context: ArticleContext, start: number, end: number): SpeakerP
   const phraseText = text.slice(start, end);
   const words = phraseText.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 10) return null;
-  const inside = index.mentions.filter((m) => m.start >= start && m.end <= end);
-  // "Trump campaign manager Corey Lewandowski": the last person named is the speaker
+  const inside = mentionsBetween(index.mentions, start, end);
+  // "Brandt campaign manager Ann Roe": the last person named is the speaker
   const person = [...inside].reverse().find((m) => index.byKey.get(m.key)?.kind === 'person');
   const headWords = headOf(words);
   const head = headWords[headWords.length - 1] ?? '';
@@ -291,10 +316,11 @@ function describe(context: ArticleContext, start: number, end: number): SpeakerP
     if (inside.length === 1 && inside[0]?.end === end)
       return { start, end, text: phraseText, kind: 'name', mention: inside[0] ?? null };
     if (words.length > 6) return null;
-    // "the 46-year-old", "the retired neurosurgeon": a definite description of someone named before
-    if (determiner === 'the' && words.length > 1 && looksLikePerson(head))
+    // "the 52-year-old", "the retired surgeon": a definite description of someone named before
+    const properHead = /^\p{Lu}/u.test(phraseText.split(/\s+/).pop() ?? '');
+    if (determiner === 'the' && words.length > 1 && looksLikePerson(head) && !properHead)
       return { start, end, text: phraseText, kind: 'description', mention: null };
-    // any other short noun phrase ("Cologne police", "46 percent of voters") names no one we know
+    // any other short noun phrase ("city police", "40 percent of voters") names no one we know
     if (/^(?:the|a|an|some|many|most|several|few|\d[\d,]*)$/.test(determiner) || /s$/.test(head))
       return { start, end, text: phraseText, kind: 'indefinite', mention: null };
     return null;
@@ -313,7 +339,8 @@ function describe(context: ArticleContext, start: number, end: number): SpeakerP
 /** The words of a description before any prepositional tail ("a spokesman for the campaign" → "a spokesman"). */
 function headOf(words: string[]): string[] {
   const cut = words.findIndex(
-    (w, i) => i > 0 && /^(for|of|at|with|in|from|on|to|who|close|familiar)$/.test(w),
+    (w, i) =>
+      i > 0 && (/^(for|of|at|with|in|from|on|to|who|close|familiar)$/.test(w) || /\p{L}{3}ing$/u.test(w)),
   );
   return (cut > 0 ? words.slice(0, cut) : words).map((w) =>
     w.replace(/[’']s$/, '').replace(/[^\p{L}\-.]/gu, ''),
@@ -329,7 +356,7 @@ export function resolveSpeaker(
   const { index } = context;
   if (phrase.kind === 'name' && phrase.mention) {
     const entity = index.byKey.get(phrase.mention.key) ?? null;
-    // a bare surname two people in the article share ("Clinton") may be either of them
+    // a bare surname two people in the article share ("Lund") may be either of them
     const shared =
       entity?.kind === 'person' &&
       !phrase.mention.text.includes(' ') &&
@@ -357,12 +384,19 @@ function resolvePronoun(
     }
     return { phrase, entity: null, certainty: 0.5 };
   }
+  // "he told the host": the person spoken to is not the speaker
+  const addressee = /^\s+(?:told|asked|tells|asks)\s+/.exec(context.text.slice(phrase.end, phrase.end + 12));
+  const addressed = addressee
+    ? mentionsBetween(context.index.mentions, phrase.end, phrase.end + 60).find(
+        (m) => m.start === phrase.end + addressee[0].length,
+      )?.key
+    : undefined;
   const fits = (r: EntityRecord | undefined) =>
-    r?.kind === 'person' && (r.gender === null || r.gender === gender);
+    r?.kind === 'person' && r.key !== addressed && (r.gender === null || r.gender === gender);
   const paragraph = context.paragraphs.find((p) => p.start <= phrase.start && phrase.start <= p.end);
   // the newest of: an earlier speaker in this or the previous paragraph, the subject of a recent sentence
   const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && fits(h.entity));
-  // "Clinton" may have been read as the wrong Clinton: a namesake of the pronoun's gender will do
+  // "Lund" may have been read as the wrong Lund: a namesake of the pronoun's gender will do
   const fitting = (m: NameMention): EntityRecord | undefined => {
     const record = context.index.byKey.get(m.key);
     if (fits(record)) return record;
@@ -481,7 +515,11 @@ function sentenceSubjects(context: ArticleContext, before: number, samePronoun?:
       .exec(text.slice(sentence.start, sentence.start + 20))?.[1]
       ?.toLowerCase();
     if (i < sentenceIndex && samePronoun && opening === samePronoun) continue;
-    const inSentence = mentionsBetween(context, sentence.start, Math.min(sentence.end, before)).filter(
+    const inSentence = mentionsBetween(
+      context.index.mentions,
+      sentence.start,
+      Math.min(sentence.end, before),
+    ).filter(
       (m) =>
         !isQuoted(context, m.start) &&
         !followedByPossessiveObject(context, m) &&
@@ -492,7 +530,11 @@ function sentenceSubjects(context: ArticleContext, before: number, samePronoun?:
       const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 20))?.[1]?.toLowerCase() ?? '';
       const previous = /(\p{L}+)\s*$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
       if (SPEECH_VERBS.has(next) || INVERTED_CUES.has(previous)) return 0;
-      if (PREPOSITIONS.has(previous)) return 2;
+      if (
+        PREPOSITIONS.has(previous) ||
+        /^(?:told|asked|tells|asks|urged|thanked|praised|attacked|criticized)$/.test(previous)
+      )
+        return 2;
       return 1;
     };
     ordered.push(
@@ -522,30 +564,15 @@ const PREPOSITIONS = new Set(
   ),
 );
 
-function mentionsBetween(context: ArticleContext, start: number, end: number): NameMention[] {
-  const { mentions } = context.index;
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid]?.start ?? 0) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: NameMention[] = [];
-  for (let k = lo; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (!m || m.start >= end) break;
-    if (m.end <= end) found.push(m);
-  }
-  return found;
-}
-
-/** "McConnell" in "McConnell spokesman Don Stewart" names whom the spokesman works for, not a speaker. */
+/** "Brandt" in "Brandt spokesman Carl Ek" names whom the spokesman works for, not a speaker. */
 const qualifiesAnother = (context: ArticleContext, m: NameMention) =>
   context.roles.some((r) => r.personKey !== m.key && r.span.start <= m.start && m.end < r.span.end);
 
+/** "Brandt's plan" or "the Brandt phone bank": the name qualifies something else. */
 const followedByPossessiveObject = (context: ArticleContext, m: NameMention) =>
-  /^['’]s\b/.test(context.text.slice(m.end, m.end + 2));
+  /^['’]s\b/.test(context.text.slice(m.end, m.end + 2)) ||
+  (/\bthe\s+$/.test(context.text.slice(Math.max(0, m.start - 4), m.start)) &&
+    /^\s+\p{Ll}/u.test(context.text.slice(m.end, m.end + 3)));
 
 function recentMentions(context: ArticleContext, before: number, sentences: number): NameMention[] {
   const sentenceIndex = context.sentences.findIndex((s) => s.start <= before && before <= s.end);
@@ -555,14 +582,14 @@ function recentMentions(context: ArticleContext, before: number, sentences: numb
     .reverse();
 }
 
-/** "he said, adding: “…”" → he; "Trump lashed out, saying “…”" → Trump. */
+/** "he said, adding: “…”" → he; "Roe lashed out, saying “…”" → Roe. */
 export function participleSubject(
   context: ArticleContext,
   i: number,
   sentenceStart: number,
 ): SpeakerPhrase | null {
   const { tokens } = context;
-  // "Johnson kept asking her …", "she was telling reporters …": the subject of the auxiliary
+  // "Roe kept asking her …", "she was telling reporters …": the subject of the auxiliary
   const auxiliary = tokens[i - 1];
   if (
     auxiliary &&
@@ -579,6 +606,7 @@ export function participleSubject(
     if (context.quoted.some((q) => q.start <= token.start && token.start < q.end)) continue;
     if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing')) continue;
     if (/[^s]s$/.test(token.lower) && !verbAfterSubject(context, j)) continue;
+    if (isAdjectival(tokens, j)) continue;
     const start = context.quoted
       .filter((q) => q.end <= token.start)
       .reduce((at, q) => Math.max(at, q.end), sentenceStart);
@@ -589,12 +617,23 @@ export function participleSubject(
   return lead ? leadingSubject(context, sentenceStart, lead.start) : null;
 }
 
+/** "Roe's repeated calls", "the reported deal": a participle used as an adjective. */
+export function isAdjectival(tokens: Token[], j: number): boolean {
+  const previous = tokens[j - 1];
+  return (
+    !!previous &&
+    (previous.possessive || /^(?:the|a|an|his|her|their|its|our|my|your|this|that)$/.test(previous.lower))
+  );
+}
+
 export function verbAfterSubject(context: ArticleContext, i: number): boolean {
   const previous = context.tokens[i - 1];
   const token = context.tokens[i];
+  // "the report notes:", "the website says that": a plural noun is not followed by a colon or "that"
+  if (token && /^\s*(?::|that\b)/.test(context.text.slice(token.end, token.end + 6))) return true;
   if (!previous || !token || !/^\s+$/.test(context.text.slice(previous.end, token.start))) return false;
   return (
     /^(he|she|it|they|who)$/.test(previous.lower) ||
-    context.index.mentions.some((m) => m.end === previous.start + previous.word.length)
+    mentionEndingAt(context.index.mentions, previous.start + previous.word.length) !== null
   );
 }

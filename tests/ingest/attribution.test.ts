@@ -101,4 +101,57 @@ describe('attributeQuotes', () => {
     const about = result.entities.filter((e) => quote?.aboutKeys.includes(e.key)).map((e) => e.name);
     expect(about).toEqual(['Canada']);
   });
+
+  test('“Why?” X asked. — the cue may follow in the next sentence when the quote ends its own', () => {
+    const { speaker } = firstQuote('“Why would anyone vote for this plan?” Nadia Ferreira asked.');
+    expect(speaker).toBe('Nadia Ferreira');
+  });
+
+  test('X: “…” — a colon after a name introduces the quote', () => {
+    const text = 'Mayor Ines Falk spoke first.\n\nFalk: “We will not raise taxes this year.”';
+    expect(firstQuote(text).speaker).toBe('Ines Falk');
+  });
+
+  test('a quote paragraph after “X wrote:” belongs to X', () => {
+    const text =
+      'In a letter to members, Gov. Henry Voss wrote:\n\n“The budget is balanced and the reserve is full.”';
+    expect(firstQuote(text).speaker).toBe('Henry Voss');
+  });
+
+  test('“…,” said X, a Y of Z — the inverted cue names the last person in the phrase', () => {
+    const { speaker } = firstQuote('“The vote was close,” said campaign spokeswoman Lena Ostrowski.');
+    expect(speaker).toBe('Lena Ostrowski');
+  });
+
+  test('…, saying “…” — a participle cue takes the subject of the sentence', () => {
+    const { speaker } = firstQuote(
+      'Senator Ruth Calloway rejected the offer on Monday, saying “it is simply not enough.”',
+    );
+    expect(speaker).toBe('Ruth Calloway');
+  });
+
+  test('scare quotes around a short phrase with no speech cue are not quotes', () => {
+    const text =
+      'The so-called “plan of the decade” never reached the floor, and the “experts” stayed silent.';
+    expect(extract(text).quotes.filter((q) => q.kind !== 'indirect')).toEqual([]);
+  });
+
+  test('she resolves to the woman, not the man named after her', () => {
+    const text =
+      'Maria Lund met Peter Holm on Friday. She later spoke to reporters.\n\n“It went well,” she said.';
+    expect(firstQuote(text).speaker).toBe('Maria Lund');
+  });
+
+  test('confidence is high for a named speaker next to the cue and lower for a pronoun', () => {
+    const named = firstQuote('“We won,” Olaf Brandt said.').quote?.confidence ?? 0;
+    const pronoun = firstQuote('Olaf Brandt arrived late.\n\n“We won,” he said.').quote?.confidence ?? 1;
+    expect(named).toBeGreaterThanOrEqual(0.8);
+    expect(pronoun).toBeLessThan(named);
+  });
+
+  test('“the former governor said” resolves through a title stated in apposition', () => {
+    const text =
+      'Jeb Roe, the former Ohio governor, spoke on Monday. Ann Lee was there too.\n\n“We will win,” the former governor said.';
+    expect(firstQuote(text).speaker).toBe('Jeb Roe');
+  });
 });

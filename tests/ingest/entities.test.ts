@@ -41,4 +41,21 @@ describe('findEntities', () => {
     const found = entities('When Tuesday came, nothing happened. However, it rained.');
     expect(found).toEqual([]);
   });
+
+  test('a name behind a lower-case “the” is an organization', () => {
+    const found = entities('According to the Harbor Courier, the vote was delayed.');
+    expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
+  });
+
+  test('a name in a title-case headline is not enough to make a person', () => {
+    const found = entities('Ending The Long War Is Near\n\nTalks resumed in Geneva.');
+    expect(found.filter((e) => e.kind === 'person')).toEqual([]);
+  });
+
+  test('“Mrs. Lund” goes to the woman of that name', () => {
+    const text = 'Maria Lund and her husband, Peter Lund, voted. Later Mrs. Lund spoke.';
+    const result = extract(text);
+    const maria = result.entities.find((e) => e.name === 'Maria Lund');
+    expect(maria?.aliases).toContain('Mrs. Lund');
+  });
 });

@@ -30,7 +30,7 @@ describe('findQuoteSegments', () => {
 
 describe('scare quotes and titles', () => {
   test('a quoted title is not a quote', () => {
-    const text = 'She appeared on “Meet the Press” last week and talked about her book.';
+    const text = 'She appeared on “Evening Report Live” last week and talked about her book.';
     expect(extract(text).quotes.filter((q) => q.kind !== 'indirect')).toEqual([]);
   });
 

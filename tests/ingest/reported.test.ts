@@ -41,4 +41,30 @@ describe('findReportedSpeech', () => {
   test('a sentence that introduces a direct quote is not reported speech', () => {
     expect(reported('Olaf Brandt said: “The plant will close.”')).toEqual([]);
   });
+
+  test('CLAUSE, X said, CLAUSE — a parenthetical cue', () => {
+    const found = reported('The real risk, Olaf Brandt said, is a slow decline of the plant.');
+    expect(found[0]).toMatchObject({ speaker: 'Olaf Brandt' });
+    expect(found[0]?.text).toContain('is a slow decline');
+  });
+
+  test('…, saying (that) CLAUSE — a participle cue', () => {
+    const found = reported('Peter Brandt left the meeting early, saying that the numbers were wrong.');
+    expect(found.map((f) => f.text)).toContain('the numbers were wrong');
+  });
+
+  test('X asked whether CLAUSE', () => {
+    const found = reported('Olaf Brandt asked whether the council had read the report.');
+    expect(found[0]?.text).toBe('whether the council had read the report');
+  });
+
+  test('two statements in one sentence: X said A, adding B', () => {
+    const found = reported('Olaf Brandt said the plant would close, adding that the workers would be paid.');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('an indefinite source is kept but names no one', () => {
+    const found = reported('Two officials said the plan had been dropped.');
+    expect(found[0]).toMatchObject({ speaker: null, mention: 'Two officials' });
+  });
 });

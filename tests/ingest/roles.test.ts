@@ -38,4 +38,13 @@ describe('findRoles', () => {
       place: null,
     });
   });
+
+  test('an apposition with a title and no organization ("X, the former Ohio governor,")', () => {
+    expect(rolesOf('Jeb Roe, the former Ohio governor, spoke on Monday.')).toContainEqual({
+      person: 'Jeb Roe',
+      title: 'former Ohio governor',
+      organization: null,
+      place: 'Ohio',
+    });
+  });
 });
