@@ -126,6 +126,22 @@ function continued(
       speaker: donor.speaker,
       confidence: round(donor.confidence * RULE_RELIABILITY.continued),
     };
+  // "Roe praised the new budget. “We need …”": a quote after a sentence about someone, in the same paragraph
+  const paragraph = context.paragraphs[segment.paragraph];
+  const previousSentence = sentenceAt(context, segment.open - 2);
+  if (
+    paragraph &&
+    previousSentence &&
+    previousSentence.start >= paragraph.start &&
+    previousSentence.end <= segment.open &&
+    !segments.some((s) => s.close > previousSentence.start && s.open < segment.open && s !== segment)
+  ) {
+    const phrase = leadingSubject(context, previousSentence.start, previousSentence.end);
+    if (phrase?.kind === 'name') {
+      const speaker = resolveSpeaker(context, phrase, historyOf(resolved));
+      return { segment, kind, rule: 'none', cue: null, speaker, confidence: round(speaker.certainty * 0.4) };
+    }
+  }
   return { segment, kind, rule: 'none', cue: null, speaker: null, confidence: 0.2 };
 }
 
@@ -212,7 +228,7 @@ function cueAfter(context: ArticleContext, from: number, to: number): Cue | null
     return phrase ? { rule: 'according-to', cue: 'according to', phrase } : null;
   }
   const first = tokenIndexAt(tokens, from);
-  for (let i = first; i < tokens.length && i - first < 14; i++) {
+  for (let i = first; i < tokens.length && i - first < 30; i++) {
     const token = tokens[i];
     if (!token || token.start >= to) break;
     if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing')) continue;

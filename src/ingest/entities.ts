@@ -146,6 +146,15 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
         continue;
       }
     }
+    if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
+      // "Vestnik, the state news agency, wrote": the apposition says what the name is
+      const last = group.tokens[group.tokens.length - 1];
+      const apposition = last ? GROUP_APPOSITION.exec(text.slice(last.end, last.end + 80)) : null;
+      if (apposition?.[1] && GROUP_HEADS.has(apposition[1].toLowerCase())) {
+        group.reading = 'organization';
+        continue;
+      }
+    }
     if (group.reading !== 'unknown') continue;
     const last = group.core[group.core.length - 1];
     const initial = group.core.some((t) => /^\p{Lu}\.$/u.test(t.word));
@@ -179,6 +188,29 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   }
 
   mentions.sort((a, b) => a.start - b.start);
+  // "the Workers Federation" is the "Harbor Workers Federation" named in full elsewhere
+  const organizations = records.filter((r) => r.kind === 'organization');
+  const fuller = new Map<string, string>();
+  for (const short of organizations) {
+    if (!short.name.includes(' ')) continue;
+    const longer = organizations
+      .filter((r) => r !== short && r.name.endsWith(` ${short.name}`))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (longer) fuller.set(short.key, longer.key);
+  }
+  // "the HWF" is the "Harbor Workers Federation": an acronym of the capitalized words
+  const initials = (name: string) =>
+    name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  for (const short of organizations) {
+    if (!/^\p{Lu}{2,6}$/u.test(short.name)) continue;
+    const expanded = organizations.filter((r) => r !== short && initials(r.name) === short.name);
+    if (expanded.length === 1 && expanded[0]) fuller.set(short.key, expanded[0].key);
+  }
+  for (const m of mentions) m.key = fuller.get(m.key) ?? m.key;
   const recordByKey = new Map(records.map((r) => [r.key, r]));
   for (const m of mentions) {
     const record = recordByKey.get(m.key);
@@ -193,6 +225,14 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   const used = records.filter((r) => r.mentions.length > 0);
   return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
 }
+
+const GROUP_APPOSITION =
+  /^,\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|in|on|from|to|who)\b)[\p{L}’'-]+\s+){0,4}?([\p{L}-]+)\s*[,)]/u;
+const GROUP_HEADS = new Set(
+  'agency newspaper paper daily weekly magazine network broadcaster channel station website outlet company firm group organization party union'.split(
+    ' ',
+  ),
+);
 
 /** "said Jane Roe", "Jane Roe said", "Jane Roe, a lawyer", "lawyer Jane Roe": a person's usual company. */
 function nearSpeechOrApposition(text: string, group: NameGroup): boolean {

@@ -45,7 +45,8 @@ reveals | hinted | hints | asserted | asserts | assured | assures | informed | r
 explained | testified | agreed | agrees | complained | complains | worried | worries | boasted | boasts | bragged |
 asked | asks | ask | urged | urges | urge | accused | accuses | demanded | demands | proposed | proposes | pledged |
 pledges | called | calls | responded | responds | replied | replies | countered | counters | conceded | concedes |
-concluded | concludes | conclude | recalled |
+concluded | concludes | conclude | recalled | note | warn | explain | stress | reveal | indicate | testify |
+complain | boast | announce | pointed | maintain | remarked | predict |
 `);
 
 /** Nouns that head a description of a speaker ("the president", "a spokesman for the campaign"). */

@@ -15,7 +15,8 @@ import type { Span } from './types';
 
 export interface ReportedStatement extends Span {
   cue: string;
-  speaker: ResolvedSpeaker;
+  /** Null when the text leaves the asker unnamed ("Asked whether …, Roe said"). */
+  speaker: ResolvedSpeaker | null;
   confidence: number;
 }
 
@@ -36,7 +37,7 @@ const CONTENT_END =
   /,\s+(?:but|which|according to|while|as|although|though|adding|saying|noting|arguing|explaining|insisting|warning|calling)\b|;|\s+—\s+|,?\s+(?:he|she|they)\s+(?:said|added)\b/;
 const THAT_AFTER_OBJECT = /^(?:\s+[^\s,;:“”"]+){1,8}?\s+that\s+/u;
 const ADVERBIAL =
-  /^(?:,\s*(?:however|though|too|also|again|in fact|of course),|\s+(?:\p{Ll}+ly|however|though|on|in|at|during|after|before|last|this|earlier|later|recently|repeatedly|also|again|publicly|privately|previously|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monday's|yesterday|today|tonight|Sunday's|an?|the|his|her|their|its|interview|statement|speech|rally|news|conference|press|release|call|with|reporters|me|us|him|her|them|[\p{Lu}][\p{L}’'.]*)\b)*?\s+that\s+/u;
+  /^(?:,\s*(?:however|though|too|also|again|in fact|of course|for example|for instance),|\s+(?:\p{Ll}+ly|however|though|on|in|at|during|after|before|last|this|earlier|later|recently|repeatedly|also|again|publicly|privately|previously|to|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monday's|yesterday|today|tonight|Sunday's|an?|the|his|her|their|its|interview|statement|speech|rally|news|conference|press|release|call|with|reporters|me|us|him|her|them|[\p{Lu}][\p{L}’'.]*)\b)*?\s+that\s+/u;
 
 /**
  * Reported speech without quote marks: "X said (that) CLAUSE", "X told Y that CLAUSE",
@@ -51,6 +52,7 @@ export function findReportedSpeech(context: ArticleContext, history: SpeakerHist
       ...reportedAfterCues(context, sentence, history),
       reportedAroundCue(context, sentence, history),
       ...reportedByParticiples(context, sentence, history),
+      reportedQuestion(context, sentence),
     ];
     // one sentence may report several statements ("X said A, adding B"); overlapping readings keep the first
     const kept: ReportedStatement[] = [];
@@ -115,9 +117,11 @@ function complementStart(text: string, verb: string, from: number): number | nul
 
 /** "new survey data suggests …": a short lower-case noun phrase as an unnamed source. */
 function nounPhraseBefore(text: string, end: number, limit: number): SpeakerPhrase | null {
-  const tail = /(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+)((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){1,4})$/u.exec(
-    text.slice(limit, end),
-  );
+  // "new survey data suggests", "But city police say": a lower-case head, maybe after a proper qualifier
+  const tail =
+    /(?:^|[,;:—(]\s*|\b(?:[Aa]nd|[Bb]ut|while|as)\s+)((?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}[\p{Ll}\d][\p{L}\d’'-]*\s+)$/u.exec(
+      text.slice(limit, end),
+    );
   const words = tail?.[1]?.trimEnd();
   if (!tail || !words || /^(?:that|which|who|it|this|there)\b/.test(words)) return null;
   const start = end - (tail[1]?.length ?? 0);
@@ -129,6 +133,12 @@ function contentStart(context: ArticleContext, verb: string, from: number, to: n
   const rest = text.slice(from, to);
   const that = ADVERBIAL.exec(rest) ?? (OBJECT_TAKING.has(verb) ? THAT_AFTER_OBJECT.exec(rest) : null);
   if (that && that[0].length < 90) return from + that[0].length;
+  // "said in a statement on Friday they would appeal": a short phrase, then a clause with a pronoun subject
+  const framed =
+    /^\s+(?:in|on|at|during|after|via|through)\s+(?:[^\s,;:“”"]+\s+){1,7}?(?=(?:he|she|they|it|we|there)\s)/u.exec(
+      rest,
+    );
+  if (framed) return from + framed[0].length;
   const lead =
     /^(?:\s+(?:\p{Ll}+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|again|also|then|now))*\s+/u.exec(
       rest,
@@ -202,7 +212,7 @@ function contentEnd(text: string, start: number, sentenceEnd: number): number {
 
 /** "CLAUSE, Roe said." and "CLAUSE, said Roe." with no quote marks. */
 const TRAILING_VERBS =
-  'said|says|say|added|adds|argued|argues|argue|noted|notes|note|explained|explains|wrote|writes|claimed|claims|claim|insisted|insists|insist|warned|warns|warn|reported|reports|suggested|suggests|suggest|believes|believe|contends|contend|predicted|predicts|acknowledged|acknowledge|acknowledges|conceded|concede|concedes|recalled|recalls|conclude|concluded|concludes|maintain|maintains|maintained|agreed|agree|agrees|admitted|admit|admits';
+  'said|says|say|added|adds|argued|argues|argue|noted|notes|note|explained|explains|wrote|writes|claimed|claims|claim|insisted|insists|insist|warned|warns|warn|reported|reports|suggested|suggests|suggest|believes|believe|contends|contend|predicted|predicts|acknowledged|acknowledge|acknowledges|conceded|concede|concedes|recalled|recalls|conclude|concluded|concludes|maintain|maintains|maintained|agreed|agree|agrees|admitted|admit|admits|announced|announces|stated';
 const TRAILING_CUE = new RegExp(
   `(?:,|\\bas)\\s+((?:[\\p{L}’'.-]+\\s+){0,6}?)(${TRAILING_VERBS}|told\\s+[\\p{L}’'.-]+(?:\\s+[\\p{L}’'.-]+)?)\\b([^,.;]*)(,\\s+|\\s*[.!?;]?$|\\s*;)`,
   'u',
@@ -266,6 +276,11 @@ const PARTICIPLE_CUES = new Set([
   'conceding',
   'contending',
   'asserting',
+  'explaining',
+  'stating',
+  'announcing',
+  'confirming',
+  'recalling',
 ]);
 
 /** "Roe lashed out, saying (that) CLAUSE": the speaker is the subject of the sentence. */
@@ -286,7 +301,9 @@ function reportedByParticiples(
     if (
       !progressive &&
       !/,['’”"]*\s+(?:(?:while|also|then|before|after|by)\s+){0,2}$/.test(lead) &&
-      !/,\s*$/.test(lead)
+      !/,\s*$/.test(lead) &&
+      // "lashed out and warned that …", "before explaining why …": a second verb of the same subject
+      !/\b(?:and|before|after|by)\s+(?:\p{Ll}+ly\s+)?$/u.test(lead)
     )
       continue;
     const rest = text.slice(verb.end, sentence.end);
@@ -340,6 +357,32 @@ function reportedByAccordingTo(
   }
   if (end - start < 12) return null;
   return { start, end, cue: 'according to', speaker, confidence: round(speaker.certainty * 0.8) };
+}
+
+const ASKED =
+  /(?:^|,\s*|\b[Ww]hen\s+|\bafter\s+being\s+|\bonce\s+)[Aa]sked(?:\s+(?:later|again|repeatedly|directly|recently|\p{Lu}\p{Ll}+day))?(?:\s+by\s+[^,;:“”"]{1,40}?)?\s+(?:(about|on)\s+|(?=(?:whether|if|why|how|what|which|who|when|where)\b))/u;
+
+/**
+ * "Asked whether the deal was dead, Roe said …", "when asked about the leak": the question put to the
+ * speaker, by an asker the text leaves unnamed. The question runs to the comma before the answer.
+ */
+function reportedQuestion(context: ArticleContext, sentence: Span): ReportedStatement | null {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  if (!body.includes('sked ')) return null;
+  const m = ASKED.exec(body);
+  if (!m) return null;
+  const start = sentence.start + m.index + m[0].length;
+  if (context.quoted.some((q) => q.start <= start && start < q.end)) return null;
+  const rest = text.slice(start, sentence.end);
+  // the answer's clause: ", Roe said", ", the senator would only say", ", she replied"
+  const answer =
+    /,\s+(?:[^,;:“”"]{1,60}?\s)?(?:said|says|replied|replies|answered|told|would|added|responded|declined|laughed|shrugged)\b/.exec(
+      rest,
+    );
+  const end = trimmedEnd(text, start, start + (answer ? answer.index : rest.length));
+  if (end - start < 8) return null;
+  return { start, end, cue: 'asked', speaker: null, confidence: 0.7 };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

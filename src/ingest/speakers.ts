@@ -66,6 +66,13 @@ const COMPANY_NOUNS = new Set([
   'firm',
 ]);
 
+const PRESS_NOUNS = new Set(['newspaper', 'paper', 'magazine', 'daily']);
+const PRESS_HEADS = new Set(
+  'news times post journal tribune herald press gazette magazine daily examiner inquirer telegraph guardian observer monitor standard express chronicle globe review weekly star sun courier record dispatch bulletin'.split(
+    ' ',
+  ),
+);
+
 const THING_NOUNS = new Set(
   'paper letter statement document report poster number center centre government agreement comment order amendment department parliament movement tweet transcript'.split(
     ' ',
@@ -76,6 +83,11 @@ const THING_NOUNS = new Set(
 const looksLikePerson = (head: string) =>
   !THING_NOUNS.has(head) &&
   /(?:er|or|ist|ian|ant|ent|eon|-old|man|woman|wife|husband|mother|father)$/.test(head);
+
+/** Collective heads that are plural in sense ("city police say", "only a third said"). */
+const COLLECTIVE_HEADS = new Set(
+  'police percent majority minority plurality public staff crowd audience'.split(' '),
+);
 
 /** Heads that stay anonymous even after "the" ("the source said", "this official told"). */
 const ANONYMOUS_HEADS = new Set(
@@ -89,7 +101,7 @@ const DETERMINERS = new Set(
   ),
 );
 const TRAILING_ADVERBS =
-  /(?:\s+(?:(?:last|this|next) (?:week|month|year|night|weekend)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|\p{Ll}+ly|also|later|then|has|had|have|once|again|further|even|still|long|never|not|just|would|will|did|does|do|was|is|had|first|often|always|now|too|soon|since|already|previously|recently|repeatedly|publicly|privately|himself|herself|themselves|itself))+\s*$/u;
+  /(?:\s+(?:(?:last|this|next) (?:week|month|year|night|weekend)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|\p{Ll}+ly|also|later|then|here|there|has|had|have|once|again|further|even|still|long|never|not|just|would|will|did|does|do|was|is|had|first|often|always|now|too|soon|since|already|previously|recently|repeatedly|publicly|privately|himself|herself|themselves|itself))+\s*$/u;
 
 /** The speaker phrase that ends right before `end` (a cue verb), looking no further back than `limit`. */
 export function subjectBefore(context: ArticleContext, end: number, limit: number): SpeakerPhrase | null {
@@ -152,10 +164,19 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
   return phraseEndingAt(context, stop, limit) ?? looseDescription(context, stop, limit);
 }
 
+const CLAUSE_BREAKS = new Set([...',;:.!?“”"()—–\n']);
+
+/** The text after the last punctuation mark (a backward scan: the regex /[^…]*$/ is quadratic). */
+function clauseTail(window: string): string {
+  let at = window.length;
+  while (at > 0 && !CLAUSE_BREAKS.has(window[at - 1] ?? '')) at--;
+  return window.slice(at);
+}
+
 /** Any short noun phrase before the cue ("supporters of the plan say"): it names no one we know. */
 function looseDescription(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
   const { text } = context;
-  const tail = /[^,;:.!?“”"()—–\n]*$/.exec(text.slice(limit, stop))?.[0] ?? '';
+  const tail = clauseTail(text.slice(limit, stop));
   const words = tail.trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 14) return null;
   if (/^(?:and|but|or|that|which|when|while|if|as|because|so|then)$/i.test(words[0] ?? '')) return null;
@@ -165,7 +186,8 @@ function looseDescription(context: ArticleContext, stop: number, limit: number):
     return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
   }
   if (!/^[\p{L}\d]/u.test(words[0] ?? '') || !/s$/i.test(words[words.length - 1] ?? '')) {
-    if (!PERSON_NOUNS.has((words[words.length - 1] ?? '').toLowerCase())) return null;
+    const last = (words[words.length - 1] ?? '').toLowerCase();
+    if (!PERSON_NOUNS.has(last) && !COLLECTIVE_HEADS.has(last)) return null;
   }
   const start = stop - tail.trimStart().length;
   return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
@@ -198,10 +220,51 @@ export function leadingSubject(context: ArticleContext, from: number, to: number
       kind: 'pronoun',
       mention: null,
     };
-  return mention
-    ? { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention }
-    : null;
+  // "the Roe campaign sent an email and accused …": the name qualifies the group that acts
+  const group = mention && /^\s+campaign\b/.exec(context.text.slice(mention.end, mention.end + 10));
+  if (
+    mention &&
+    group &&
+    /\bthe\s+$/i.test(context.text.slice(Math.max(0, mention.start - 4), mention.start))
+  ) {
+    const phraseStart = mention.start - 4;
+    const phraseEnd = mention.end + group[0].length;
+    return {
+      start: phraseStart,
+      end: phraseEnd,
+      text: context.text.slice(phraseStart, phraseEnd),
+      kind: 'description',
+      mention: null,
+    };
+  }
+  if (mention) return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
+  // "Later that day, outside the courthouse, Roe voiced …": a person after the opening phrases
+  const later = mentionsBetween(context.index.mentions, start, to).find(
+    (m) =>
+      kindOf(m) === 'person' &&
+      /,\s*$/.test(context.text.slice(Math.max(start, m.start - 3), m.start)) &&
+      /^\s+\p{Ll}+(?:ed|s)\b/u.test(context.text.slice(m.end, m.end + 20)) &&
+      !isQuoted(context, m.start),
+  );
+  if (later) return { start: later.start, end: later.end, text: later.text, kind: 'name', mention: later };
+  // "The retired surgeon has said little, adding …": a definite description as the subject
+  // the shortest "The … NOUN" that describes a person and is followed by a lower-case word (the verb)
+  const words = DEFINITE_SUBJECT.exec(lead)?.[0].split(/\s+/) ?? [];
+  for (let n = 2; n < words.length; n++) {
+    const next = words[n] ?? '';
+    if (!/^\p{Ll}+$/u.test(next) || PERSON_NOUNS.has(next) || ORGANIZATION_NOUNS.has(next)) continue;
+    const length = words.slice(0, n).join(' ').length;
+    const phrase = describe(context, start, start + length);
+    if (phrase?.kind === 'description' && !ORGANIZATION_NOUNS.has(words[n - 1]?.toLowerCase() ?? ''))
+      return phrase;
+  }
+  return null;
 }
+
+const DEFINITE_SUBJECT = /^[Tt]he(?: [\p{L}-]+){1,5}/u;
+
+/** A phrase up to its first punctuation; the period of a short capitalized abbreviation ("former Rep. Roe") does not end it. */
+const PHRASE_RUN = /^(?:[^,.;:!?“”"()—]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.(?=\s+\p{Lu}))+/u;
 
 /** The speaker phrase that starts at `start` (after an inverted cue: "said Dmitry Peskov, the spokesman"). */
 export function subjectAfter(context: ArticleContext, start: number, limit: number): SpeakerPhrase | null {
@@ -209,7 +272,7 @@ export function subjectAfter(context: ArticleContext, start: number, limit: numb
   let at = start;
   while (at < limit && /\s/.test(text[at] ?? '')) at++;
   const rest = text.slice(at, limit);
-  const phraseEnd = at + (/^[^,.;:!?“”"()—]{1,80}/.exec(rest)?.[0].trimEnd().length ?? 0);
+  const phraseEnd = at + (PHRASE_RUN.exec(rest)?.[0].trimEnd().length ?? 0);
   // "said Virginia delegate Jane Roe": the person named in the phrase, not the place before the title
   // "said campaign spokeswoman Lena Ostrowski": the last person named is the speaker
   const inPhrase = mentionsBetween(index.mentions, at, at + 160);
@@ -264,7 +327,7 @@ function phraseEndingAt(context: ArticleContext, stop: number, limit: number): S
     return { start, end: stop, text: pronoun[1], kind: 'pronoun', mention: null };
   }
   // a description: back over words to a clause boundary, then forward to its determiner
-  const tail = /[^,;:.!?“”"()—–\n]*$/.exec(words)?.[0] ?? '';
+  const tail = clauseTail(words);
   const parts = [...tail.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
   let from = parts.length;
   for (let i = parts.length - 1; i >= 0 && parts.length - i <= 9; i--) {
@@ -432,9 +495,30 @@ function resolveDescription(
   history: SpeakerHistory[],
 ): ResolvedSpeaker {
   const { index, roles } = context;
-  const words = headOf(phrase.text.toLowerCase().split(/\s+/));
+  // the head noun comes before any apposition or relative clause ("the lawsuit, which was filed on Friday, …")
+  const words = headOf((phrase.text.split(',')[0] ?? '').toLowerCase().split(/\s+/));
   const head = words[words.length - 1] ?? '';
+  // "the two senators", "the ministers": a group speaks, not one person
+  if (PERSON_NOUNS.has(head) && /[^s]s$/.test(head) && !titleHolders(context, head))
+    return { phrase, entity: null, certainty: 0.7 };
+  if (/\beditorial (?:board|page)$/i.test(phrase.text)) {
+    const board = editorialBoard(context, phrase);
+    if (board) return { phrase, entity: board, certainty: 0.6 };
+  }
   if (ORGANIZATION_NOUNS.has(head) && !PERSON_NOUNS.has(head)) {
+    // "the campaign said" → the "… Campaign" named before; "the newspaper" → the last paper named
+    const named = recentMentions(context, phrase.start, 12).find((m) => {
+      const record = index.byKey.get(m.key);
+      const last = record?.name.toLowerCase().split(/\s+/).pop() ?? '';
+      return (
+        record?.kind === 'organization' && (last === head || (PRESS_NOUNS.has(head) && PRESS_HEADS.has(last)))
+      );
+    });
+    if (named) return { phrase, entity: index.byKey.get(named.key) ?? null, certainty: 0.6 };
+    if (head === 'campaign') {
+      const campaign = personsCampaign(context, phrase);
+      if (campaign) return { phrase, entity: campaign, certainty: 0.6 };
+    }
     // "the company wrote", "the newspaper said": the organization just named
     if (!COMPANY_NOUNS.has(head)) return { phrase, entity: null, certainty: 0.6 };
     const organization = recentMentions(context, phrase.start, 3).find(
@@ -478,6 +562,69 @@ function resolveDescription(
   const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start);
   return { phrase, entity: lastSpeaker?.entity ?? null, certainty: 0.4 };
 }
+
+const CAMPAIGN_OF =
+  /\b(\p{Lu}[\p{L}’'-]+)(?:['’]s)?\s+(?:(?:presidential|re-?election|senate|Senate)\s+)?campaign\b/gu;
+
+/** "the Roe campaign said", or "the campaign said" after one: the campaign of a person the article names. */
+function personsCampaign(context: ArticleContext, phrase: SpeakerPhrase): EntityRecord | null {
+  const { index, text } = context;
+  const from = Math.max(0, phrase.start - 4000);
+  let owner: string | null = null;
+  CAMPAIGN_OF.lastIndex = 0;
+  const window = text.slice(from, phrase.end);
+  for (let m = CAMPAIGN_OF.exec(window); m; m = CAMPAIGN_OF.exec(window)) {
+    const at = from + m.index;
+    const named = mentionsBetween(index.mentions, at, at + (m[1]?.length ?? 0))[0];
+    if (named && index.byKey.get(named.key)?.kind === 'person') owner = m[1] ?? null;
+  }
+  return owner ? derivedOrganization(context, `${owner} campaign`, phrase) : null;
+}
+
+/** An organization the text names only through a person or a paper ("the Roe campaign", "the Post's editorial board"). */
+function derivedOrganization(context: ArticleContext, name: string, phrase: SpeakerPhrase): EntityRecord {
+  const { index } = context;
+  const key = `org:${name.toLowerCase()}`;
+  let record = index.byKey.get(key);
+  if (!record) {
+    record = {
+      key,
+      kind: 'organization',
+      name,
+      aliases: new Set(),
+      mentions: [],
+      firstName: null,
+      surname: null,
+      gender: null,
+      titles: new Set(),
+    };
+    index.records.push(record);
+    index.byKey.set(key, record);
+  }
+  if (!record.mentions.some((m) => m.start === phrase.start)) {
+    record.mentions.push({ start: phrase.start, end: phrase.end });
+    record.mentions.sort((a, b) => a.start - b.start);
+    if (phrase.text !== record.name) record.aliases.add(phrase.text);
+  }
+  return record;
+}
+
+/** "the editorial board", "the paper's editorial board": the board of the last newspaper named, as a speaker of its own. */
+function editorialBoard(context: ArticleContext, phrase: SpeakerPhrase): EntityRecord | null {
+  const { index } = context;
+  let paper: EntityRecord | undefined;
+  for (const m of index.mentions) {
+    if (m.start >= phrase.start) break;
+    const record = index.byKey.get(m.key);
+    const last = record?.name.toLowerCase().split(/\s+/).pop() ?? '';
+    if (record?.kind === 'organization' && PRESS_HEADS.has(last)) paper = record;
+  }
+  if (!paper) return null;
+  return derivedOrganization(context, `${paper.name.replace(/^The\s+/, '')} editorial board`, phrase);
+}
+
+const titleHolders = (context: ArticleContext, head: string) =>
+  context.roles.some((r) => titleMatches(head, r.title));
 
 function mostRecent(context: ArticleContext, pool: EntityRecord[], before: number): EntityRecord | null {
   const keys = new Set(pool.map((p) => p.key));

@@ -154,4 +154,78 @@ describe('attributeQuotes', () => {
       'Jeb Roe, the former Ohio governor, spoke on Monday. Ann Lee was there too.\n\n“We will win,” the former governor said.';
     expect(firstQuote(text).speaker).toBe('Jeb Roe');
   });
+
+  test('“…,” said former Rep. X — an abbreviated title inside the speaker phrase', () => {
+    const { speaker } = firstQuote(
+      '“The rules were unfair,” said former Rep. Tom Hale (D-Ore.), one of the authors.',
+    );
+    expect(speaker).toBe('Tom Hale');
+  });
+
+  test('“…,” X, LONG APPOSITION, wrote — the cue after a long apposition', () => {
+    const { speaker, quote } = firstQuote(
+      '“Wages rose faster than prices,” Dana Pell, an economic adviser to the governor and former director of the state budget office, wrote after the report.',
+    );
+    expect(speaker).toBe('Dana Pell');
+    expect(quote?.cue).toBe('wrote');
+  });
+
+  test('“the newspaper” is the last newspaper named, not the last organization', () => {
+    const { speaker } = firstQuote(
+      'The Harbor Daily News ran an editorial about the Anglers Union on Monday. It criticized the Anglers Union.\n\nAccording to the newspaper, “the rules are far too weak for anyone to defend.”',
+    );
+    expect(speaker).toBe('Harbor Daily News');
+  });
+
+  test('“the editorial board” speaks for the newspaper named before it', () => {
+    const { speaker } = firstQuote(
+      'The Harbor Times weighed in on Tuesday.\n\n“The mayor has lost the city’s trust,” the editorial board wrote.',
+    );
+    expect(speaker).toBe('Harbor Times editorial board');
+  });
+
+  test('“the campaign” is the campaign of the person the article named with it', () => {
+    const { speaker } = firstQuote(
+      'Senator Ruth Calloway was asked about the leak. The Calloway campaign called it old news.\n\n“We have nothing to add,” the campaign said in a statement.',
+    );
+    expect(speaker).toBe('Calloway campaign');
+  });
+
+  test('a definite description opening the sentence speaks a quote cued by a participle', () => {
+    const { quote, speaker } = firstQuote(
+      'Dr. Aaron Pell ended his campaign on Friday.\n\nThe retired surgeon said little more, adding only that he felt “ready for the next fight.”',
+    );
+    expect(quote?.speakerMention?.text).toBe('The retired surgeon');
+    expect(speaker).toBe('Aaron Pell');
+  });
+
+  test('a plural description ("the two senators") names no single speaker', () => {
+    const { quote, speaker } = firstQuote(
+      'Senator Ruth Calloway met Director Ivan Holm on Monday.\n\n“The answers were not good enough,” the two senators wrote.',
+    );
+    expect(quote?.speakerMention?.text).toBe('the two senators');
+    expect(speaker).toBeNull();
+  });
+
+  test('a document with a relative clause ("the lawsuit, which …") names no person', () => {
+    const { speaker } = firstQuote(
+      'Ruth Calloway sued the county.\n\n“The county acted in bad faith,” the lawsuit, which was filed on Friday, says.',
+    );
+    expect(speaker).toBeNull();
+  });
+
+  test('a partial quote after opening phrases takes the person who then acts', () => {
+    const { speaker } = firstQuote(
+      'Later that day, outside the courthouse, Ruth Calloway voiced regret for “my failure to bring the two sides together in this term.”',
+    );
+    expect(speaker).toBe('Ruth Calloway');
+  });
+
+  test('a quote with no cue after a sentence about someone, in the same paragraph, is theirs at a guess', () => {
+    const { quote, speaker } = firstQuote(
+      'Ruth Calloway praised the new school budget. “We built more classrooms in four years than in the twenty before.”',
+    );
+    expect(speaker).toBe('Ruth Calloway');
+    expect(quote?.confidence).toBeLessThan(0.5);
+  });
 });

@@ -58,4 +58,18 @@ describe('findEntities', () => {
     const maria = result.entities.find((e) => e.name === 'Maria Lund');
     expect(maria?.aliases).toContain('Mrs. Lund');
   });
+
+  test('a name in apposition with "the … agency" is an organization, not a person', () => {
+    const found = entities('“The visit was a mistake,” Vestnik, the state news agency, wrote on Monday.');
+    expect(found.find((e) => e.name === 'Vestnik')?.kind).toBe('organization');
+  });
+
+  test('an acronym and a shorter form link to the organization named in full', () => {
+    const found = entities(
+      'The Harbor Workers Federation met on Monday. Later the HWF said it would strike. The Workers Federation agreed.',
+    );
+    const organizations = found.filter((e) => e.kind === 'organization');
+    expect(organizations).toHaveLength(1);
+    expect(organizations[0]?.aliases).toEqual(expect.arrayContaining(['HWF', 'Workers Federation']));
+  });
 });

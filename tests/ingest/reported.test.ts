@@ -67,4 +67,45 @@ describe('findReportedSpeech', () => {
     const found = reported('Two officials said the plan had been dropped.');
     expect(found[0]).toMatchObject({ speaker: null, mention: 'Two officials' });
   });
+
+  test('Asked whether CLAUSE, X said: the question, with no named asker', () => {
+    const found = reported('Asked whether the mill would reopen, Olaf Brandt said: “Not this year.”');
+    expect(found[0]).toMatchObject({ text: 'whether the mill would reopen', speaker: null, mention: null });
+  });
+
+  test('CLAUSE, officials announced — a trailing announcement cue', () => {
+    const found = reported('The ferry will stop running in March, city officials announced.');
+    expect(found[0]).toMatchObject({
+      text: 'The ferry will stop running in March',
+      mention: 'city officials',
+    });
+  });
+
+  test('analysts note that CLAUSE — a base-form reporting verb', () => {
+    const found = reported('But analysts note that the river is still rising.');
+    expect(found[0]).toMatchObject({ text: 'the river is still rising', mention: 'analysts' });
+  });
+
+  test('X pointed to Y — the thing pointed to', () => {
+    const found = reported('Olaf Brandt pointed to the long queues at the border crossing.');
+    expect(found[0]).toMatchObject({
+      text: 'the long queues at the border crossing',
+      speaker: 'Olaf Brandt',
+    });
+  });
+
+  test('… and warned that CLAUSE — a second verb of the same subject', () => {
+    const found = reported('Olaf Brandt praised the workers and warned that the plant could close.');
+    expect(found.map((f) => f.text)).toContain('the plant could close');
+  });
+
+  test('X said in a statement PRONOUN-CLAUSE, with no “that”', () => {
+    const found = reported('Harbor Freight Lines said in a statement on Friday it would appeal the fine.');
+    expect(found[0]?.text).toBe('it would appeal the fine');
+  });
+
+  test('collective heads: city police say CLAUSE', () => {
+    const found = reported('City police say they have not identified the driver.');
+    expect(found[0]).toMatchObject({ text: 'they have not identified the driver', mention: 'City police' });
+  });
 });
