@@ -179,7 +179,9 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
     if (group.reading === 'single') {
       const record =
         personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions) ??
-        (isSpeechSubject(text, group, tokens) ? addRecord('person', group.core) : null);
+        (isSpeechSubject(text, group, tokens) && !isCommonWordAtSentenceStart(text, group)
+          ? addRecord('person', group.core)
+          : null);
       if (record) mention(group, record);
       continue;
     }
@@ -224,6 +226,27 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
   return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
+}
+
+/**
+ * "Fighting continued …": a capitalized word that opens a sentence and is written in lower case
+ * elsewhere in the same text is an ordinary word, not a surname.
+ */
+function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
+  const first = group.core[0];
+  if (!first || group.core.length !== 1) return false;
+  const before = text.slice(Math.max(0, first.start - 3), first.start);
+  const opensSentence = first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before);
+  if (!opensSentence) return false;
+  const lower = first.word.toLowerCase();
+  let at = text.indexOf(lower);
+  while (at >= 0) {
+    const edgeBefore = at === 0 || !/\p{L}/u.test(text[at - 1] ?? '');
+    const edgeAfter = !/\p{L}/u.test(text[at + lower.length] ?? '');
+    if (edgeBefore && edgeAfter) return true;
+    at = text.indexOf(lower, at + 1);
+  }
+  return false;
 }
 
 const GROUP_APPOSITION =

@@ -10,7 +10,7 @@ import {
   subjectAfter,
   subjectBefore,
 } from './speakers';
-import { tokenIndexAt } from './tokens';
+import { type Token, tokenIndexAt } from './tokens';
 import type { Span } from './types';
 
 export interface ReportedStatement extends Span {
@@ -79,6 +79,8 @@ function reportedAfterCues(
     if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing') || isAdjectival(tokens, i)) continue;
     if (context.quoted.some((q) => q.start <= verb.start && verb.start < q.end)) continue;
     if (found.some((f) => f.end > verb.start)) continue;
+    // "X was asked by Y whether …": the question was put to the subject, who did not say it
+    if (verb.lower === 'asked' && isPassive(tokens, i)) continue;
     const rest = text.slice(verb.end, sentence.end);
     if (/^\s*[,:]?\s*["“']/.test(rest)) continue;
     const start =
@@ -95,6 +97,17 @@ function reportedAfterCues(
     found.push({ start, end, cue: verb.lower, speaker, confidence: round(speaker.certainty * 0.85) });
   }
   return found;
+}
+
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+
+function isPassive(tokens: Token[], verbIndex: number): boolean {
+  for (let j = verbIndex - 1; j >= Math.max(0, verbIndex - 2); j--) {
+    const word = tokens[j]?.lower ?? '';
+    if (PASSIVE_AUXILIARIES.has(word)) return true;
+    if (!/ly$/.test(word) && word !== 'not' && word !== 'also') return false;
+  }
+  return false;
 }
 
 const COMPLEMENT_VERBS = new Set(
@@ -360,11 +373,12 @@ function reportedByAccordingTo(
 }
 
 const ASKED =
-  /(?:^|,\s*|\b[Ww]hen\s+|\bafter\s+being\s+|\bonce\s+)[Aa]sked(?:\s+(?:later|again|repeatedly|directly|recently|\p{Lu}\p{Ll}+day))?(?:\s+by\s+[^,;:“”"]{1,40}?)?\s+(?:(about|on)\s+|(?=(?:whether|if|why|how|what|which|who|when|where)\b))/u;
+  /(?:^|,\s*|\b[Ww]hen\s+|\bafter\s+being\s+|\bonce\s+|\b(?:was|were|is|are|been)\s+)[Aa]sked(?:\s+(?:later|again|repeatedly|directly|recently|\p{Lu}\p{Ll}+day))?(?:\s+by\s+[^,;:“”"]{1,40}?)?\s+(?:(about|on)\s+|(?=(?:whether|if|why|how|what|which|who|when|where)\b))/u;
 
 /**
- * "Asked whether the deal was dead, Roe said …", "when asked about the leak": the question put to the
- * speaker, by an asker the text leaves unnamed. The question runs to the comma before the answer.
+ * "Asked whether the deal was dead, Roe said …", "when asked about the leak", "Roe was asked by a
+ * paper if …": the question put to the speaker, by an asker the text leaves unnamed or names after
+ * "by" (not resolved to a speaker). The question runs to the comma before the answer.
  */
 function reportedQuestion(context: ArticleContext, sentence: Span): ReportedStatement | null {
   const { text } = context;

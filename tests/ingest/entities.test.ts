@@ -42,6 +42,12 @@ describe('findEntities', () => {
     expect(found).toEqual([]);
   });
 
+  test('a sentence-opening word written in lower case elsewhere is not a surname', () => {
+    const text =
+      'The strike went on. Picketing continued outside the plant, and picketing, Olaf Brandt said, would go on.';
+    expect(entities(text).map((e) => e.name)).not.toContain('Picketing');
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');

@@ -33,6 +33,13 @@ describe('findReportedSpeech', () => {
     expect(found[0]).toMatchObject({ text: 'The plant will close next year', speaker: 'Olaf Brandt' });
   });
 
+  test('X was asked by Y if CLAUSE: the question is reported, not as said by X', () => {
+    const found = reported(
+      'Mayor Ines Falk was asked by a local radio station if she could confirm the cuts.',
+    );
+    expect(found).toEqual([{ text: 'if she could confirm the cuts', speaker: null, mention: null }]);
+  });
+
   test('according to X, CLAUSE', () => {
     const found = reported('According to Olaf Brandt, the plant will close next year.');
     expect(found[0]).toMatchObject({ text: 'the plant will close next year', speaker: 'Olaf Brandt' });
