@@ -4,6 +4,7 @@ import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import { extract } from '../ingest/extract';
 import { parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
+import { storeEchoes } from './echoes';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import { resolveEntities } from './resolve-entities';
 
@@ -179,6 +180,11 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     return [...ids].map((entityId) => ({ quoteId, entityId }));
   });
   await insertInChunks(tx, quoteAbout, aboutRows);
+  const echoProbes = insertedQuotes.map((q, i) => ({
+    id: q.id,
+    normalizedText: quoteRows[i]?.normalizedText ?? '',
+  }));
+  if (echoProbes.length) await storeEchoes(tx, articleId, echoProbes);
 
   const added = insertedQuotes.map((q) => ({
     quoteId: q.id,

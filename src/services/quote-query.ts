@@ -1,11 +1,11 @@
 import { and, count, eq, exists, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteAbout, quotes } from '../db/schema';
+import { articles, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
 import type { Keyset, Page } from '../schema/pagination';
-import { echoCondition, withEchoThresholds } from './echoes';
+import { echoLinkHolds } from './echoes';
 
 export interface QuoteFilter {
   speakerIds?: number[];
@@ -76,16 +76,15 @@ const reportOrder = (q: QuoteTable, a: ArticleTable) =>
 function earlierEcho(filter: QuoteFilter): SQL {
   const e = alias(quotes, 'earlier') as unknown as QuoteTable;
   const ea = alias(articles, 'earlier_article') as unknown as ArticleTable;
-  return sql`(select 1 from ${quotes} earlier join ${articles} earlier_article on ${ea.id} = ${e.articleId}
-    where ${e.articleId} <> ${quotes.articleId}
-      and ${echoCondition(e, quotes)}
+  const link = alias(quoteEchoes, 'link');
+  return sql`(select 1 from ${quoteEchoes} link
+      join ${quotes} earlier on ${e.id} = ${link.echoId}
+      join ${articles} earlier_article on ${ea.id} = ${e.articleId}
+    where ${link.quoteId} = ${quotes.id}
+      and ${echoLinkHolds(link, quotes, e)}
       and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
       and ${conditions({ ...filter, distinct: false }, e, ea) ?? sql`true`})`;
 }
-
-// The echo operators need their thresholds set for the statement (see withEchoThresholds).
-const runFor = <T>(db: Db, filter: QuoteFilter, work: (db: Db) => Promise<T>) =>
-  filter.distinct ? withEchoThresholds(db, work) : work(db);
 
 export async function findQuotes(
   db: Db,
@@ -93,24 +92,20 @@ export async function findQuotes(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<QuoteListRow[]> {
-  return runFor(db, filter, (tx) =>
-    tx
-      .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
-      .from(quotes)
-      .innerJoin(articles, eq(articles.id, quotes.articleId))
-      .where(and(conditions(filter), page.where))
-      .orderBy(...page.orderBy)
-      .limit(page.limit),
-  );
+  return db
+    .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .where(and(conditions(filter), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
 }
 
 export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> {
-  const [row] = await runFor(db, filter, (tx) =>
-    tx
-      .select({ n: count() })
-      .from(quotes)
-      .innerJoin(articles, eq(articles.id, quotes.articleId))
-      .where(conditions(filter)),
-  );
+  const [row] = await db
+    .select({ n: count() })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .where(conditions(filter));
   return row?.n ?? 0;
 }

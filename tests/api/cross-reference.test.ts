@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client';
 import { createTestApp } from '../support/app';
 import { openTestDatabase, StatementCounter } from '../support/database';
@@ -238,4 +239,157 @@ test('what X said about Y: quotes(filter: { speaker, about }) and Entity.quotesA
   expect(about.entity.all.totalCount).toBe(2);
   expect(about.entity.all.nodes.map((q) => q.speaker.name).sort()).toEqual(['Lena Ortiz', 'Sam Adeyemi']);
   expect(about.entity.byOrtiz.nodes.map((q) => q.text)).toEqual([both.quotes.nodes[0]?.text]);
+});
+
+// The harbour master's order, reported three ways and ingested out of order: the partial quote
+// (not a near match: similarity 0.46) before the full one, the reworded one after it. Echo links
+// are made at ingest, so each search has to find the quotes stored before and after it. (The
+// first article's sentence also gives an indirect quote, a near match of the full one.)
+const harbour = [
+  {
+    title: 'Cargo Crews Wait Out the Storms',
+    url: 'https://coast-daily.example/cargo-crews',
+    outlet: 'Coast Daily',
+    publishedAt: '2025-05-02T08:00:00Z',
+    body: `Noor Hassan, the harbour master, said the north harbour "will stay closed to cargo ships until the storm season ends."
+
+Crews have tied up along the river.`,
+  },
+  {
+    title: 'Harbour Closed Until Storms Pass',
+    url: 'https://port-gazette.example/harbour-closed',
+    outlet: 'Port Gazette',
+    publishedAt: '2025-05-01T08:00:00Z',
+    body: `"The north harbour will stay closed to cargo ships until the storm season ends, and any crew that ignores the order will lose its licence for a year," harbour master Noor Hassan said on Thursday.`,
+  },
+  {
+    title: 'Harbour Shut to Cargo',
+    url: 'https://bay-times.example/harbour-shut',
+    outlet: 'Bay Times',
+    publishedAt: '2025-05-03T08:00:00Z',
+    body: `"The north harbour will stay shut to cargo ships until the storm season is over, and any crew that ignores the order will lose its licence for a year," Noor Hassan said.`,
+  },
+];
+
+async function hassanQuotes(): Promise<QuoteNode[]> {
+  const data = await api.query<{ entity: { quotes: { nodes: QuoteNode[] } } }>(
+    `{ entity(slug: "noor-hassan") { quotes(first: 20) { nodes { ${QUOTE_FIELDS} } } } }`,
+  );
+  return data.entity.quotes.nodes;
+}
+
+const titles = (q: QuoteNode | undefined) => q?.echoes.nodes.map((e) => e.article.title).sort();
+
+test('echo links are made whichever of two reports is ingested first', async () => {
+  const editor = await api.editorHeaders();
+  for (const article of harbour) {
+    const data = await api.query<{ ingestArticle: { status: string } }>(
+      INGEST,
+      { input: { content: JSON.stringify(article), format: 'JSON' } },
+      editor,
+    );
+    expect(data.ingestArticle.status).toBe('NEW');
+  }
+  const nodes = await hassanQuotes();
+  const [fragment] = byText(nodes, /^will stay closed/);
+  const [full] = byText(nodes, /^The north harbour will stay closed/);
+  const [reworded] = byText(nodes, /^The north harbour will stay shut/);
+  if (!fragment || !full || !reworded) throw new Error('the harbour quotes were not extracted');
+
+  // Ingested before the full quote, the fragment still lists it (found from the full quote's side).
+  expect(titles(fragment)).toContain('Harbour Closed Until Storms Pass');
+  expect(fragment.firstReported.title).toBe('Harbour Closed Until Storms Pass');
+  expect(fragment.occurrenceCount).toBe(3);
+  // Near matches link both ways, whichever came first; the full quote does not list the short fragment.
+  expect(titles(full)).toContain('Harbour Shut to Cargo');
+  expect(full.echoes.nodes.map((e) => e.text)).not.toContain(fragment.text);
+  expect(titles(reworded)).toContain('Harbour Closed Until Storms Pass');
+});
+
+test('a fragment link holds only while the two quotes do not name different speakers', async () => {
+  const editor = await api.editorHeaders();
+  const reattribute = (quote: string, speaker: string | null) =>
+    api.query(
+      `mutation($input: ReattributeQuoteInput!) { reattributeQuote(input: $input) { userErrors { message } } }`,
+      { input: { quote, speaker } },
+      editor,
+    );
+  const [fragment] = byText(await hassanQuotes(), /^will stay closed/);
+  if (!fragment) throw new Error('no fragment');
+  const echoTitles = async () => {
+    const data = await api.query<{ node: QuoteNode }>(
+      `query($id: ID!) { node(id: $id) { ... on Quote { ${QUOTE_FIELDS} } } }`,
+      { id: fragment.id },
+    );
+    return titles(data.node);
+  };
+  await reattribute(fragment.id, ortizId);
+  expect(await echoTitles()).not.toContain('Harbour Closed Until Storms Pass');
+  const hassan = await api.query<{ entity: { id: string } }>(`{ entity(slug: "noor-hassan") { id } }`);
+  await reattribute(fragment.id, hassan.entity.id);
+  expect(await echoTitles()).toContain('Harbour Closed Until Storms Pass');
+});
+
+test('the links stored at ingest are the pairs the echo rules give over all quotes, but one kind', async () => {
+  type Pair = { quote_id: number; echo_id: number };
+  const pairs = async (query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: Pair[] }).rows
+      .map((r) => `${r.quote_id}>${r.echo_id}`)
+      .sort();
+  // The rules as the read-time search applied them before quote_echoes, over every pair of quotes.
+  const rules = sql`o.normalized_hash = q.normalized_hash
+    or similarity(o.normalized_text, q.normalized_text) >= 0.5
+    or (length(q.normalized_text) >= 15 and word_similarity(q.normalized_text, o.normalized_text) >= 0.8
+      and (q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id))`;
+  const searched = await pairs(sql`select q.id as quote_id, o.id as echo_id
+    from quotes q join quotes o on o.article_id <> q.article_id where ${rules}`);
+  const stored = await pairs(sql`
+    select e.quote_id, e.echo_id from quote_echoes e
+      join quotes q on q.id = e.quote_id join quotes o on o.id = e.echo_id
+    where not e.fragment or q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id`);
+  // The one kind ingest misses (docs/cross-referencing.md): a fragment stored before its full
+  // quote and not cut from it word for word. Here the indirect "the north harbour will stay
+  // closed…" against the reworded "…will stay shut…", ingested later.
+  const missed = await pairs(sql`select q.id as quote_id, o.id as echo_id
+    from quotes q join quotes o on o.article_id <> q.article_id
+    where (${rules}) and q.article_id < o.article_id and o.normalized_hash <> q.normalized_hash
+      and similarity(o.normalized_text, q.normalized_text) < 0.5
+      and position(q.normalized_text in o.normalized_text) = 0`);
+  expect(stored.length).toBeGreaterThan(4);
+  expect(missed).toHaveLength(1);
+  expect(stored).toEqual(searched.filter((p) => !missed.includes(p)));
+});
+
+test('deleting an article removes its echo links', async () => {
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const quoteIds = (
+    await rows<{ id: number }>(
+      sql`select q.id from quotes q join articles a on a.id = q.article_id where a.title = 'Harbour Shut to Cargo'`,
+    )
+  ).map((r) => Number(r.id));
+  const links = async () =>
+    Number(
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from quote_echoes
+            where quote_id in ${sql.raw(`(${quoteIds.join(',')})`)} or echo_id in ${sql.raw(`(${quoteIds.join(',')})`)}`,
+        )
+      )[0]?.n,
+    );
+  expect(quoteIds.length).toBeGreaterThan(0);
+  expect(await links()).toBeGreaterThan(0);
+  const article = await api.query<{ article: { id: string } }>(
+    `{ article(url: "https://bay-times.example/harbour-shut") { id } }`,
+  );
+  const deleted = await api.query<{ deleteArticle: { deletedArticleId: string } }>(
+    `mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId } }`,
+    { id: article.article.id },
+    await api.editorHeaders(),
+  );
+  expect(deleted.deleteArticle.deletedArticleId).toBe(article.article.id);
+  expect(await links()).toBe(0);
+  const [full] = byText(await hassanQuotes(), /^The north harbour will stay closed/);
+  expect(titles(full)).toEqual(['Cargo Crews Wait Out the Storms']);
+  expect(full?.occurrenceCount).toBe(2);
 });

@@ -26,6 +26,8 @@ test('the migrations create every table of the data model, and running them agai
     'entity_aliases',
     'mentions',
     'quote_about',
+    'quote_echoes',
+    'quote_fragment_keys',
     'quotes',
     'roles',
   ]);
