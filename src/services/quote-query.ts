@@ -1,4 +1,4 @@
-import { and, count, eq, exists, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, exists, gte, inArray, lt, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteAbout, quoteEchoes, quotes } from '../db/schema';
@@ -108,4 +108,69 @@ export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> 
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .where(conditions(filter));
   return row?.n ?? 0;
+}
+
+/** Whose page a batched list is: the quotes each entity said, or the quotes about each entity. */
+export type QuotePartition = 'speaker' | 'about';
+
+const partitionColumn = (partition: QuotePartition) =>
+  partition === 'speaker' ? quotes.speakerId : quoteAbout.entityId;
+
+function partitionWhere(partition: QuotePartition, parentIds: number[], filter: QuoteFilter) {
+  return and(inArray(partitionColumn(partition), parentIds), conditions(filter));
+}
+
+/**
+ * The page of quotes for each of several entities in one statement (see batchedPages). The
+ * filter must not already name the partition's entities, and distinct is not batched: its
+ * earlier-echo test would have to follow the partition too.
+ */
+export async function findQuotesForEach(
+  db: Db,
+  partition: QuotePartition,
+  parentIds: number[],
+  filter: QuoteFilter,
+  keyset: Keyset<QuoteListRow>,
+  page: Page,
+): Promise<Map<number, QuoteListRow[]>> {
+  const parent = partitionColumn(partition);
+  const query = db
+    .select({
+      ...quoteColumns,
+    sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key'),
+    parentId: sql<number>`${parent}`.as('parent_id'),
+      rank: sql<number>`row_number() over (partition by ${parent} order by ${sql.join(page.orderBy, sql`, `)})`.as(
+        'rank',
+      ),
+    })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .$dynamic();
+  const joined = partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
+  const ranked = joined.where(and(partitionWhere(partition, parentIds, filter), page.where)).as('ranked');
+  const rows = await db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(ranked.parentId, ranked.rank);
+  const pages = new Map<number, QuoteListRow[]>();
+  for (const { parentId, rank: _rank, ...row } of rows) {
+    const list = pages.get(parentId) ?? [];
+    list.push(row as unknown as QuoteListRow);
+    pages.set(parentId, list);
+  }
+  return pages;
+}
+
+export async function countQuotesForEach(
+  db: Db,
+  partition: QuotePartition,
+  parentIds: number[],
+  filter: QuoteFilter,
+): Promise<Map<number, number>> {
+  const parent = partitionColumn(partition);
+  const query = db
+    .select({ parentId: parent, n: count() })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .$dynamic();
+  const joined = partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
+  const rows = await joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent);
+  return new Map(rows.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const])));
 }

@@ -5,11 +5,19 @@ import { loadEntitiesBySlug } from '../../loaders/entities';
 import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
 import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '../../services/article-query';
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
-import { batchedPages } from '../batched-pages';
+import { batchedCounts, batchedPages } from '../batched-pages';
+import {
+  countQuotesForEach,
+  findQuotesForEach,
+  type QuoteFilter,
+  type QuoteListRow,
+  type QuotePartition,
+  quoteKeyset,
+} from '../../services/quote-query';
 import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
-import { keysetConnection } from '../pagination';
+import { type Keyset, keysetConnection, type PageArgs } from '../pagination';
 import {
   ArticleRef,
   EntityRef,
@@ -42,6 +50,40 @@ const newestArticles = articleKeyset('PUBLISHED_AT', 'desc');
 const articlesMentioning = batchedPages<ArticleListRow>((ctx, ids, page) =>
   findArticlesMentioningEach(ctx.db, ids, newestArticles, page),
 );
+
+interface PartitionInput {
+  partition: QuotePartition;
+  filter: QuoteFilter;
+  keyset: Keyset<QuoteListRow>;
+}
+
+const quotesForEach = batchedPages<QuoteListRow, PartitionInput>((ctx, ids, page, input) =>
+  findQuotesForEach(ctx.db, input.partition, ids, input.filter, input.keyset, page),
+);
+const quoteCountForEach = batchedCounts<PartitionInput>((ctx, ids, input) =>
+  countQuotesForEach(ctx.db, input.partition, ids, input.filter),
+);
+
+/** An entity's quotes (said by it, or about it), batched across the entities of a list. */
+function entityQuotes(
+  ctx: Context,
+  entityId: number,
+  partition: QuotePartition,
+  args: PageArgs & Record<string, unknown>,
+  filter: QuoteFilter,
+  order: ReturnType<typeof quoteOrderOf>,
+) {
+  if (filter.distinct) {
+    const own = partition === 'speaker' ? { speakerIds: [entityId] } : { aboutIds: [entityId] };
+    return quoteConnection(ctx, args, { ...filter, ...own }, order);
+  }
+  const keyset = quoteKeyset(order.field, order.direction);
+  const argsKey = `${partition}:${JSON.stringify(args)}`;
+  const input = { partition, filter, keyset };
+  return keysetConnection(args, keyset, (page) => quotesForEach(ctx, argsKey, page, entityId, input), {
+    totalCount: () => quoteCountForEach(ctx, argsKey, entityId, input),
+  });
+}
 
 const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
   fields: (t) => ({
@@ -120,11 +162,12 @@ EntityRef.implement({
       },
       resolve: async (e, args, ctx) => {
         const about = args.filter?.about;
-        return quoteConnection(
+        return entityQuotes(
           ctx,
+          e.id,
+          'speaker',
           args,
           {
-            speakerIds: [e.id],
             aboutIds: about != null ? await decodeEntityIds(ctx, 'filter.about', [about]) : undefined,
             kind: args.filter?.kind ?? undefined,
             publishedAfter: args.filter?.publishedAfter ?? undefined,
@@ -145,11 +188,12 @@ EntityRef.implement({
       },
       resolve: async (e, args, ctx) => {
         const speaker = args.filter?.speaker;
-        return quoteConnection(
+        return entityQuotes(
           ctx,
+          e.id,
+          'about',
           args,
           {
-            aboutIds: [e.id],
             speakerIds: speaker != null ? await decodeEntityIds(ctx, 'filter.speaker', [speaker]) : undefined,
             kind: args.filter?.kind ?? undefined,
             publishedAfter: args.filter?.publishedAfter ?? undefined,
@@ -168,7 +212,7 @@ EntityRef.implement({
         keysetConnection(
           args,
           newestArticles,
-          (page) => articlesMentioning(ctx, JSON.stringify(args), page, e.id),
+          (page) => articlesMentioning(ctx, JSON.stringify(args), page, e.id, undefined),
           {
             totalCount: async () => (await countsLoader(ctx).load(e.id)).articleCount,
           },
