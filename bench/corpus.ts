@@ -3,7 +3,7 @@
 // one (a word changed, repunctuated, or cut to a fragment), as outlets do.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
-import { articles, entities, quoteEchoes, quotes } from '../src/db/schema';
+import { articles, entities, quoteEchoes, quoteShingles, quotes } from '../src/db/schema';
 import { normalizeQuoteText, sha256 } from '../src/services/normalize';
 
 const subjects = [
@@ -295,7 +295,7 @@ export function personName(i: number): string {
  * Stores the corpus straight into the tables (no extraction: this is about the echo search),
  * `perArticle` quotes to an article, one day apart per 50 articles, and links each restatement
  * with the quote it restates, both ways (what ingest would store for most of them, without
- * running the search 50,000 times). Returns the quotes as stored.
+ * running the search 50,000 times), and stores every quote's shingles. Returns the quotes as stored.
  */
 export async function storeCorpus(
   db: Db,
@@ -363,6 +363,9 @@ export async function storeCorpus(
     join ${quotes} a on a.id = p.x join ${quotes} b on b.id = p.y
     where a.article_id <> b.article_id
     on conflict do nothing`);
+  await db.execute(sql`
+    insert into ${quoteShingles} (hash, quote_id)
+    select s.hash, q.id from ${quotes} q cross join lateral echo_shingles(q.normalized_text) s(hash)`);
   await db.execute(sql`analyze`);
   return quoteList.map((q, i) => ({ ...q, id: ids[i] as number }));
 }

@@ -1,6 +1,7 @@
-// npx tsx bench/echoes.ts [--quotes 50000] [--rounds 15] [--compare-indexes]
+// npx tsx bench/echoes.ts [--quotes 50000] [--rounds 15]
 // The cost of cross-referencing at N stored quotes (a generated corpus, bench/corpus.ts), as medians:
-// ingest per article with the echo step (and the echo step alone), a page of 20 quotes with
+// ingest per article with the echo step (and the echo step alone), how many of the echoes the rules
+// give for the ingested quotes were stored, a page of 20 quotes with
 // echoes/firstReported/occurrenceCount read from quote_echoes, the same 20 searched at read time as
 // before quote_echoes, and `distinct` with totalCount. Runs on PGlite, or on the server named by
 // DATABASE_URL in a database of its own, dropped afterwards.
@@ -18,7 +19,6 @@ import { type CorpusQuote, corpusQuotes, personName, restate, storeCorpus } from
 const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
 const quoteCount = Number(arg('quotes')) || 50_000;
 const rounds = Number(arg('rounds')) || 15;
-const compareIndexes = process.argv.includes('--compare-indexes');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,17 +57,76 @@ async function timeEchoStep(db: Db, articleId: number): Promise<number> {
     .transaction(async (tx) => {
       await tx.execute(sql`delete from quote_echoes where quote_id in (select id from quotes where article_id = ${articleId})
         or echo_id in (select id from quotes where article_id = ${articleId})`);
-      const probes = rowsOf<{ id: number; normalized_text: string }>(
-        await tx.execute(sql`select id, normalized_text from quotes where article_id = ${articleId}`),
-      ).map((r) => ({ id: r.id, normalizedText: r.normalized_text }));
+      const probes = rowsOf<{ id: number }>(
+        await tx.execute(sql`select id from quotes where article_id = ${articleId}`),
+      );
       await tx.execute(
-        sql`delete from quote_fragment_keys where quote_id in ${sql.raw(`(${probes.map((p) => p.id).join(',')})`)}`,
+        sql`delete from quote_shingles where quote_id in ${sql.raw(`(${probes.map((p) => p.id).join(',')})`)}`,
       );
       ms = await time(() => storeEchoes(tx, articleId, probes));
       tx.rollback();
     })
     .catch(() => undefined);
   return ms;
+}
+
+/**
+ * How many of the echoes the rules give for the benchmark articles' quotes ingest stored: the
+ * quote's links (exact, near, or the quote as a fragment of another), searched with the trigram
+ * index over every stored quote as the read-time search did, against quote_echoes.
+ */
+async function echoRecall(
+  db: Db,
+  articleIds: number[],
+): Promise<{ rules: number; stored: number; missed: number }> {
+  const inArticles = sql.raw(`(${articleIds.join(',')})`);
+  let ruled: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('pg_trgm.similarity_threshold', ${String(ECHO_THRESHOLDS.near)}, true),
+        set_config('pg_trgm.word_similarity_threshold', ${String(ECHO_THRESHOLDS.fragment)}, true)`,
+    );
+    ruled = rowsOf<{ a: number; b: number }>(
+      await tx.execute(sql`
+        select q.id as a, o.id as b from quotes q cross join lateral (
+          select o.id from quotes o
+          where o.article_id <> q.article_id and (o.normalized_hash = q.normalized_hash
+            or (o.normalized_text % q.normalized_text and similarity(o.normalized_text, q.normalized_text) >= ${ECHO_THRESHOLDS.near})
+            or (o.normalized_text %> q.normalized_text and length(q.normalized_text) >= ${ECHO_THRESHOLDS.fragmentMinChars}
+              and word_similarity(q.normalized_text, o.normalized_text) >= ${ECHO_THRESHOLDS.fragment}
+              and (q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id)))) o
+        where q.article_id in ${inArticles}`),
+    ).map((r) => `${r.a}>${r.b}`);
+  });
+  const stored = new Set(
+    rowsOf<{ a: number; b: number }>(
+      await db.execute(sql`
+        select e.quote_id as a, e.echo_id as b from quote_echoes e
+          join quotes q on q.id = e.quote_id join quotes o on o.id = e.echo_id
+        where q.article_id in ${inArticles}
+          and (not e.fragment or q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id)`),
+    ).map((r) => `${r.a}>${r.b}`),
+  );
+  return { rules: ruled.length, stored: stored.size, missed: ruled.filter((p) => !stored.has(p)).length };
+}
+
+/**
+ * Of the stored quotes an article restates (articleText's odd k), those the echo rules match with
+ * one of its quotes, and how many of these ingest linked.
+ */
+async function restatementsLinked(db: Db, articleId: number, sources: number[]): Promise<[number, number]> {
+  const [row] = rowsOf<{ matched: number; linked: number }>(
+    await db.execute(sql`
+      select count(*)::int as matched,
+        count(*) filter (where exists (select 1 from quote_echoes e where e.quote_id = q.id and e.echo_id = o.id))::int as linked
+      from quotes q join quotes o on o.id in ${sql.raw(`(${sources.join(',')})`)}
+      where q.article_id = ${articleId} and (o.normalized_hash = q.normalized_hash
+        or similarity(o.normalized_text, q.normalized_text) >= ${ECHO_THRESHOLDS.near}
+        or (length(q.normalized_text) >= ${ECHO_THRESHOLDS.fragmentMinChars}
+          and word_similarity(q.normalized_text, o.normalized_text) >= ${ECHO_THRESHOLDS.fragment}
+          and (q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id)))`),
+  );
+  return [row?.matched ?? 0, row?.linked ?? 0];
 }
 
 /** Quote.echoes as it was before quote_echoes: the trigram search for each quote at read time. */
@@ -131,6 +190,9 @@ async function run(label: string, database: Database): Promise<void> {
 
   const ingest: number[] = [];
   const echoStep: number[] = [];
+  const benchArticles: number[] = [];
+  let restated = 0;
+  let restatedLinked = 0;
   for (let i = 0; i < rounds; i++) {
     let articleId = 0;
     ingest.push(
@@ -138,35 +200,23 @@ async function run(label: string, database: Database): Promise<void> {
         articleId = (await ingestArticle(db, { content: articleText(i, corpus), format: 'json' })).articleId;
       }),
     );
+    benchArticles.push(articleId);
+    const sources = [1, 3].map((k) => (corpus[(i * 7919 + k * 104729) % corpus.length] as { id: number }).id);
+    const [matched, linked] = await restatementsLinked(db, articleId, sources);
+    restated += matched;
+    restatedLinked += linked;
     echoStep.push(await timeEchoStep(db, articleId));
   }
   console.log(
     `${label}: ingest ${fmt(median(ingest))}/article (8 quotes), of which the echo step ${fmt(median(echoStep))}`,
   );
-
-  if (compareIndexes) {
-    const ids = rowsOf<{ id: number }>(
-      await db.execute(sql`select id from articles where url like 'https://bench.example/%' order by id`),
-    ).map((r) => Number(r.id));
-    const echoMedian = async () => {
-      const times: number[] = [];
-      for (const id of ids) times.push(await timeEchoStep(db, id));
-      return median(times);
-    };
-    const gist = await echoMedian();
-    await db.execute(sql`drop index quotes_normalized_text_trgm_idx`);
-    await db.execute(
-      sql`create index quotes_normalized_text_trgm_idx on quotes using gin (normalized_text gin_trgm_ops)`,
-    );
-    await db.execute(sql`analyze quotes`);
-    const gin = await echoMedian();
-    await db.execute(sql`drop index quotes_normalized_text_trgm_idx`);
-    await db.execute(
-      sql`create index quotes_normalized_text_trgm_idx on quotes using gist (normalized_text gist_trgm_ops(siglen=256))`,
-    );
-    await db.execute(sql`analyze quotes`);
-    console.log(`${label}: echo step per article, GiST (siglen=256) ${fmt(gist)}, GIN ${fmt(gin)}`);
-  }
+  console.log(
+    `${label}: restatements of stored quotes the rules match ${restated}, linked ${restatedLinked}`,
+  );
+  const recall = await echoRecall(db, benchArticles);
+  console.log(
+    `${label}: the ingested quotes' echoes by the rules over all quotes ${recall.rules}, stored ${recall.stored}, missed ${recall.missed}`,
+  );
 
   const app = createApp({ db, events: createQuoteEvents() });
   const query = async (text: string, variables: Record<string, unknown> = {}) => {

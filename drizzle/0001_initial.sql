@@ -78,6 +78,21 @@ CREATE TABLE "quote_about" (
 	CONSTRAINT "quote_about_quote_id_entity_id_pk" PRIMARY KEY("quote_id","entity_id")
 );
 --> statement-breakpoint
+CREATE TABLE "quote_echoes" (
+	"quote_id" integer NOT NULL,
+	"echo_id" integer NOT NULL,
+	"similarity" real NOT NULL,
+	"exact" boolean NOT NULL,
+	"fragment" boolean NOT NULL,
+	CONSTRAINT "quote_echoes_quote_id_echo_id_pk" PRIMARY KEY("quote_id","echo_id")
+);
+--> statement-breakpoint
+CREATE TABLE "quote_shingles" (
+	"hash" bigint NOT NULL,
+	"quote_id" integer NOT NULL,
+	CONSTRAINT "quote_shingles_hash_quote_id_pk" PRIMARY KEY("hash","quote_id")
+);
+--> statement-breakpoint
 CREATE TABLE "quotes" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "quotes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"article_id" integer NOT NULL,
@@ -119,6 +134,9 @@ ALTER TABLE "mentions" ADD CONSTRAINT "mentions_article_id_articles_id_fk" FOREI
 ALTER TABLE "mentions" ADD CONSTRAINT "mentions_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quote_about" ADD CONSTRAINT "quote_about_quote_id_quotes_id_fk" FOREIGN KEY ("quote_id") REFERENCES "public"."quotes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quote_about" ADD CONSTRAINT "quote_about_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quote_echoes" ADD CONSTRAINT "quote_echoes_quote_id_quotes_id_fk" FOREIGN KEY ("quote_id") REFERENCES "public"."quotes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quote_echoes" ADD CONSTRAINT "quote_echoes_echo_id_quotes_id_fk" FOREIGN KEY ("echo_id") REFERENCES "public"."quotes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quote_shingles" ADD CONSTRAINT "quote_shingles_quote_id_quotes_id_fk" FOREIGN KEY ("quote_id") REFERENCES "public"."quotes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_speaker_id_entities_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roles" ADD CONSTRAINT "roles_person_id_entities_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -147,11 +165,13 @@ CREATE INDEX "entity_aliases_normalized_alias_trgm_idx" ON "entity_aliases" USIN
 CREATE INDEX "mentions_article_id_idx" ON "mentions" USING btree ("article_id");--> statement-breakpoint
 CREATE INDEX "mentions_entity_id_article_id_idx" ON "mentions" USING btree ("entity_id","article_id");--> statement-breakpoint
 CREATE INDEX "quote_about_entity_id_idx" ON "quote_about" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "quote_echoes_echo_id_idx" ON "quote_echoes" USING btree ("echo_id");--> statement-breakpoint
+CREATE INDEX "quote_shingles_quote_id_idx" ON "quote_shingles" USING btree ("quote_id");--> statement-breakpoint
 CREATE INDEX "quotes_article_id_idx" ON "quotes" USING btree ("article_id","start");--> statement-breakpoint
 CREATE INDEX "quotes_speaker_id_idx" ON "quotes" USING btree ("speaker_id","id");--> statement-breakpoint
 CREATE INDEX "quotes_kind_idx" ON "quotes" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "quotes_normalized_hash_idx" ON "quotes" USING btree ("normalized_hash");--> statement-breakpoint
-CREATE INDEX "quotes_normalized_text_trgm_idx" ON "quotes" USING gin ("normalized_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "quotes_normalized_text_trgm_idx" ON "quotes" USING gist ("normalized_text" gist_trgm_ops(siglen=256));--> statement-breakpoint
 CREATE INDEX "quotes_search_vector_idx" ON "quotes" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "roles_person_id_idx" ON "roles" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "roles_organization_id_idx" ON "roles" USING btree ("organization_id");--> statement-breakpoint

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   customType,
   index,
@@ -214,22 +215,19 @@ export const quoteEchoes = pgTable(
 );
 
 /**
- * Each quote's text with one or two edge words dropped, hashed (services/echoes.ts fragmentKeys):
- * how ingest finds a stored partial quote inside a new full one when the partial has a word of its
- * own at an edge ("so I can neither…", "he can neither…").
+ * The hashes of each quote's shingles (the SQL function echo_shingles, migration 0002): how ingest
+ * finds the stored quotes worth checking against the echo rules with btree lookups, whatever the
+ * number of quotes stored (services/echoes.ts storeEchoes).
  */
-export const quoteFragmentKeys = pgTable(
-  'quote_fragment_keys',
+export const quoteShingles = pgTable(
+  'quote_shingles',
   {
-    key: text('key').notNull(),
+    hash: bigint('hash', { mode: 'bigint' }).notNull(),
     quoteId: integer('quote_id')
       .notNull()
       .references(() => quotes.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.key, t.quoteId] }),
-    index('quote_fragment_keys_quote_id_idx').on(t.quoteId),
-  ],
+  (t) => [primaryKey({ columns: [t.hash, t.quoteId] }), index('quote_shingles_quote_id_idx').on(t.quoteId)],
 );
 
 export const apiKeys = pgTable(

@@ -1,9 +1,8 @@
 import { and, asc, eq, getTableColumns, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteEchoes, quoteFragmentKeys, quotes } from '../db/schema';
+import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import type { QuoteRow } from '../loaders/quotes';
-import { sha256 } from './normalize';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -11,7 +10,6 @@ import { sha256 } from './normalize';
  * docs/cross-referencing.md for the scores and the timings:
  * - near: trigram similarity ≥ 0.5. A few changed words score 0.7–0.8, reordered sentences 1.0, a
  *   quote cut to about half of itself ~0.5; different quotes by the same speaker stay under 0.2.
- *   It is also the `%` operator's threshold: lower, the index offers far more candidates.
  * - fragment: word_similarity(fragment, whole) ≥ 0.8, so a trimmed or partial quote ("can neither
  *   confirm nor deny", 1.0) is an echo of the full one whatever their lengths; only fragments of at
  *   least 15 characters and, because short phrases recur, only when the speakers do not differ.
@@ -43,109 +41,77 @@ export function echoLinkHolds(
 }
 
 /**
- * Links the quotes of a newly stored article with the quotes already stored, both ways, in one
- * statement. The new quote is the probe each time, which gives every rule an index path:
- * the hash (btree) for exact, `%` for near (symmetric, so one search serves both directions),
- * `%>` for the new quote as a fragment of a stored one, and, for a stored quote that is a
- * fragment of the new one (no trigram index finds texts contained in a probe), the hashes of the
- * new quote's word runs, looked up among stored texts and their fragment keys: a partial quote is
- * usually cut from the full one word for word, give or take a word or two at its edges. Then it
- * stores the new quotes' fragment keys for the quotes to come.
- * pg_trgm's operators read their thresholds from settings, set for the statement with SET LOCAL
- * and put back after it.
+ * How a new quote finds the stored quotes worth checking: those that share a shingle with it (a
+ * run of three words, a run of one or two words of 15 characters or more, or the whole of a text
+ * under three words; the SQL function echo_shingles). A restatement keeps most of its three-word
+ * runs and a fragment is made of them. A shingle carried by more than `maxPostings` quotes ("i
+ * don't think") points at too many quotes to tell anything and is not followed, so a probe checks
+ * at most maxPostings quotes per shingle whatever the number of quotes stored.
+ */
+export const ECHO_CANDIDATES = {
+  maxPostings: 50,
+} as const;
+
+/**
+ * Links the quotes of a newly stored article with the quotes already stored, both ways: stores
+ * their shingles, takes as candidates the quotes sharing an uncommon one (and those with the same
+ * hash, all of them), and applies the echo rules to each pair. Only these candidates are checked,
+ * so a pair the rules accept that shares no uncommon shingle is not linked
+ * (docs/cross-referencing.md).
  */
 export async function storeEchoes(
   tx: Db,
   articleId: number,
-  newQuotes: Array<{ id: number; normalizedText: string }>,
+  newQuotes: Array<{ id: number }>,
 ): Promise<void> {
-  const runs = [...new Set(newQuotes.flatMap((q) => wordRunHashes(q.normalizedText)))];
-  const runsArray = sql`${`{${runs.join(',')}}`}::text[]`;
-  await tx.execute(
-    sql`select set_config('pg_trgm.similarity_threshold', ${String(ECHO_THRESHOLDS.near)}, true),
-      set_config('pg_trgm.word_similarity_threshold', ${String(ECHO_THRESHOLDS.fragment)}, true)`,
+  const ids = sql`${`{${newQuotes.map((q) => q.id).join(',')}}`}::int[]`;
+  const cap = num(ECHO_CANDIDATES.maxPostings);
+  await tx.execute(sql`
+    insert into ${quoteShingles} (hash, quote_id)
+    select s.hash, q.id from ${quotes} q cross join lateral echo_shingles(q.normalized_text) s(hash)
+    where q.id = any(${ids})
+    on conflict do nothing`);
+  // The planner cannot know that the candidates are a few hundred: the laterals' "offset 0" keeps
+  // it from hash-joining them to all of quotes, and JIT, which its estimates would switch on, costs
+  // more than the statement (~200 ms on a server). JIT is switched off for it alone.
+  const [jit] = rowsOf<{ jit: string }>(
+    await tx.execute(sql`select current_setting('jit') as jit, set_config('jit', 'off', true)`),
   );
   await tx.execute(sql`
-    with probe as (
-      select id, article_id, normalized_text, normalized_hash from ${quotes} where article_id = ${articleId}
-    ),
-    pair as (
-      select n.id as new_id, n.normalized_text as new_text, n.normalized_hash as new_hash,
-        o.id as old_id, o.normalized_text as old_text, o.normalized_hash as old_hash
-      from probe n
-      cross join lateral (
-        select o.id, o.normalized_text, o.normalized_hash from ${quotes} o
-        where o.article_id <> n.article_id
-          and (o.normalized_hash = n.normalized_hash
-            or o.normalized_text % n.normalized_text
-            or o.normalized_text %> n.normalized_text)
-      ) o
+    with pair as (
+      select s.quote_id as new_id, o.quote_id as old_id
+      from ${quoteShingles} s join ${quoteShingles} o on o.hash = s.hash
+      where s.quote_id = any(${ids})
+        and (select count(*) from (select from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1) c) <= ${cap}
       union
-      select n.id, n.normalized_text, n.normalized_hash, o.id, o.normalized_text, o.normalized_hash
-      from ${quotes} o join probe n on o.article_id <> n.article_id
-      where o.id in (
-        select id from ${quotes} where normalized_hash = any(${runsArray})
-        union
-        select quote_id from ${quoteFragmentKeys} where key = any(${runsArray}))
+      select p.id, o.id from ${quotes} p join ${quotes} o on o.normalized_hash = p.normalized_hash
+      where p.id = any(${ids})
     ),
     candidate as (
-      select new_id, old_id, similarity(old_text, new_text) as similarity, old_hash = new_hash as exact,
-        (old_hash = new_hash
-          or (old_text % new_text and similarity(old_text, new_text) >= ${num(ECHO_THRESHOLDS.near)})) as near,
-        (old_text %> new_text
-          and length(new_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
-          and word_similarity(new_text, old_text) >= ${num(ECHO_THRESHOLDS.fragment)}) as new_in_old,
-        (new_text %> old_text
-          and length(old_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
-          and word_similarity(old_text, new_text) >= ${num(ECHO_THRESHOLDS.fragment)}) as old_in_new
+      select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
+        similarity(o.normalized_text, n.normalized_text) as similarity,
+        length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+          and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
+        length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+          and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
       from pair
+      cross join lateral (
+        select normalized_text, normalized_hash from ${quotes} where id = pair.new_id offset 0
+      ) n
+      cross join lateral (
+        select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
+      ) o
+      where o.article_id <> ${articleId}
+    ),
+    judged as (
+      select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
     )
     insert into ${quoteEchoes} (quote_id, echo_id, similarity, exact, fragment)
-    select new_id, old_id, similarity, exact, not near from candidate where near or new_in_old
+    select new_id, old_id, similarity, exact, not near from judged where near or new_in_old
     union all
-    select old_id, new_id, similarity, exact, not near from candidate where near or old_in_new
+    select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
     on conflict do nothing`);
-  await tx.execute(sql`select set_config(name, reset_val, true) from pg_settings
-    where name in ('pg_trgm.similarity_threshold', 'pg_trgm.word_similarity_threshold')`);
-  const keys = newQuotes.flatMap((q) =>
-    fragmentKeys(q.normalizedText).map((key) => ({ key, quoteId: q.id })),
-  );
-  for (let i = 0; i < keys.length; i += 5000)
-    await tx
-      .insert(quoteFragmentKeys)
-      .values(keys.slice(i, i + 5000))
-      .onConflictDoNothing();
-}
-
-/**
- * The hashes of a quote's text with one or two words dropped at either edge (≥ 15 characters
- * left): a partial quote often carries a word the full quote does not have there ("so", "he").
- */
-export function fragmentKeys(normalizedText: string): string[] {
-  const words = normalizedText.split(' ');
-  const keys = new Set<string>();
-  for (let a = 0; a <= 2; a++) {
-    for (let b = 0; b <= 2; b++) {
-      if (a + b === 0 || a + b >= words.length) continue;
-      const run = words.slice(a, words.length - b).join(' ');
-      if (run.length >= ECHO_THRESHOLDS.fragmentMinChars) keys.add(sha256(run));
-    }
-  }
-  return [...keys];
-}
-
-/** The hashes of a normalized text's word runs that could be a fragment of it: shorter, ≥ 15 characters. */
-export function wordRunHashes(normalizedText: string): string[] {
-  const words = normalizedText.split(' ');
-  const hashes: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let j = i + 1; j <= words.length; j++) {
-      if (j - i === words.length) continue;
-      const run = words.slice(i, j).join(' ');
-      if (run.length >= ECHO_THRESHOLDS.fragmentMinChars) hashes.push(sha256(run));
-    }
-  }
-  return hashes;
+  await tx.execute(sql`select set_config('jit', ${jit?.jit ?? 'on'}, true)`);
 }
 
 export interface EchoRow extends QuoteRow {

@@ -137,8 +137,8 @@ export async function findQuotesForEach(
   const query = db
     .select({
       ...quoteColumns,
-    sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key'),
-    parentId: sql<number>`${parent}`.as('parent_id'),
+      sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key'),
+      parentId: sql<number>`${parent}`.as('parent_id'),
       rank: sql<number>`row_number() over (partition by ${parent} order by ${sql.join(page.orderBy, sql`, `)})`.as(
         'rank',
       ),
@@ -146,9 +146,14 @@ export async function findQuotesForEach(
     .from(quotes)
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .$dynamic();
-  const joined = partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
+  const joined =
+    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
   const ranked = joined.where(and(partitionWhere(partition, parentIds, filter), page.where)).as('ranked');
-  const rows = await db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(ranked.parentId, ranked.rank);
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, page.limit))
+    .orderBy(ranked.parentId, ranked.rank);
   const pages = new Map<number, QuoteListRow[]>();
   for (const { parentId, rank: _rank, ...row } of rows) {
     const list = pages.get(parentId) ?? [];
@@ -170,7 +175,8 @@ export async function countQuotesForEach(
     .from(quotes)
     .innerJoin(articles, eq(articles.id, quotes.articleId))
     .$dynamic();
-  const joined = partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
+  const joined =
+    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
   const rows = await joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent);
   return new Map(rows.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const])));
 }

@@ -161,7 +161,11 @@ test('a connection under a list is fetched for all parents at once, each page th
       quotesAbout: quotes(first: 3, filter: { about: $id }) { totalCount pageInfo { hasNextPage } nodes { text } } }`;
   for (const entity of many.entities.nodes) {
     const alone = await api.query<Record<string, unknown>>(reference, { id: entity.id });
-    expect({ ...entity, id: undefined, slug: undefined }).toEqual({ ...alone, id: undefined, slug: undefined });
+    expect({ ...entity, id: undefined, slug: undefined }).toEqual({
+      ...alone,
+      id: undefined,
+      slug: undefined,
+    });
   }
   expect(few.entities.nodes.map((n) => n.slug)).toEqual(many.entities.nodes.slice(0, 3).map((n) => n.slug));
 });

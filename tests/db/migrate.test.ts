@@ -27,7 +27,7 @@ test('the migrations create every table of the data model, and running them agai
     'mentions',
     'quote_about',
     'quote_echoes',
-    'quote_fragment_keys',
+    'quote_shingles',
     'quotes',
     'roles',
   ]);

@@ -27,6 +27,12 @@ async function ensureTemplate(url: string): Promise<void> {
       templateDatabase,
     ]);
     if (rowCount) return;
+    // templates of earlier migration sets are no longer used
+    const stale = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'quotegraph\\_template\\_%' and datname <> $1",
+      [templateDatabase],
+    );
+    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
     const building = `${templateDatabase}_building`;
     await admin.query(`drop database if exists ${building} with (force)`);
     await admin.query(`create database ${building}`);

@@ -5,7 +5,6 @@ import { loadEntitiesBySlug } from '../../loaders/entities';
 import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
 import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '../../services/article-query';
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
-import { batchedCounts, batchedPages } from '../batched-pages';
 import {
   countQuotesForEach,
   findQuotesForEach,
@@ -14,6 +13,7 @@ import {
   type QuotePartition,
   quoteKeyset,
 } from '../../services/quote-query';
+import { batchedCounts, batchedPages } from '../batched-pages';
 import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
