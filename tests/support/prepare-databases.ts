@@ -32,7 +32,8 @@ async function ensureTemplate(url: string): Promise<void> {
       "select datname from pg_database where datname like 'quotegraph\\_template\\_%' and datname <> $1",
       [templateDatabase],
     );
-    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+    for (const { datname } of stale.rows)
+      await admin.query(`drop database if exists "${datname}" with (force)`);
     const building = `${templateDatabase}_building`;
     await admin.query(`drop database if exists ${building} with (force)`);
     await admin.query(`create database ${building}`);
