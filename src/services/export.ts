@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { and, asc, count, eq, exists, gt, gte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, entities, quoteAbout, quotes } from '../db/schema';
+import { articles, entities, quotes } from '../db/schema';
 import { loadEntitiesBySlug } from '../loaders/entities';
+import { quoteConditions } from './quote-query';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -115,19 +116,13 @@ async function entityIdBySlug(db: Db, option: string, slug: string): Promise<num
   return entity.id;
 }
 
-const articleDate = sql`coalesce(${articles.publishedAt}, ${articles.ingestedAt})`;
-
-function conditions(filter: ExportFilter): SQL | undefined {
-  return and(
-    filter.speakerId !== undefined ? eq(quotes.speakerId, filter.speakerId) : undefined,
-    filter.aboutId !== undefined
-      ? exists(
-          sql`(select 1 from ${quoteAbout} where ${quoteAbout.quoteId} = ${quotes.id} and ${quoteAbout.entityId} = ${filter.aboutId})`,
-        )
-      : undefined,
-    filter.since ? gte(articleDate, filter.since) : undefined,
-  );
-}
+// the export's filter is a subset of the API's: the same conditions serve both
+const conditions = (filter: ExportFilter) =>
+  quoteConditions({
+    speakerIds: filter.speakerId !== undefined ? [filter.speakerId] : undefined,
+    aboutIds: filter.aboutId !== undefined ? [filter.aboutId] : undefined,
+    publishedAfter: filter.since,
+  });
 
 export async function countExportRows(db: Db, filter: ExportFilter): Promise<number> {
   const [row] = await db

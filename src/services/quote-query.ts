@@ -47,7 +47,7 @@ export function quoteKeyset(field: QuoteOrderField, direction: 'asc' | 'desc'): 
 type QuoteTable = typeof quotes;
 type ArticleTable = typeof articles;
 
-function conditions(
+export function quoteConditions(
   filter: QuoteFilter,
   q: QuoteTable = quotes,
   a: ArticleTable = articles,
@@ -83,7 +83,7 @@ function earlierEcho(filter: QuoteFilter): SQL {
     where ${link.quoteId} = ${quotes.id}
       and ${echoLinkHolds(link, quotes, e)}
       and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
-      and ${conditions({ ...filter, distinct: false }, e, ea) ?? sql`true`})`;
+      and ${quoteConditions({ ...filter, distinct: false }, e, ea) ?? sql`true`})`;
 }
 
 export async function findQuotes(
@@ -96,7 +96,7 @@ export async function findQuotes(
     .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
     .from(quotes)
     .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(and(conditions(filter), page.where))
+    .where(and(quoteConditions(filter), page.where))
     .orderBy(...page.orderBy)
     .limit(page.limit);
 }
@@ -106,7 +106,7 @@ export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> 
     .select({ n: count() })
     .from(quotes)
     .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(conditions(filter));
+    .where(quoteConditions(filter));
   return row?.n ?? 0;
 }
 
@@ -117,7 +117,7 @@ const partitionColumn = (partition: QuotePartition) =>
   partition === 'speaker' ? quotes.speakerId : quoteAbout.entityId;
 
 function partitionWhere(partition: QuotePartition, parentIds: number[], filter: QuoteFilter) {
-  return and(inArray(partitionColumn(partition), parentIds), conditions(filter));
+  return and(inArray(partitionColumn(partition), parentIds), quoteConditions(filter));
 }
 
 /**
