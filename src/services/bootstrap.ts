@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -25,18 +26,30 @@ export async function openAppDatabase(env: Env, log: Log): Promise<Database> {
   }
   const fresh = !existsSync(env.DATA_DIR);
   await mkdir(env.DATA_DIR, { recursive: true });
+  const unlock = lockDataDir(env.DATA_DIR);
   log(
     fresh
       ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes a few seconds…`
       : `Opening the embedded database (PGlite) in ${env.DATA_DIR}…`,
   );
-  const database = await openDatabase({
-    dataDir: env.DATA_DIR,
-    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
-  });
-  log('Applying migrations…');
-  await migrate(database);
-  return database;
+  try {
+    const database = await openDatabase({
+      dataDir: env.DATA_DIR,
+      statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+    });
+    log('Applying migrations…');
+    await migrate(database);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** On an empty database, stores the bundled example articles so that a first start has data. */
@@ -50,6 +63,40 @@ export async function loadExamplesIfEmpty(database: Database, log: Log): Promise
       const outcome = await ingestItem(database.db, item);
       if (outcome.status === 'failed') log(`  ${outcome.source}: failed: ${outcome.reason}`);
     }
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file with the owner's pid turns that into a clear error; a dead owner's lock is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = join(dataDir, 'quotegraph.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockPath, 'utf8'));
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by another Quotegraph process (pid ${owner}). ` +
+            'Stop it first (PGlite serves one process), or set DATABASE_URL to use a Postgres server.',
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
