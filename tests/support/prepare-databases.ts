@@ -23,19 +23,14 @@ async function ensureTemplate(url: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
+    // Concurrent runs (other checkouts, other migration sets) share the server: each builds its
+    // template under a lock and never drops a database it did not create.
+    await admin.query('select pg_advisory_lock(hashtext($1))', [templateDatabase]);
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [
       templateDatabase,
     ]);
     if (rowCount) return;
-    // templates of earlier migration sets are no longer used
-    const stale = await admin.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'quotegraph\\_template\\_%' and datname <> $1",
-      [templateDatabase],
-    );
-    for (const { datname } of stale.rows)
-      await admin.query(`drop database if exists "${datname}" with (force)`);
-    const building = `${templateDatabase}_building`;
-    await admin.query(`drop database if exists ${building} with (force)`);
+    const building = `${templateDatabase}_building_${process.pid}`;
     await admin.query(`create database ${building}`);
     const database = await openDatabase({ url: withDatabase(url, building), poolSize: 1 });
     try {
