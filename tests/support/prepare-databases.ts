@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
@@ -12,7 +12,10 @@ export async function prepareTestDatabases(): Promise<void> {
     await migrate(database);
     const client = (database.db as unknown as { $client: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).$client;
     const dump = await client.dumpDataDir('gzip');
-    writeFileSync(pgliteDumpPath, Buffer.from(await dump.arrayBuffer()));
+    // written aside and renamed, so a concurrent run never loads a half-written dump
+    const partial = `${pgliteDumpPath}.${process.pid}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, pgliteDumpPath);
     await database.close();
   }
   const url = process.env.TEST_DATABASE_URL;
