@@ -36,9 +36,12 @@ export const entities = pgTable(
     description: text('description'),
     wikidataId: text('wikidata_id'),
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => entities.id),
+    /** The name keys other articles find it by (src/ingest/name-keys.ts). */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [
+    index('entities_match_keys_idx').using('gin', t.matchKeys),
     uniqueIndex('entities_slug_key').on(t.slug),
     index('entities_kind_idx').on(t.kind),
     index('entities_normalized_name_idx').on(t.normalizedName),
@@ -112,6 +115,8 @@ export const mentions = pgTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     text: text('text').notNull(),
+    /** How sure the link to the entity is: below 1 when a bare surname was matched by dominance. */
+    linkConfidence: real('link_confidence').notNull().default(1),
   },
   (t) => [
     index('mentions_article_id_idx').on(t.articleId),

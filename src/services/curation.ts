@@ -18,7 +18,8 @@ export type CurationResult<T> =
   | { ok: true; value: T; edit: EditRow }
   | { ok: false; problems: InputProblem[] };
 
-type Actor = Pick<ApiKey, 'id' | 'name'>;
+/** Who made an edit: an editor's API key, or a maintenance command (no key). */
+export type Actor = { id: ApiKey['id'] | null; name: string };
 
 const MAX_NAME_LENGTH = 200;
 const MAX_DESCRIPTION_LENGTH = 2000;

@@ -125,6 +125,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
       start: m.start,
       end: m.end,
       text: article.body.slice(m.start, m.end),
+      linkConfidence: entityIds.confidence.get(e.key) ?? 1,
     }));
   });
   await insertInChunks(tx, mentions, mentionRows);
