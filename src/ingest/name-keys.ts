@@ -129,11 +129,11 @@ export type LinkDecision =
  * name. A candidate is taken when the article's company agrees with it (it shares entities with
  * the candidate's own articles: "Obama" beside the White House and Biden) and it outweighs every
  * other candidate by `margin`; otherwise two candidates stay apart, and an unknown name is new.
- * `needsContext` is false for acronyms, whose initials already say much.
+ * Acronyms need that company as much as surnames: initials alone join "TV" to "Trump Victory".
  */
 export function chooseLink(
   candidates: readonly LinkCandidate[],
-  options: { needsContext: boolean; minShared?: number; margin?: number },
+  options: { minShared?: number; margin?: number } = {},
 ): LinkDecision {
   const minShared = options.minShared ?? 2;
   const margin = options.margin ?? 3;
@@ -141,12 +141,12 @@ export function chooseLink(
   const score = (c: LinkCandidate) => (1 + c.shared) * Math.log2(2 + c.mentions);
   const ranked = [...candidates].sort((a, b) => score(b) - score(a) || a.id - b.id);
   const [top, second] = ranked as [LinkCandidate, LinkCandidate | undefined];
-  const agrees = !options.needsContext || top.shared >= minShared;
+  const agrees = top.shared >= minShared;
   const dominant = !second || score(top) >= margin * score(second);
   if (agrees && dominant) {
     const total = ranked.reduce((sum, c) => sum + score(c), 0);
     const share = score(top) / total;
-    const support = options.needsContext ? Math.min(1, top.shared / (minShared + 2)) : 0.6;
+    const support = Math.min(1, top.shared / (minShared + 2));
     return { kind: 'linked', id: top.id, confidence: Math.round((0.5 + 0.45 * share * support) * 100) / 100 };
   }
   if (ranked.length > 1) return { kind: 'ambiguous', ids: ranked.map((c) => c.id) };

@@ -67,7 +67,6 @@ export async function reresolveEntities(
     );
     const decision = chooseLink(
       candidates.map((c) => ({ id: c.id, mentions: c.mentions, shared: shared.get(c.id) ?? 0 })),
-      { needsContext: short.kind === 'person' },
     );
     const byId = new Map(candidates.map((c) => [c.id, c]));
     if (decision.kind === 'linked') {

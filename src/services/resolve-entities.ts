@@ -5,6 +5,7 @@ import {
   chooseLink,
   compatiblePersonNames,
   type LinkCandidate,
+  type LinkDecision,
   type NameKeys,
   nameKeys,
   personNameParts,
@@ -82,31 +83,20 @@ export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Pro
   }
 
   const ambiguous = new Map<string, number[]>();
-  if (shortForms.length) {
-    const context = [...new Set(resolved.values())];
-    const probed = keyCandidates.filter((c) => shortForms.some((e) => probes(c, e, namesOf.get(e.key))));
-    const shared = await sharedCompany(
-      tx,
-      probed.map((c) => c.id),
-      context,
+  const decisions = await linkShortForms(tx, shortForms, keyCandidates, namesOf, resolved);
+  for (const entity of shortForms) {
+    const decision = decisions.get(entity.key) ?? { kind: 'none' };
+    // failing a link, the entity of that bare name stored earlier, if any
+    const same = aliasCandidates.find(
+      (c) => c.kind === entity.kind && c.normalizedName === keyOf.get(entity.key),
     );
-    for (const entity of shortForms) {
-      const candidates: LinkCandidate[] = probed
-        .filter((c) => probes(c, entity, namesOf.get(entity.key)))
-        .map((c) => ({ id: c.id, mentions: c.mentions, shared: shared.get(c.id) ?? 0 }));
-      const decision = chooseLink(candidates, { needsContext: entity.kind === 'person' });
-      // failing a link, the entity of that bare name stored earlier, if any
-      const same = aliasCandidates.find(
-        (c) => c.kind === entity.kind && c.normalizedName === keyOf.get(entity.key),
-      );
-      if (decision.kind === 'linked') {
-        resolved.set(entity.key, decision.id);
-        resolved.confidence.set(entity.key, decision.confidence);
-      } else if (same) resolved.set(entity.key, same.id);
-      else {
-        if (decision.kind === 'ambiguous') ambiguous.set(entity.key, decision.ids);
-        toCreate.push(entity);
-      }
+    if (decision.kind === 'linked') {
+      resolved.set(entity.key, decision.id);
+      resolved.confidence.set(entity.key, decision.confidence);
+    } else if (same) resolved.set(entity.key, same.id);
+    else {
+      if (decision.kind === 'ambiguous') ambiguous.set(entity.key, decision.ids);
+      toCreate.push(entity);
     }
   }
 
@@ -120,6 +110,45 @@ export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Pro
   for (const [key, id] of created) resolved.set(key, id);
   await addAliases(tx, extracted, resolved);
   return resolved;
+}
+
+/**
+ * Decides the short forms against the article's other resolved entities, in two rounds: a
+ * surname linked in the first ("Mr. Whitfield") is company for an acronym in the second ("HWU").
+ */
+async function linkShortForms(
+  tx: Db,
+  shortForms: ExtractedEntity[],
+  keyCandidates: KeyCandidate[],
+  namesOf: Map<string, NameKeys>,
+  resolved: Map<string, number>,
+): Promise<Map<string, LinkDecision>> {
+  const decisions = new Map<string, LinkDecision>();
+  const context = new Set(resolved.values());
+  for (let round = 0; round < 2; round++) {
+    const open = shortForms.filter((e) => decisions.get(e.key)?.kind !== 'linked');
+    const probed = keyCandidates.filter((c) => open.some((e) => probes(c, e, namesOf.get(e.key))));
+    if (!probed.length) break;
+    const shared = await sharedCompany(
+      tx,
+      probed.map((c) => c.id),
+      [...context],
+    );
+    let linked = 0;
+    for (const entity of open) {
+      const candidates: LinkCandidate[] = probed
+        .filter((c) => probes(c, entity, namesOf.get(entity.key)))
+        .map((c) => ({ id: c.id, mentions: c.mentions, shared: shared.get(c.id) ?? 0 }));
+      const decision = chooseLink(candidates);
+      decisions.set(entity.key, decision);
+      if (decision.kind === 'linked') {
+        context.add(decision.id);
+        linked++;
+      }
+    }
+    if (!linked || linked === open.length) break;
+  }
+  return decisions;
 }
 
 function byAlias(candidates: AliasCandidate[], kind: EntityKind, key: string): number | undefined {

@@ -32,7 +32,7 @@ const governorBare = story(
 const unionAcronym = story(
   'Dockers Vote',
   'River Times',
-  `Members of the HWU voted on Thursday to accept the contract. "It is a good day," a spokesman for the HWU said.`,
+  `Members of the HWU voted on Thursday in Columbus to accept the contract that Governor Whitfield signed and Senator Elena Brandt backed. "It is a good day," a spokesman for the HWU said.`,
 );
 const otherBrandt = story(
   'Mayor Opens Library',
