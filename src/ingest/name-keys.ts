@@ -20,6 +20,13 @@ const SUFFIX = /^(jr|sr|ii|iii|iv|phd|md|esq)$/;
 const PARTICLE = /^(van|von|der|den|de|del|della|da|di|du|la|le|bin|al|el|ibn|st)$/;
 const ACRONYM_STOP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'at', 'to', 'a', 'an', '&']);
 
+// Acronyms of common nouns: whatever an article tags them as, they name no particular entity.
+const GENERIC_ACRONYMS = new Set(
+  'tv|ceo|cfo|coo|cto|gdp|vp|pm|am|fm|dna|hiv|aids|id|pr|it|ai|ok|ufo|ngo|mp|mps|usb|pc|faq|diy|eta|rip|lol'.split(
+    '|',
+  ),
+);
+
 const stripAccents = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
 function words(name: string): string[] {
@@ -100,7 +107,7 @@ export function nameKeys(kind: EntityKind, name: string): NameKeys {
     .replace(/\./g, '');
   const same = plain ? [`n:${plain}`] : [];
   const acronym = acronymForm(name);
-  if (acronym) return { same, probe: `i:${acronym}`, offers: [] };
+  if (acronym) return { same, probe: GENERIC_ACRONYMS.has(acronym) ? null : `i:${acronym}`, offers: [] };
   const initials = initialsOf(name);
   return { same, probe: null, offers: initials ? [`i:${initials}`] : [] };
 }
