@@ -1,6 +1,6 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true }] };
 const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], transform };
-const databaseTests = ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
+const databaseTests = ['<rootDir>/tests/{api,db,services,cli,reliability}/**/*.test.ts'];
 
 /**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
