@@ -1,10 +1,9 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
-import { extract } from '../ingest/extract';
-import { parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
 import { storeEchoes } from './echoes';
+import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import { resolveEntities } from './resolve-entities';
 
@@ -36,6 +35,8 @@ export type QuoteAddedListener = (quote: {
 
 export interface IngestOptions {
   onQuoteAdded?: QuoteAddedListener;
+  /** Where parsing and extraction run; the process's shared pool when not given. */
+  extraction?: ExtractionPool;
 }
 
 /** The same article, however it was formatted, hashes alike: title and body with whitespace folded. */
@@ -48,13 +49,11 @@ export async function ingestArticle(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const parsed = parseArticle(input);
-  const article = { ...parsed, url: parsed.url ?? input.url ?? null };
+  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
   const contentHash = contentHashOf(article);
   const existing = await findExisting(db, article.url, contentHash);
   if (existing) return { status: 'unchanged', articleId: existing, counts: await countsOf(db, existing) };
 
-  const extraction = extract(article.body);
   const stored = await retryOnConflict(() =>
     db.transaction((tx) => storeArticle(tx, article, contentHash, extraction)),
   );
