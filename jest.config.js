@@ -1,6 +1,10 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true }] };
 const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], transform };
-const databaseTests = ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
+/** `npm run test:reliability` (QUOTEGRAPH_SUITE=reliability): the slow concurrency, crash and input-size tests. */
+const reliability = process.env.QUOTEGRAPH_SUITE === 'reliability';
+const databaseTests = reliability
+  ? ['<rootDir>/tests/reliability/**/*.test.ts']
+  : ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
 
 /**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
@@ -11,7 +15,15 @@ export default {
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'extraction', testMatch: ['<rootDir>/tests/{ingest,schema}/**/*.test.ts'] },
+    ...(reliability
+      ? []
+      : [
+          {
+            ...common,
+            displayName: 'extraction',
+            testMatch: ['<rootDir>/tests/{ingest,schema}/**/*.test.ts'],
+          },
+        ]),
     { ...common, displayName: 'pglite', testMatch: databaseTests },
     ...(process.env.TEST_DATABASE_URL
       ? [

@@ -1,10 +1,12 @@
 import type { Db } from './db/client';
 import { type ApiKey, findApiKey } from './services/api-keys';
+import type { ExtractionPool } from './services/extraction-pool';
 import type { QuoteEvents } from './services/quote-events';
 
 export interface Context {
   db: Db;
   events: QuoteEvents;
+  extraction?: ExtractionPool;
   /** The caller's API key, looked up on first use; null when none or an unknown one was sent. */
   apiKey(): Promise<ApiKey | null>;
   /** Whether an Authorization header was sent at all: a wrong key and no key get different errors. */
@@ -14,6 +16,8 @@ export interface Context {
 export interface AppServices {
   db: Db;
   events: QuoteEvents;
+  /** Where ingestArticle parses and extracts; the process's shared pool when not given. */
+  extraction?: ExtractionPool;
 }
 
 export function createContext(services: AppServices, request: Request): Context {

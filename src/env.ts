@@ -16,6 +16,8 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
+  EXTRACTION_WORKERS: z.coerce.number().int().positive().default(2),
+  EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')

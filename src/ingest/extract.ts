@@ -12,7 +12,7 @@ import type { ExtractedEntity, ExtractedQuote, Extraction, Span } from './types'
 /** Finds the people, organizations and places of an article and who said what in it. Pure. */
 export function extract(text: string): Extraction {
   const paragraphs = paragraphSpans(text);
-  const sentences = paragraphs.flatMap((p) => sentenceSpans(text, p));
+  const sentences = paragraphs.flatMap((p) => sentenceSpans(text, p)).flatMap((s) => boundedSpans(text, s));
   const tokens = tokenize(text);
   const segments = findQuoteSegments(text, paragraphs);
   const index = findEntities(text, tokens, headlineSpans(tokens, paragraphs));
@@ -43,6 +43,26 @@ export function extract(text: string): Extraction {
     ].sort((a, b) => a.start - b.start),
     roles,
   };
+}
+
+/**
+ * Speaker and reported-speech rules look back from each cue to the start of its sentence, so one
+ * endless sentence ("he said that she said that …") would cost its length squared. No real sentence
+ * is this long; one that is gets cut at spaces into pieces that are.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+function boundedSpans(text: string, span: Span): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    const space = text.lastIndexOf(' ', start + MAX_SENTENCE_CHARS);
+    const end = space > start ? space : start + MAX_SENTENCE_CHARS;
+    pieces.push({ start, end });
+    start = end + (space > start ? 1 : 0);
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
 }
 
 /** Title-case paragraphs (headlines): capitalized words there are not evidence of a name. */

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { bylineFromLine, removeBylineParagraphs, splitAuthors } from './parse-byline';
 import { type ArticleDraft, collapseWhitespace, emptyDraft, textOrNull } from './parse-draft';
+import { ArticleParseError } from './parse-error';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -80,6 +81,35 @@ function removeStandaloneTimes(root: Element): void {
   }
 }
 
+/**
+ * Real pages nest a few dozen elements deep (Lighthouse calls more than 32 excessive); Readability's
+ * cost grows with the cube of the depth (~1 s at 128 nested divs), so deeper input is refused.
+ */
+export const MAX_HTML_DEPTH = 100;
+
+const VOID_TAGS = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+/** Closed by their next sibling without an end tag; counting them as nested would overstate depth. */
+const SELF_ENDING_TAGS = new Set('p li dt dd tr td th option thead tbody tfoot colgroup'.split(' '));
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
+
+/** The nesting depth of the elements, read in one pass over the tags (a fair estimate, not a parse). */
+export function htmlDepthExceeds(content: string, limit: number): boolean {
+  const open: string[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(content); m; m = TAG.exec(content)) {
+    const name = (m[2] ?? '').toLowerCase();
+    if (VOID_TAGS.has(name) || SELF_ENDING_TAGS.has(name) || m[3]) continue;
+    if (m[1]) {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else {
+      open.push(name);
+      if (open.length > limit) return true;
+    }
+  }
+  return false;
+}
+
 /** linkedom builds no <html> or <body> around a fragment, and Readability needs both. */
 function asHtmlDocument(content: string): string {
   if (/<(?:html|body)[\s>]/i.test(content)) return content;
@@ -111,6 +141,9 @@ function resolveUrl(href: string | null, base: string | undefined): string | nul
  * byline at the edges of the content are dropped.
  */
 export function parseHtmlArticle(content: string, pageUrl?: string): ArticleDraft {
+  if (htmlDepthExceeds(content, MAX_HTML_DEPTH)) {
+    throw new ArticleParseError('content', `the HTML nests elements more than ${MAX_HTML_DEPTH} deep`);
+  }
   const draft = emptyDraft();
   const { document: linkedomDocument } = parseHTML(asHtmlDocument(content));
   const document = linkedomDocument as unknown as Document;

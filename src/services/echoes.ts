@@ -85,7 +85,7 @@ export async function storeEchoes(
         and (select count(*) from (select from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1) c) <= ${cap}
       union
       select p.id, o.id from ${quotes} p join ${quotes} o on o.normalized_hash = p.normalized_hash
-      where p.id = any(${ids})
+      where p.id = any(${ids}) and o.article_id <> ${articleId}
     ),
     candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,

@@ -1,10 +1,9 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
-import { extract } from '../ingest/extract';
-import { parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
 import { storeEchoes } from './echoes';
+import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import { resolveEntities } from './resolve-entities';
 
@@ -36,6 +35,8 @@ export type QuoteAddedListener = (quote: {
 
 export interface IngestOptions {
   onQuoteAdded?: QuoteAddedListener;
+  /** Where parsing and extraction run; the process's shared pool when not given. */
+  extraction?: ExtractionPool;
 }
 
 /** The same article, however it was formatted, hashes alike: title and body with whitespace folded. */
@@ -48,16 +49,45 @@ export async function ingestArticle(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const parsed = parseArticle(input);
-  const article = { ...parsed, url: parsed.url ?? input.url ?? null };
+  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
   const contentHash = contentHashOf(article);
   const existing = await findExisting(db, article.url, contentHash);
   if (existing) return { status: 'unchanged', articleId: existing, counts: await countsOf(db, existing) };
 
-  const extraction = extract(article.body);
-  const stored = await db.transaction((tx) => storeArticle(tx, article, contentHash, extraction));
+  const stored = await retryOnConflict(() =>
+    db.transaction((tx) => storeArticle(tx, article, contentHash, extraction)),
+  );
   if (stored.status === 'new' && options.onQuoteAdded) for (const q of stored.added) options.onQuoteAdded(q);
   return { status: stored.status, articleId: stored.articleId, counts: stored.counts };
+}
+
+/** Deadlock, serialization failure, unique violation: what two concurrent ingests can run into. */
+const RETRYABLE_CODES = new Set(['40P01', '40001', '23505']);
+const MAX_ATTEMPTS = 5;
+
+function pgErrorCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    e = cause;
+  }
+  return undefined;
+}
+
+/**
+ * A transaction that lost a race to a concurrent one is run again from the start: it then sees what
+ * the other committed (the article, a new entity) and resolves to it instead of failing.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (attempt >= MAX_ATTEMPTS || code === undefined || !RETRYABLE_CODES.has(code)) throw error;
+    }
+  }
 }
 
 async function findExisting(db: Db, url: string | null, contentHash: string): Promise<number | undefined> {
@@ -84,35 +114,29 @@ async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
 async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string, extraction: Extraction) {
   const outletId = article.outlet ? await resolveOutlet(tx, article.outlet) : null;
   const title = article.title ?? firstWords(article.body);
-  const slug = await uniqueArticleSlug(tx, title);
-  const [row] = await tx
-    .insert(articles)
-    .values({
-      slug,
-      url: article.url,
-      contentHash,
-      title,
-      subtitle: article.subtitle,
-      byline: article.byline,
-      authors: article.authors,
-      outletId,
-      publishedAt: article.publishedAt,
-      body: article.body,
-      paragraphs: article.paragraphs,
-      language: article.language,
-    })
-    .onConflictDoNothing()
-    .returning({ id: articles.id });
-  if (!row) {
-    // A concurrent ingest of the same article won the race.
-    const existing = await findExisting(tx, article.url, contentHash);
+  const inserted = await insertArticleRow(tx, {
+    url: article.url,
+    contentHash,
+    title,
+    subtitle: article.subtitle,
+    byline: article.byline,
+    authors: article.authors,
+    outletId,
+    publishedAt: article.publishedAt,
+    body: article.body,
+    paragraphs: article.paragraphs,
+    language: article.language,
+  });
+  if ('existing' in inserted) {
+    // The same article, stored by a concurrent ingest that committed first.
     return {
       status: 'unchanged' as const,
-      articleId: existing ?? 0,
-      counts: { quotes: 0, entities: 0, mentions: 0, roles: 0 },
+      articleId: inserted.existing,
+      counts: await countsOf(tx, inserted.existing),
       added: [],
     };
   }
+  const row = inserted;
   const articleId = row.id;
   const entityIds = await resolveEntities(tx, extraction.entities);
 
@@ -169,9 +193,14 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
       normalizedHash: sha256(normalizedText),
     };
   });
-  const insertedQuotes = quoteRows.length
-    ? await tx.insert(quotes).values(quoteRows).returning({ id: quotes.id, speakerId: quotes.speakerId })
-    : [];
+  const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
+  for (const chunk of chunksOf(quoteRows, QUOTE_CHUNK)) {
+    const rows = await tx
+      .insert(quotes)
+      .values(chunk)
+      .returning({ id: quotes.id, speakerId: quotes.speakerId });
+    for (const row of rows) insertedQuotes.push(row);
+  }
   const aboutRows = extraction.quotes.flatMap((q, i) => {
     const quoteId = insertedQuotes[i]?.id;
     if (quoteId === undefined) return [];
@@ -187,10 +216,13 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
   }));
   if (echoProbes.length) await storeEchoes(tx, articleId, echoProbes);
 
+  const aboutByQuote = new Map<number, number[]>();
+  for (const a of aboutRows)
+    aboutByQuote.set(a.quoteId, [...(aboutByQuote.get(a.quoteId) ?? []), a.entityId]);
   const added = insertedQuotes.map((q) => ({
     quoteId: q.id,
     speakerId: q.speakerId,
-    aboutIds: aboutRows.filter((a) => a.quoteId === q.id).map((a) => a.entityId),
+    aboutIds: aboutByQuote.get(q.id) ?? [],
   }));
   return {
     status: 'new' as const,
@@ -215,14 +247,45 @@ async function resolveOutlet(tx: Db, outlet: string): Promise<number> {
   return id;
 }
 
-async function uniqueArticleSlug(tx: Db, title: string): Promise<string> {
-  const base = slugify(title).slice(0, 80).replace(/-+$/, '');
+type ArticleValues = Omit<typeof articles.$inferInsert, 'slug' | 'title'> & {
+  title: string;
+  contentHash: string;
+};
+
+/**
+ * Inserts the article under the first free slug of its title. The database decides which slug is
+ * free: a slug taken meanwhile by a concurrent ingest of another article with the same title makes
+ * the insert do nothing, and the next free slug is tried; a URL or content hash taken means the
+ * same article was stored meanwhile, and its id is returned instead.
+ */
+async function insertArticleRow(
+  tx: Db,
+  values: ArticleValues,
+): Promise<{ id: number } | { existing: number }> {
+  const base = slugify(values.title).slice(0, 80).replace(/-+$/, '');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [row] = await tx
+      .insert(articles)
+      .values({ ...values, slug: await freeArticleSlug(tx, base) })
+      .onConflictDoNothing()
+      .returning({ id: articles.id });
+    if (row) return row;
+    const existing = await findExisting(tx, values.url ?? null, values.contentHash);
+    if (existing !== undefined) return { existing };
+  }
+  throw new Error(`no free slug for the article "${values.title}"`);
+}
+
+async function freeArticleSlug(tx: Db, base: string): Promise<string> {
   const rows = await tx
     .select({ slug: articles.slug })
     .from(articles)
     .where(inArray(articles.slug, slugCandidates(base)));
   const taken = new Set(rows.map((r) => r.slug));
-  return slugCandidates(base).find((s) => !taken.has(s)) ?? `${base}-${Date.now().toString(36)}`;
+  return (
+    slugCandidates(base).find((s) => !taken.has(s)) ??
+    `${base}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  );
 }
 
 function slugCandidates(base: string): string[] {
@@ -238,14 +301,26 @@ function dedupe<T>(rows: T[], keyOf: (row: T) => string): T[] {
   return [...new Map(rows.map((r) => [keyOf(r), r])).values()];
 }
 
-// Postgres caps bind parameters per statement at 65,535; a long article's mentions can pass that.
+/**
+ * Postgres caps bind parameters per statement at 65,535: a long article's rows go in chunks that
+ * stay under it (a quote row binds 13 values, a mention 5).
+ */
+const ROW_CHUNK = 2000;
+const QUOTE_CHUNK = 2000;
+
+export function chunksOf<T>(rows: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
 async function insertInChunks<T extends Record<string, unknown>>(
   tx: Db,
   table: typeof mentions | typeof roles | typeof quoteAbout,
   rows: T[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
+  for (const chunk of chunksOf(rows, ROW_CHUNK)) {
     // biome-ignore lint/suspicious/noExplicitAny: the three tables share this shape-agnostic insert
-    await tx.insert(table).values(rows.slice(i, i + 2000) as any);
+    await tx.insert(table).values(chunk as any);
   }
 }

@@ -262,10 +262,43 @@ async function createEntities(
       matchKeys: storedKeys(e.kind, e.name),
     };
   });
-  const inserted = await tx.insert(entities).values(rows).returning({ id: entities.id });
+  const inserted = await tx
+    .insert(entities)
+    .values(rows)
+    .onConflictDoNothing({ target: entities.slug })
+    .returning({ id: entities.id, slug: entities.slug });
+  const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
+  const lost = rows.filter((r) => !idBySlug.has(r.slug));
+  if (lost.length) {
+    // Another ingest created an entity under this slug meanwhile: the same entity when its name and
+    // kind agree; otherwise the unique violation makes ingestArticle rerun the transaction, which
+    // then sees that entity and picks another slug.
+    const winners = await tx
+      .select({
+        id: entities.id,
+        slug: entities.slug,
+        kind: entities.kind,
+        normalizedName: entities.normalizedName,
+      })
+      .from(entities)
+      .where(
+        inArray(
+          entities.slug,
+          lost.map((r) => r.slug),
+        ),
+      );
+    for (const row of lost) {
+      const same = winners.find(
+        (w) => w.slug === row.slug && w.kind === row.kind && w.normalizedName === row.normalizedName,
+      );
+      if (!same)
+        throw Object.assign(new Error(`entity slug "${row.slug}" was taken concurrently`), { code: '23505' });
+      idBySlug.set(row.slug, same.id);
+    }
+  }
   toCreate.forEach((e, i) => {
-    const row = inserted[i];
-    if (row) created.set(e.key, row.id);
+    const id = idBySlug.get(rows[i]?.slug ?? '');
+    if (id !== undefined) created.set(e.key, id);
   });
   return created;
 }

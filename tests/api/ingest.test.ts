@@ -102,13 +102,14 @@ test('a malformed article gets a user error naming the problem and stores nothin
   const before = await tableCounts();
   const cases: Array<[Record<string, unknown>, string, RegExp]> = [
     [{ content: '' }, 'input.content', /empty/i],
-    [{ content: '{"title": "x", ', format: 'JSON' }, 'input.json', /json/i],
-    [{ content: JSON.stringify({ title: 'No body here' }), format: 'JSON' }, 'input.body', /body|text/i],
+    [{ content: '{"title": "x", ', format: 'JSON' }, 'input.content', /^json: /i],
+    [{ content: JSON.stringify({ title: 'No body here' }), format: 'JSON' }, 'input.content', /^body: /],
     [
       { content: JSON.stringify({ title: 'T', body: 'Text.', publishedAt: 'yesterday' }) },
-      'input.publishedAt',
-      /not a date/,
+      'input.content',
+      /^publishedAt: .*not a date/,
     ],
+    [{ content: 'Text.', url: 'ftp://x.example/a' }, 'input.url', /not an http/],
   ];
   for (const [input, field, message] of cases) {
     const result = await api.query<IngestPayload>(INGEST, { input }, editor);

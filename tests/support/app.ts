@@ -1,3 +1,4 @@
+import type { AppServices } from '../../src/context';
 import type { Database } from '../../src/db/client';
 import { createApiKey } from '../../src/services/api-keys';
 import { createQuoteEvents } from '../../src/services/quote-events';
@@ -9,9 +10,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** A yoga app over the given database, called with real HTTP requests through yoga.fetch (no port). */
-export function createTestApp(database: Database) {
+export function createTestApp(database: Database, services: Partial<AppServices> = {}) {
   const events = createQuoteEvents();
-  const app = createApp({ db: database.db, events });
+  const app = createApp({ db: database.db, events, ...services });
   async function request<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},

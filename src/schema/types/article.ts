@@ -233,7 +233,7 @@ builder.mutationFields((t) => ({
         const result = await ingestArticle(
           ctx.db,
           { content: input.content, format: input.format ?? undefined, url: input.url ?? undefined },
-          { onQuoteAdded: (q) => ctx.events.publish('quoteAdded', q) },
+          { onQuoteAdded: (q) => ctx.events.publish('quoteAdded', q), extraction: ctx.extraction },
         );
         return { articleId: result.articleId, status: result.status, counts: result.counts, userErrors: [] };
       } catch (error) {
@@ -242,7 +242,7 @@ builder.mutationFields((t) => ({
             articleId: null,
             status: null,
             counts: null,
-            userErrors: [{ field: `input.${error.field}`, message: error.message }],
+            userErrors: [{ field: inputFieldOf(error.field, input.url), message: error.message }],
           };
         }
         throw error;
@@ -250,3 +250,13 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/**
+ * The input field a parse problem lies in: the article's own parts (json, body, publishedAt) are all
+ * in `content`, and the message names the part.
+ */
+function inputFieldOf(part: string, givenUrl: string | null | undefined): string {
+  if (part === 'format') return 'input.format';
+  if (part === 'url' && givenUrl) return 'input.url';
+  return 'input.content';
+}

@@ -1,0 +1,48 @@
+import { extract } from '../ingest/extract';
+import { ArticleParseError, parseArticle } from '../ingest/parse';
+import type { Extraction, ParsedArticle } from '../ingest/types';
+import type { IngestInput } from './ingest';
+
+export interface PreparedArticle {
+  article: ParsedArticle;
+  extraction: Extraction;
+}
+
+export type TaskReply =
+  | { ok: true; prepared: PreparedArticle }
+  | { ok: false; field: string; problem: string }
+  | { ok: false; field?: undefined; message: string };
+
+/**
+ * Real articles carry tens of quotes, a long transcript a few hundred. Linking every quote to its
+ * echoes in other articles costs a statement per article that grows with its quotes (~7 s for 5,000
+ * on a busy server, over the statement timeout beyond), so an article with more is refused whole.
+ */
+export const MAX_QUOTES_PER_ARTICLE = 2000;
+
+/** Parsing and extraction, the CPU-bound part of an ingest: what a worker thread runs. Pure. */
+export function prepareArticle(input: IngestInput): PreparedArticle {
+  const parsed = parseArticle(input);
+  const article = { ...parsed, url: parsed.url ?? input.url ?? null };
+  const extraction = extract(article.body);
+  if (extraction.quotes.length > MAX_QUOTES_PER_ARTICLE) {
+    throw new ArticleParseError(
+      'content',
+      `the article holds ${extraction.quotes.length} quotes, more than the ${MAX_QUOTES_PER_ARTICLE} stored per article; split it`,
+    );
+  }
+  return { article, extraction };
+}
+
+export function runTask(input: IngestInput): TaskReply {
+  try {
+    return { ok: true, prepared: prepareArticle(input) };
+  } catch (error) {
+    if (error instanceof ArticleParseError) return { ok: false, field: error.field, problem: error.problem };
+    // a parser recursing on pathological nesting runs out of stack: the input's fault, not ours
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { ok: false, field: 'content', problem: 'the article is nested too deeply to read' };
+    }
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
