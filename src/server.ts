@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { env } from './env';
+import { watchPendingApiKeys } from './services/api-keys';
 import { loadExamplesIfEmpty, openAppDatabase } from './services/bootstrap';
 import { createQuoteEvents } from './services/quote-events';
 import { createApp } from './yoga';
@@ -16,6 +17,15 @@ async function main(): Promise<void> {
     { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
   );
   const server = createServer(app);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} on ${config.HOST} is already in use (another Quotegraph?): stop that process or set PORT.`
+        : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
+    );
+    process.exit(1);
+  });
+  const keyImport = config.DATABASE_URL ? undefined : watchPendingApiKeys(database.db, config.DATA_DIR, log);
   server.listen(config.PORT, config.HOST, () => {
     log(`Quotegraph is serving GraphQL (with GraphiQL) at http://localhost:${config.PORT}/graphql`);
   });
@@ -25,6 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: closing…`);
+    clearInterval(keyImport);
     server.close(() => {
       Promise.allSettled([database.close(), events.close()]).finally(() => process.exit(0));
     });

@@ -21,7 +21,14 @@ export async function openAppDatabase(env: Env, log: Log): Promise<Database> {
       statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
       poolSize: env.DB_POOL_SIZE,
     });
-    await migrate(database);
+    try {
+      await migrate(database);
+    } catch (error) {
+      await database.close().catch(() => {});
+      throw new Error(
+        `Cannot use the Postgres database at ${redact(env.DATABASE_URL)}: ${rootCause(error)}. Check DATABASE_URL.`,
+      );
+    }
     return database;
   }
   const fresh = !existsSync(env.DATA_DIR);
@@ -29,7 +36,7 @@ export async function openAppDatabase(env: Env, log: Log): Promise<Database> {
   const unlock = lockDataDir(env.DATA_DIR);
   log(
     fresh
-      ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes a few seconds…`
+      ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes half a minute or more…`
       : `Opening the embedded database (PGlite) in ${env.DATA_DIR}…`,
   );
   try {
@@ -78,8 +85,8 @@ function lockDataDir(dataDir: string): () => void {
       return () => rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      const owner = dataDirOwner(dataDir);
+      if (owner !== null) {
         throw new Error(
           `The embedded database in ${dataDir} is in use by another Quotegraph process (pid ${owner}). ` +
             'Stop it first (PGlite serves one process), or set DATABASE_URL to use a Postgres server.',
@@ -89,6 +96,17 @@ function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new Error(`could not lock ${lockPath}`);
+}
+
+/** The pid of the live process that holds the embedded database in `dataDir`, if any other does. */
+export function dataDirOwner(dataDir: string): number | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(join(dataDir, 'quotegraph.lock'), 'utf8'));
+  } catch {
+    return null;
+  }
+  return Number.isInteger(owner) && owner !== process.pid && isAlive(owner) ? owner : null;
 }
 
 function isAlive(pid: number): boolean {
@@ -102,4 +120,21 @@ function isAlive(pid: number): boolean {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * What actually went wrong under drizzle's "Failed query: …" wrapper: the server's own message
+ * ("database "x" does not exist", "role "y" does not exist") or the connection error's code.
+ */
+export function rootCause(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const { cause, errors } = e as { cause?: unknown; errors?: unknown[] };
+    if (errors?.length) e = errors[0];
+    else if (cause) e = cause;
+    else break;
+  }
+  const { message, code } = e as { message?: string; code?: string };
+  const text = message || code || String(e);
+  return code === 'ECONNREFUSED' ? `no server answers there (${text})` : text;
 }

@@ -18,8 +18,10 @@ export type QuoteEvents = ReturnType<typeof createPubSub<Topics>> & { close(): P
  */
 export function createQuoteEvents(redisUrl?: string): QuoteEvents {
   if (!redisUrl) return Object.assign(createPubSub<Topics>(), { close: async () => {} });
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const publishClient = quietlyRetrying(new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 }));
+  const subscribeClient = quietlyRetrying(
+    new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+  );
   const pubsub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
@@ -29,4 +31,23 @@ export function createQuoteEvents(redisUrl?: string): QuoteEvents {
       subscribeClient.disconnect();
     },
   });
+}
+
+/**
+ * ioredis reconnects by itself with a growing delay; without an error listener it prints
+ * "Unhandled error event" on every attempt. An outage is logged once when it starts and once when
+ * Redis is back.
+ */
+export function quietlyRetrying(client: Redis, log: (message: string) => void = console.error): Redis {
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    log(`Redis unavailable (${error.message || (error as NodeJS.ErrnoException).code}); retrying quietly`);
+  });
+  client.on('ready', () => {
+    if (down) log('Redis is back');
+    down = false;
+  });
+  return client;
 }
