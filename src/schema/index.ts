@@ -7,6 +7,7 @@ import './types/search';
 import './types/entity-page';
 import './types/subscription';
 import './types/curation';
+import './types/rate-limit';
 import { builder } from './builder';
 
 builder.queryType({});
