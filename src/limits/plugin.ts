@@ -11,7 +11,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context';
-import { analyzeOperation, type CostModel } from './query-cost';
+import { checkArguments, InputLimitError } from './input-limits';
+import { analyzeOperation, type CostModel, type QueryAnalysis } from './query-cost';
 import type { RateLimiter, RateLimitState } from './rate-limit';
 
 export interface QueryLimits {
@@ -34,8 +35,16 @@ export interface RequestCost {
 /** Rate points for a request: one per 100 objects it can return, at least one (as GitHub counts). */
 export const pointsFor = (nodes: number) => Math.max(1, Math.ceil(nodes / 100));
 
-export function refusal(code: string, message: string, status = 400, headers?: Record<string, string>) {
-  return new GraphQLError(message, { extensions: { code, http: { status, ...(headers && { headers }) } } });
+export function refusal(
+  code: string,
+  message: string,
+  status = 400,
+  headers?: Record<string, string>,
+  field?: string,
+) {
+  return new GraphQLError(message, {
+    extensions: { code, ...(field && { field }), http: { status, ...(headers && { headers }) } },
+  });
 }
 
 function countTokens(source: string, cap: number): number {
@@ -93,13 +102,20 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): P
     extendContext: (extension: Partial<Context>) => void,
   ) {
     const context = args.contextValue as Context;
-    const analysis = analyzeOperation(
-      schema,
-      args.document,
-      args.operationName,
-      args.variableValues as Record<string, unknown> | undefined,
-      limits.model,
-    );
+    let analysis: QueryAnalysis;
+    try {
+      analysis = analyzeOperation(
+        schema,
+        args.document,
+        args.operationName,
+        args.variableValues as Record<string, unknown> | undefined,
+        limits.model,
+        checkArguments,
+      );
+    } catch (error) {
+      if (!(error instanceof InputLimitError)) throw error;
+      return stop({ errors: [refusal('BAD_USER_INPUT', error.message, 400, undefined, error.field)] });
+    }
     const refuse = (error: GraphQLError) => {
       stop({ errors: [error], extensions: { cost: { nodes: analysis.cost } } });
     };

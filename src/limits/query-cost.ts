@@ -52,6 +52,12 @@ export function analyzeOperation(
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | null | undefined,
   model: CostModel,
+  /** Called with every field's arguments as the resolver will see them; may throw. */
+  onArguments?: (
+    parentType: string,
+    field: GraphQLField<unknown, unknown>,
+    args: Record<string, unknown>,
+  ) => void,
 ): QueryAnalysis {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
@@ -108,6 +114,7 @@ export function analyzeOperation(
         const field = type.getFields()[name];
         if (!field) continue;
         const args = argumentsOf(field, selection);
+        onArguments?.(type.name, field, args);
         const isList = isListType(getNullableType(field.type));
         const count = isList
           ? pageSize !== undefined && (name === 'edges' || name === 'nodes')

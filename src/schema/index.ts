@@ -10,7 +10,7 @@ import './types/curation';
 import './types/rate-limit';
 import { builder } from './builder';
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: 'Reading: articles, entities, quotes, search, and the rate-limit budget.' });
+builder.mutationType({ description: 'Writing; every mutation needs an API key with the editor role.' });
 
 export const schema = builder.toSchema({ sortSchema: true });
