@@ -240,3 +240,45 @@ test('every string and list argument has a maximum: search text, slugs, ids per 
   expect(misses.errors).toBeUndefined();
   expect(misses.data?.nodes.every((n) => n === null)).toBe(true);
 });
+
+test('Query.edits lists the audit trail, newest first, deletions included, filtered and paged', async () => {
+  const editor = await api.editorHeaders();
+  const article = await api.query<{ article: { id: string; title: string } }>(
+    `{ article(slug: "${articleSlug}") { id title } }`,
+  );
+  const entity = await api.query<{ entity: { id: string } }>(`{ entity(slug: "${entitySlug}") { id } }`);
+  await api.query(
+    'mutation($id: ID!) { updateEntity(input: { id: $id, description: "described" }) { userErrors { message } } }',
+    { id: entity.entity.id },
+    editor,
+  );
+  await api.query(
+    'mutation($id: ID!) { deleteArticle(input: { id: $id }) { userErrors { message } } }',
+    { id: article.article.id },
+    editor,
+  );
+  type Edits = {
+    edits: {
+      totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      nodes: Array<{ action: string; actor: string; before: { title?: string } | null }>;
+    };
+  };
+  const query = `query($filter: EditFilter, $after: String) { edits(first: 1, after: $after, filter: $filter) {
+      totalCount pageInfo { endCursor hasNextPage } nodes { action actor before } } }`;
+  const first = await api.query<Edits>(query, {});
+  expect(first.edits.totalCount).toBe(2);
+  expect(first.edits.nodes.map((n) => n.action)).toEqual(['DELETE_ARTICLE']);
+  const second = await api.query<Edits>(query, { after: first.edits.pageInfo.endCursor });
+  expect(second.edits.nodes.map((n) => n.action)).toEqual(['UPDATE_ENTITY']);
+  expect(second.edits.pageInfo.hasNextPage).toBe(false);
+
+  const deleted = await api.query<Edits>(query, { filter: { article: article.article.id } });
+  expect(deleted.edits.nodes[0]?.before?.title).toBe(article.article.title);
+  const byEntity = await api.query<Edits>(query, {
+    filter: { entity: entity.entity.id, action: 'UPDATE_ENTITY' },
+  });
+  expect(byEntity.edits.totalCount).toBe(1);
+  const byActor = await api.query<Edits>(query, { filter: { actor: 'nobody' } });
+  expect(byActor.edits).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { endCursor: null } });
+});

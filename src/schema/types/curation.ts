@@ -17,10 +17,12 @@ import {
   reattributeQuote,
   updateEntity,
 } from '../../services/curation';
+import { countEdits, type EditFilter, editKeyset, findEdits } from '../../services/edit-query';
 import { requireEditor } from '../auth';
 import { builder } from '../builder';
 import { badInput, type UserError, UserErrorType } from '../errors';
 import { decodeId } from '../ids';
+import { keysetConnection } from '../pagination';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
 
 const entityTypes = new Set(['Person', 'Organization', 'Place']);
@@ -378,6 +380,54 @@ builder.mutationFields((t) => ({
       const articleId = decodeInputId(problems, 'input.id', input.id, 'Article');
       if (articleId === null) return rejected(problems);
       return toPayload(await deleteArticle(ctx.db, key, { articleId }));
+    },
+  }),
+}));
+
+const EditFilterInput = builder.inputType('EditFilter', {
+  description: 'Conditions an edit must all meet.',
+  fields: (t) => ({
+    entity: t.id({ description: 'Edits of this entity (for a merge, its target).' }),
+    article: t.id({ description: 'Edits of this article, its deletion included.' }),
+    action: t.field({ type: EditActionEnum, description: 'Only edits made by this mutation.' }),
+    actor: t.string({ description: 'Only edits made with the API key of this name.' }),
+  }),
+});
+
+const EditConnection = builder.connectionObject(
+  {
+    type: EditRef,
+    name: 'EditConnection',
+    description: 'A page of the audit trail.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many edits the whole list has.',
+        resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { description: 'An edit with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  edits: t.field({
+    type: EditConnection,
+    description: "The audit trail of editors' changes, newest first; deleted articles' entries included.",
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: EditFilterInput, description: 'Only edits meeting every condition given.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const f = args.filter;
+      const filter: EditFilter = {
+        entityId: f?.entity != null ? decodeId('filter.entity', f.entity, entityTypes) : undefined,
+        articleId: f?.article != null ? decodeId('filter.article', f.article, 'Article') : undefined,
+        action: f?.action ?? undefined,
+        actor: f?.actor ?? undefined,
+      };
+      return keysetConnection('Query.edits', args, editKeyset, (page) => findEdits(ctx.db, filter, page), {
+        totalCount: () => countEdits(ctx.db, filter),
+      });
     },
   }),
 }));
