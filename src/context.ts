@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { RequestCost } from './limits/plugin';
 import { type ApiKey, findApiKey } from './services/api-keys';
 import type { ExtractionPool } from './services/extraction-pool';
 import type { QuoteEvents } from './services/quote-events';
@@ -11,6 +12,8 @@ export interface Context {
   apiKey(): Promise<ApiKey | null>;
   /** Whether an Authorization header was sent at all: a wrong key and no key get different errors. */
   sentApiKey: boolean;
+  /** What the request was charged, set by the query-limits plugin before execution. */
+  cost?: RequestCost;
 }
 
 export interface AppServices {

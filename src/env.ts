@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** GraphiQL at /graphql; off in production unless set. */
+  GRAPHIQL: flag.optional(),
+  /** Schema introspection; off in production unless set. */
+  INTROSPECTION: flag.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -18,6 +25,7 @@ const envSchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
   EXTRACTION_WORKERS: z.coerce.number().int().positive().default(2),
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(5_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')

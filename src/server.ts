@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { env } from './env';
+import { memoryRateLimiter, redisRateLimiter } from './limits/rate-limit';
 import { watchPendingApiKeys } from './services/api-keys';
 import { loadExamplesIfEmpty, openAppDatabase } from './services/bootstrap';
 import { createQuoteEvents } from './services/quote-events';
@@ -12,9 +13,21 @@ async function main(): Promise<void> {
   const database = await openAppDatabase(config, log);
   if (config.LOAD_EXAMPLES) await loadExamplesIfEmpty(database, log);
   const events = createQuoteEvents(config.REDIS_URL);
+  const production = config.NODE_ENV === 'production';
+  const budget = { pointsPerWindow: config.RATE_LIMIT_POINTS, windowMs: 3_600_000 };
+  const rateLimiter = config.REDIS_URL
+    ? redisRateLimiter(config.REDIS_URL, budget)
+    : memoryRateLimiter(budget);
+  const graphiql = config.GRAPHIQL ?? !production;
   const app = createApp(
     { db: database.db, events },
-    { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
+    {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxCost: config.MAX_QUERY_COST,
+      rateLimiter,
+      graphiql,
+      introspection: config.INTROSPECTION ?? !production,
+    },
   );
   const server = createServer(app);
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -27,7 +40,9 @@ async function main(): Promise<void> {
   });
   const keyImport = config.DATABASE_URL ? undefined : watchPendingApiKeys(database.db, config.DATA_DIR, log);
   server.listen(config.PORT, config.HOST, () => {
-    log(`Quotegraph is serving GraphQL (with GraphiQL) at http://localhost:${config.PORT}/graphql`);
+    log(
+      `Quotegraph is serving GraphQL${graphiql ? ' (with GraphiQL)' : ''} at http://localhost:${config.PORT}/graphql`,
+    );
   });
 
   let stopping = false;
@@ -37,7 +52,9 @@ async function main(): Promise<void> {
     log(`${signal}: closing…`);
     clearInterval(keyImport);
     server.close(() => {
-      Promise.allSettled([database.close(), events.close()]).finally(() => process.exit(0));
+      Promise.allSettled([database.close(), events.close(), rateLimiter.close()]).finally(() =>
+        process.exit(0),
+      );
     });
     server.closeAllConnections();
   };

@@ -1,15 +1,36 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { createYoga } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { type AppServices, createContext } from './context';
+import { boundedLogger, errorPolicyPlugin, maskError } from './limits/errors';
+import { queryLimitsPlugin } from './limits/plugin';
+import { memoryRateLimiter, type RateLimiter } from './limits/rate-limit';
 import { schema } from './schema';
+import { DEFAULT_PAGE_SIZE } from './schema/pagination';
 
-export interface YogaLimits {
+export interface AppOptions {
   maxDepth: number;
+  /** The most objects one response may hold (docs/api.md, "Cost"). */
   maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** Per caller and hour; used when no rateLimiter is given. */
+  rateLimitPoints: number;
+  rateLimiter?: RateLimiter;
+  graphiql: boolean;
+  introspection: boolean;
 }
+
+export const defaultAppOptions: AppOptions = {
+  maxDepth: 12,
+  maxCost: 10_000,
+  maxAliases: 30,
+  maxTokens: 2_000,
+  rateLimitPoints: 5_000,
+  graphiql: true,
+  introspection: true,
+};
+
+const HOUR_MS = 3_600_000;
 
 const exampleQuery = `# Who said what: everything Dmitry Peskov said, and where.
 {
@@ -25,21 +46,36 @@ const exampleQuery = `# Who said what: everything Dmitry Peskov said, and where.
 }
 `;
 
-export function createApp(services: AppServices, limits: YogaLimits = { maxDepth: 12, maxCost: 10_000 }) {
+const noIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+};
+
+export function createApp(services: AppServices, options: Partial<AppOptions> = {}) {
+  const settings = { ...defaultAppOptions, ...options };
+  const rateLimiter =
+    settings.rateLimiter ??
+    memoryRateLimiter({ pointsPerWindow: settings.rateLimitPoints, windowMs: HOUR_MS });
   return createYoga({
     schema,
     context: ({ request }) => createContext(services, request),
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Quotegraph', defaultQuery: exampleQuery },
+    graphiql: settings.graphiql ? { title: 'Quotegraph', defaultQuery: exampleQuery } : false,
     landingPage: false,
-    // Unexpected errors reach the client as "Unexpected error." with no stack; GraphQLErrors
-    // thrown on purpose (bad input, not found, auth) keep their message and extensions.code.
-    maskedErrors: true,
+    // Unexpected errors reach the client as "Unexpected error." with no stack or SQL in any mode;
+    // GraphQLErrors thrown on purpose (bad input, not found, auth) keep their message and code.
+    maskedErrors: { maskError, isDev: false },
+    logging: boundedLogger(),
     plugins: [
-      maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true }),
-      costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
-      maxAliasesPlugin({ n: 30, exposeLimits: true }),
-      maxTokensPlugin({ n: 2000, exposeLimits: true }),
+      errorPolicyPlugin(),
+      queryLimitsPlugin(schema, {
+        maxDepth: settings.maxDepth,
+        maxCost: settings.maxCost,
+        maxAliases: settings.maxAliases,
+        maxTokens: settings.maxTokens,
+        model: { defaultPageSize: DEFAULT_PAGE_SIZE, unsizedListSize: DEFAULT_PAGE_SIZE },
+        rateLimiter,
+      }),
+      ...(settings.introspection ? [] : [noIntrospection]),
     ],
   });
 }

@@ -18,6 +18,6 @@ export const UserErrorType = builder.objectRef<UserError>('UserError').implement
   description: 'A problem with the input that the caller can fix.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The input field at fault.' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'What is wrong with it, in words for a person.' }),
   }),
 });

@@ -1,6 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context';
 import { badInput } from './errors';
+import { isRowId } from './pagination';
 import { EntityRef } from './refs';
 
 const entityTypes = new Set(['Person', 'Organization', 'Place']);
@@ -11,11 +12,14 @@ export function decodeId(field: string, globalId: string | number, typenames: Se
   try {
     decoded = decodeGlobalID(String(globalId));
   } catch {
-    throw badInput(field, `${JSON.stringify(globalId)} is not a valid ID`);
+    throw badInput(field, `${JSON.stringify(String(globalId).slice(0, 100))} is not a valid ID`);
   }
   const id = Number(decoded.id);
-  if (!allowed.has(decoded.typename) || !Number.isSafeInteger(id)) {
-    throw badInput(field, `${JSON.stringify(globalId)} is not the ID of a ${[...allowed].join(' or ')}`);
+  if (!allowed.has(decoded.typename) || !/^\d{1,10}$/.test(decoded.id) || !isRowId(id)) {
+    throw badInput(
+      field,
+      `${JSON.stringify(String(globalId).slice(0, 100))} is not the ID of a ${[...allowed].join(' or ')}`,
+    );
   }
   return id;
 }

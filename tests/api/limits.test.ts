@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from '../../src/db/client';
-import { createTestApp } from '../support/app';
+import { createTestApp, type GraphQLResponse } from '../support/app';
 import { openTestDatabase, StatementCounter } from '../support/database';
 
 const examples = new URL('../../examples/articles/', import.meta.url);
@@ -117,22 +117,81 @@ test('unknown IDs and slugs give null or a clear error, never a stack trace', as
   expect(JSON.stringify([malformed, both])).not.toMatch(/\.ts:\d+/);
 });
 
-test('a query that is too deep or too costly is refused before it runs', async () => {
+test('a query that is too deep, too aliased, too long or too costly is refused before it runs, with a 400 and a code', async () => {
+  const refused = async (query: string, variables: Record<string, unknown> = {}) => {
+    counter.reset();
+    const response = await api.app.fetch('http://quotegraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    expect(counter.count).toBe(0);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).not.toMatch(/syntax error/i);
+    return {
+      status: response.status,
+      code: body.errors?.[0]?.extensions?.code,
+      message: body.errors?.[0]?.message,
+    };
+  };
   const deep = `{ quotes { nodes { article { quotes { nodes { speaker { quotes { nodes { article { quotes { nodes {
       speaker { quotes { nodes { text } } } } } } } } } } } } } } }`;
-  counter.reset();
-  const tooDeep = await api.request(deep);
-  expect(tooDeep.errors?.[0]?.message).toMatch(/depth/i);
-  expect(counter.count).toBe(0);
+  expect(await refused(deep)).toEqual({
+    status: 400,
+    code: 'QUERY_TOO_DEEP',
+    message: 'The query is 15 levels deep; the limit is 12.',
+  });
 
   const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join('\n');
-  const tooMany = await api.request(`{ ${aliases} }`);
-  expect(tooMany.errors?.[0]?.message).toMatch(/aliases limit of 30/i);
+  expect(await refused(`{ ${aliases} }`)).toEqual({
+    status: 400,
+    code: 'TOO_MANY_ALIASES',
+    message: 'The query has 40 aliases; the limit is 30.',
+  });
 
-  const literal = await api.request(
+  const long = `{ ${Array.from({ length: 2500 }, () => '__typename').join(' ')} }`;
+  expect(await refused(long)).toEqual({
+    status: 400,
+    code: 'TOO_MANY_TOKENS',
+    message: 'The query has 2502 tokens; the limit is 2000.',
+  });
+
+  const literal = await refused(
     '{ entities(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }',
   );
-  expect(literal.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
+  expect(literal.status).toBe(400);
+  expect(literal.code).toBe('QUERY_TOO_COSTLY');
+  expect(literal.message).toMatch(/^The query can return 10100 objects; the limit is 10000\./);
+});
+
+test('the 1,000,000-node query of page sizes given as variables is refused', async () => {
+  const query = `query($n: Int) { quotes(first: $n) { nodes { speaker { quotes(first: $n) { nodes {
+      speaker { quotes(first: $n) { nodes { text } } } } } } } } }`;
+  counter.reset();
+  const result = await api.request(query, { n: 100 });
+  expect(counter.count).toBe(0);
+  expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  expect(result.errors?.[0]?.message).toMatch(/^The query can return 1020200 objects; the limit is 10000\./);
+});
+
+test('every response carries its cost, and rateLimit reports the budget', async () => {
+  const response = await api.app.fetch('http://quotegraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        '{ rateLimit { cost nodeCount limit remaining resetAt } quotes(first: 3) { nodes { speaker { name } } } }',
+    }),
+  });
+  const body = (await response.json()) as GraphQLResponse<{
+    rateLimit: { cost: number; nodeCount: number; limit: number; remaining: number; resetAt: string };
+  }>;
+  expect(body.extensions?.cost).toMatchObject({ nodes: 7, points: 1 });
+  const rate = body.data?.rateLimit;
+  expect(rate).toMatchObject({ cost: 1, nodeCount: 7, limit: 5000 });
+  expect(rate?.remaining).toBe((body.extensions?.cost as { remaining?: number } | undefined)?.remaining);
+  expect(new Date(rate?.resetAt ?? 0).getTime()).toBeGreaterThan(Date.now());
 });
 
 test('a connection under a list is fetched for all parents at once, each page the same as asked alone', async () => {

@@ -7,6 +7,7 @@ import { createApp } from '../../src/yoga';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+  extensions?: Record<string, unknown>;
 }
 
 /** A yoga app over the given database, called with real HTTP requests through yoga.fetch (no port). */

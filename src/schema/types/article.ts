@@ -19,13 +19,20 @@ import { ArticleRef, type ArticleRow, EntityRef, loadEntity, OrganizationRef } f
 import { OrderDirection, SpanType } from './common';
 import { QuoteConnection, QuoteKindEnum, quoteConnection } from './quote';
 
-export const ArticleConnection = builder.connectionObject({
-  type: ArticleRef,
-  name: 'ArticleConnection',
-  fields: (t) => ({
-    totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount() }),
-  }),
-});
+export const ArticleConnection = builder.connectionObject(
+  {
+    type: ArticleRef,
+    name: 'ArticleConnection',
+    description: 'A page of articles.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many articles the whole list has.',
+        resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { description: 'An article with its cursor.' },
+);
 
 export function articleConnection(
   ctx: Context,
@@ -35,7 +42,8 @@ export function articleConnection(
   direction: 'asc' | 'desc',
 ) {
   const keyset = articleKeyset(field, direction);
-  return keysetConnection(args, keyset, (page) => findArticles(ctx.db, filter, keyset, page), {
+  const scope = `Query.articles:${field}:${direction}`;
+  return keysetConnection(scope, args, keyset, (page) => findArticles(ctx.db, filter, keyset, page), {
     totalCount: () => countArticles(ctx.db, filter),
   });
 }
@@ -43,40 +51,67 @@ export function articleConnection(
 const MentionType = builder.objectRef<MentionRow>('Mention').implement({
   description: 'A place in an article body that names an entity.',
   fields: (t) => ({
-    entity: t.field({ type: EntityRef, resolve: (m) => m.entityId }),
-    span: t.field({ type: SpanType, resolve: (m) => ({ start: m.start, end: m.end }) }),
-    text: t.exposeString('text'),
+    entity: t.field({ type: EntityRef, description: 'The entity named.', resolve: (m) => m.entityId }),
+    span: t.field({
+      type: SpanType,
+      description: 'Where in the body.',
+      resolve: (m) => ({ start: m.start, end: m.end }),
+    }),
+    text: t.exposeString('text', { description: 'The words that name it there ("Peskov", "the Kremlin").' }),
   }),
 });
 
 ArticleRef.implement({
   description: 'A news article, as ingested.',
   fields: (t) => ({
-    title: t.exposeString('title'),
-    slug: t.exposeString('slug'),
-    url: t.exposeString('url', { nullable: true }),
-    subtitle: t.exposeString('subtitle', { nullable: true }),
-    byline: t.exposeString('byline', { nullable: true }),
-    authors: t.exposeStringList('authors'),
+    title: t.exposeString('title', { description: 'The headline.' }),
+    slug: t.exposeString('slug', {
+      description: 'The lowercase-hyphenated title, unique: article(slug:) finds it.',
+    }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where it was published; null when not given.',
+    }),
+    subtitle: t.exposeString('subtitle', {
+      nullable: true,
+      description: 'The dek under the headline, if any.',
+    }),
+    byline: t.exposeString('byline', { nullable: true, description: 'The byline as written, if any.' }),
+    authors: t.exposeStringList('authors', { description: 'The names in the byline.' }),
     outlet: t.field({
       type: OrganizationRef,
       nullable: true,
+      description: 'The publication it appeared in; null when unknown.',
       resolve: (a, _args, ctx) => loadEntity(ctx, a.outletId),
     }),
-    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.publishedAt }),
-    ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt }),
-    language: t.exposeString('language'),
+    publishedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was published; null when the article does not say.',
+      resolve: (a) => a.publishedAt,
+    }),
+    ingestedAt: t.field({
+      type: 'DateTime',
+      description: 'When it was stored here.',
+      resolve: (a) => a.ingestedAt,
+    }),
+    language: t.exposeString('language', { description: 'An ISO 639-1 code, e.g. en.' }),
     body: t.exposeString('body', { description: 'The text; quote and mention spans are offsets into it.' }),
     paragraphs: t.stringList({
+      description: 'The body cut into paragraphs.',
       resolve: (a) => a.paragraphs.map((p) => a.body.slice(p.start, p.end)),
     }),
     quotes: t.field({
       type: QuoteConnection,
       description: 'Its quotes in the order they appear.',
-      args: { ...t.arg.connectionArgs(), kind: t.arg({ type: QuoteKindEnum }) },
+      args: {
+        ...t.arg.connectionArgs(),
+        kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes given this way.' }),
+      },
       resolve: (a, args, ctx) =>
         quoteConnection(
           ctx,
+          'Article.quotes',
           args,
           { articleId: a.id, kind: args.kind ?? undefined },
           { field: 'POSITION', direction: 'asc' },
@@ -92,35 +127,52 @@ ArticleRef.implement({
 });
 
 const ArticleOrderFieldEnum = builder.enumType('ArticleOrderField', {
-  values: ['PUBLISHED_AT', 'INGESTED_AT'] as const,
+  description: 'What articles are sorted by; ties are broken by ID.',
+  values: {
+    PUBLISHED_AT: { description: 'The publication date (the ingestion date when it has none).' },
+    INGESTED_AT: { description: 'When it was stored here.' },
+  } as const,
 });
 
 const ArticleOrder = builder.inputType('ArticleOrder', {
+  description: 'The order of a list of articles.',
   fields: (t) => ({
-    field: t.field({ type: ArticleOrderFieldEnum, required: true }),
-    direction: t.field({ type: OrderDirection, required: true, defaultValue: 'desc' }),
+    field: t.field({ type: ArticleOrderFieldEnum, required: true, description: 'What to sort by.' }),
+    direction: t.field({
+      type: OrderDirection,
+      required: true,
+      defaultValue: 'desc',
+      description: 'DESC (the default) puts the latest first.',
+    }),
   }),
 });
 
 const ArticleFilterInput = builder.inputType('ArticleFilter', {
+  description: 'Conditions an article must all meet.',
   fields: (t) => ({
-    search: t.string({ description: 'Full-text search, web-search syntax ("a phrase", OR, -word).' }),
-    mentions: t.idList({ description: 'Only articles that mention every one of these entities.' }),
-    publishedAfter: t.field({ type: 'DateTime' }),
-    publishedBefore: t.field({ type: 'DateTime' }),
+    search: t.string({
+      description: 'Full-text search, web-search syntax ("a phrase", OR, -word); at most 500 characters.',
+    }),
+    mentions: t.idList({
+      description: 'Only articles that mention every one of these entities; at most 20.',
+    }),
+    publishedAfter: t.field({ type: 'DateTime', description: 'Only articles published at or after this.' }),
+    publishedBefore: t.field({ type: 'DateTime', description: 'Only articles published before this.' }),
   }),
 });
 
 const ArticleFormat = builder.enumType('ArticleFormat', {
+  description: 'How an article to ingest is written.',
   values: {
-    TEXT: { value: 'text' },
-    MARKDOWN: { value: 'markdown' },
-    HTML: { value: 'html' },
-    JSON: { value: 'json' },
+    TEXT: { value: 'text', description: 'Plain text: title, optional dek and byline, then paragraphs.' },
+    MARKDOWN: { value: 'markdown', description: 'Markdown, with optional front matter.' },
+    HTML: { value: 'html', description: 'A web page; the article is found in it.' },
+    JSON: { value: 'json', description: 'An object {title, body, url, publishedAt, author, outlet}.' },
   } as const,
 });
 
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
+  description: 'An article to store.',
   fields: (t) => ({
     content: t.string({
       required: true,
@@ -135,6 +187,7 @@ const IngestArticleInput = builder.inputType('IngestArticleInput', {
 });
 
 const IngestStatus = builder.enumType('IngestStatus', {
+  description: 'What ingestArticle did with the article.',
   values: {
     NEW: { value: 'new', description: 'The article was stored.' },
     UNCHANGED: {
@@ -152,11 +205,12 @@ interface IngestCountsShape {
 }
 
 const IngestCounts = builder.objectRef<IngestCountsShape>('IngestCounts').implement({
+  description: 'What was found in an article.',
   fields: (t) => ({
-    quotes: t.exposeInt('quotes'),
-    entities: t.exposeInt('entities'),
-    mentions: t.exposeInt('mentions'),
-    roles: t.exposeInt('roles'),
+    quotes: t.exposeInt('quotes', { description: 'Quotes extracted.' }),
+    entities: t.exposeInt('entities', { description: 'Distinct people, organizations and places named.' }),
+    mentions: t.exposeInt('mentions', { description: 'Places in the body that name an entity.' }),
+    roles: t.exposeInt('roles', { description: 'Titles stated ("Kremlin spokesman").' }),
   }),
 });
 
@@ -168,15 +222,35 @@ interface IngestPayloadShape {
 }
 
 const IngestArticlePayload = builder.objectRef<IngestPayloadShape>('IngestArticlePayload').implement({
+  description: 'The result of ingestArticle.',
   fields: (t) => ({
-    article: t.field({ type: ArticleRef, nullable: true, resolve: (p) => p.articleId }),
-    status: t.field({ type: IngestStatus, nullable: true, resolve: (p) => p.status }),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description: 'The stored article (new or already there); null when rejected.',
+      resolve: (p) => p.articleId,
+    }),
+    status: t.field({
+      type: IngestStatus,
+      nullable: true,
+      description: 'Whether it was new; null when rejected.',
+      resolve: (p) => p.status,
+    }),
     created: t.boolean({
       description: 'Whether this call stored a new article.',
       resolve: (p) => p.status === 'new',
     }),
-    counts: t.field({ type: IngestCounts, nullable: true, resolve: (p) => p.counts }),
-    userErrors: t.field({ type: [UserErrorType], resolve: (p) => p.userErrors }),
+    counts: t.field({
+      type: IngestCounts,
+      nullable: true,
+      description: 'What the stored article holds; null when rejected.',
+      resolve: (p) => p.counts,
+    }),
+    userErrors: t.field({
+      type: [UserErrorType],
+      description: 'What was wrong with the input; empty when it was stored.',
+      resolve: (p) => p.userErrors,
+    }),
   }),
 });
 
@@ -185,7 +259,11 @@ builder.queryFields((t) => ({
     type: ArticleRef,
     nullable: true,
     description: 'One article by ID, slug or URL (exactly one).',
-    args: { id: t.arg.id(), slug: t.arg.string(), url: t.arg.string() },
+    args: {
+      id: t.arg.id({ description: 'Its global ID.' }),
+      slug: t.arg.string({ description: 'Its slug; at most 200 characters.' }),
+      url: t.arg.string({ description: 'The URL it was ingested with; at most 2,048 characters.' }),
+    },
     resolve: async (_root, args, ctx): Promise<number | ArticleRow | null> => {
       const given = [args.id, args.slug, args.url].filter((v) => v != null).length;
       if (given !== 1) throw badInput('article', 'give exactly one of id, slug or url');
@@ -195,10 +273,14 @@ builder.queryFields((t) => ({
   }),
   articles: t.field({
     type: ArticleConnection,
+    description: 'Articles, newest first unless ordered otherwise.',
     args: {
       ...t.arg.connectionArgs(),
-      filter: t.arg({ type: ArticleFilterInput }),
-      orderBy: t.arg({ type: ArticleOrder }),
+      filter: t.arg({
+        type: ArticleFilterInput,
+        description: 'Only articles meeting every condition given.',
+      }),
+      orderBy: t.arg({ type: ArticleOrder, description: 'Newest first when omitted.' }),
     },
     resolve: async (_root, args, ctx) => {
       const f = args.filter;
@@ -226,7 +308,7 @@ builder.mutationFields((t) => ({
     type: IngestArticlePayload,
     description:
       'Extract and store an article. Needs an editor API key. The same article twice is stored once.',
-    args: { input: t.arg({ type: IngestArticleInput, required: true }) },
+    args: { input: t.arg({ type: IngestArticleInput, required: true, description: 'The article.' }) },
     resolve: async (_root, { input }, ctx): Promise<IngestPayloadShape> => {
       await requireEditor(ctx);
       try {

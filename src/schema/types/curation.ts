@@ -17,10 +17,12 @@ import {
   reattributeQuote,
   updateEntity,
 } from '../../services/curation';
+import { countEdits, type EditFilter, editKeyset, findEdits } from '../../services/edit-query';
 import { requireEditor } from '../auth';
 import { builder } from '../builder';
 import { badInput, type UserError, UserErrorType } from '../errors';
 import { decodeId } from '../ids';
+import { keysetConnection } from '../pagination';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
 
 const entityTypes = new Set(['Person', 'Organization', 'Place']);
@@ -40,12 +42,13 @@ const JsonScalar = builder.addScalarType(
   }),
 );
 
-const EditActionEnum = builder.enumType('EditAction', {
+export const EditActionEnum = builder.enumType('EditAction', {
+  description: 'The mutation an edit records.',
   values: {
-    MERGE_ENTITIES: { value: 'merge_entities' },
-    UPDATE_ENTITY: { value: 'update_entity' },
-    REATTRIBUTE_QUOTE: { value: 'reattribute_quote' },
-    DELETE_ARTICLE: { value: 'delete_article' },
+    MERGE_ENTITIES: { value: 'merge_entities', description: 'mergeEntities' },
+    UPDATE_ENTITY: { value: 'update_entity', description: 'updateEntity' },
+    REATTRIBUTE_QUOTE: { value: 'reattribute_quote', description: 'reattributeQuote' },
+    DELETE_ARTICLE: { value: 'delete_article', description: 'deleteArticle' },
   } as const,
 });
 
@@ -57,9 +60,13 @@ export const EditRef = builder.loadableNodeRef<EditRow | null, number, number, n
 EditRef.implement({
   description: "One editor's change, as the audit trail keeps it.",
   fields: (t) => ({
-    action: t.field({ type: EditActionEnum, nullable: false, resolve: (e) => e.action as EditAction }),
+    action: t.field({
+      type: EditActionEnum,
+      description: 'What was done.',
+      resolve: (e) => e.action as EditAction,
+    }),
     actor: t.exposeString('actor', { nullable: false, description: 'The name of the API key that made it.' }),
-    createdAt: t.field({ type: 'DateTime', nullable: false, resolve: (e) => e.createdAt }),
+    createdAt: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.createdAt }),
     before: t.field({
       type: JsonScalar,
       nullable: true,
@@ -72,8 +79,18 @@ EditRef.implement({
       description: 'What it changed, as it became.',
       resolve: (e) => e.after,
     }),
-    entity: t.field({ type: EntityRef, nullable: true, resolve: (e) => e.entityId }),
-    quote: t.field({ type: QuoteRef, nullable: true, resolve: (e) => e.quoteId }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity it changed (for a merge, the target); null for other edits.',
+      resolve: (e) => e.entityId,
+    }),
+    quote: t.field({
+      type: QuoteRef,
+      nullable: true,
+      description: 'The quote it re-attributed; null for other edits, or once its article is deleted.',
+      resolve: (e) => e.quoteId,
+    }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
@@ -178,13 +195,18 @@ function payloadFields<T>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Payload
       description: 'The audit-trail entry it wrote; null when it was rejected.',
       resolve: (p) => p.edit,
     }),
-    userErrors: t.field({ type: [UserErrorType], nullable: false, resolve: (p) => p.userErrors }),
+    userErrors: t.field({
+      type: [UserErrorType],
+      description: 'What was wrong with the input; empty when it was done.',
+      resolve: (p) => p.userErrors,
+    }),
   };
 }
 
 const MAX_MERGE_SOURCES = 50;
 
 const MergeEntitiesInput = builder.inputType('MergeEntitiesInput', {
+  description: 'Which entities to fold into which.',
   fields: (t) => ({
     target: t.id({ required: true, description: 'The entity that stays.' }),
     sources: t.idList({
@@ -197,6 +219,7 @@ const MergeEntitiesInput = builder.inputType('MergeEntitiesInput', {
 const MergeEntitiesPayload = builder
   .objectRef<Payload<{ target: EntityRow }>>('MergeEntitiesPayload')
   .implement({
+    description: 'The result of mergeEntities.',
     fields: (t) => ({
       entity: t.field({
         type: EntityRef,
@@ -211,9 +234,9 @@ const MergeEntitiesPayload = builder
 const UpdateEntityInput = builder.inputType('UpdateEntityInput', {
   description: 'Fields left out stay as they are; null clears description and wikidataId.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, description: 'The entity to edit.' }),
     name: t.string({ description: 'The new name; the slug stays, and the name becomes an alias.' }),
-    description: t.string(),
+    description: t.string({ description: 'A line about it, at most 2,000 characters; null clears it.' }),
     wikidataId: t.string({ description: 'A Wikidata item ID, e.g. Q42.' }),
     addAliases: t.stringList({ description: 'Names to add as editor aliases.' }),
     removeAliases: t.stringList({
@@ -223,15 +246,22 @@ const UpdateEntityInput = builder.inputType('UpdateEntityInput', {
 });
 
 const UpdateEntityPayload = builder.objectRef<Payload<EntityRow>>('UpdateEntityPayload').implement({
+  description: 'The result of updateEntity.',
   fields: (t) => ({
-    entity: t.field({ type: EntityRef, nullable: true, resolve: (p) => p.value }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity as edited; null when rejected.',
+      resolve: (p) => p.value,
+    }),
     ...payloadFields(t),
   }),
 });
 
 const ReattributeQuoteInput = builder.inputType('ReattributeQuoteInput', {
+  description: 'A quote and who said it.',
   fields: (t) => ({
-    quote: t.id({ required: true }),
+    quote: t.id({ required: true, description: 'The quote.' }),
     speaker: t.id({
       description: 'The entity that said it; null (given explicitly) marks the quote unattributed.',
     }),
@@ -241,22 +271,31 @@ const ReattributeQuoteInput = builder.inputType('ReattributeQuoteInput', {
 const ReattributeQuotePayload = builder
   .objectRef<Payload<{ quoteId: number }>>('ReattributeQuotePayload')
   .implement({
+    description: 'The result of reattributeQuote.',
     fields: (t) => ({
-      quote: t.field({ type: QuoteRef, nullable: true, resolve: (p) => p.value?.quoteId ?? null }),
+      quote: t.field({
+        type: QuoteRef,
+        nullable: true,
+        description: 'The quote as re-attributed; null when rejected.',
+        resolve: (p) => p.value?.quoteId ?? null,
+      }),
       ...payloadFields(t),
     }),
   });
 
 const DeleteArticleInput = builder.inputType('DeleteArticleInput', {
-  fields: (t) => ({ id: t.id({ required: true }) }),
+  description: 'The article to delete.',
+  fields: (t) => ({ id: t.id({ required: true, description: "The article's global ID." }) }),
 });
 
 const DeleteArticlePayload = builder
   .objectRef<Payload<{ articleId: number }>>('DeleteArticlePayload')
   .implement({
+    description: 'The result of deleteArticle.',
     fields: (t) => ({
       deletedArticleId: t.globalID({
         nullable: true,
+        description: 'The ID the article had; null when rejected.',
         resolve: (p) => (p.value ? { type: 'Article', id: String(p.value.articleId) } : null),
       }),
       ...payloadFields(t),
@@ -268,7 +307,7 @@ builder.mutationFields((t) => ({
     type: MergeEntitiesPayload,
     description:
       'Folds duplicate entities into one: their aliases, mentions, quotes, roles and outlet articles move to the target, and their IDs and slugs resolve to it from then on. Needs an editor API key.',
-    args: { input: t.arg({ type: MergeEntitiesInput, required: true }) },
+    args: { input: t.arg({ type: MergeEntitiesInput, required: true, description: 'What to merge.' }) },
     resolve: async (_root, { input }, ctx) => {
       const key = await requireEditor(ctx);
       const problems: UserError[] = [];
@@ -293,7 +332,7 @@ builder.mutationFields((t) => ({
   updateEntity: t.field({
     type: UpdateEntityPayload,
     description: "Edits an entity's name, description, Wikidata ID and aliases. Needs an editor API key.",
-    args: { input: t.arg({ type: UpdateEntityInput, required: true }) },
+    args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'What to change.' }) },
     resolve: async (_root, { input }, ctx) => {
       const key = await requireEditor(ctx);
       const problems: UserError[] = [];
@@ -306,7 +345,13 @@ builder.mutationFields((t) => ({
     type: ReattributeQuotePayload,
     description:
       'Sets who said a quote, or marks it unattributed. Ingesting the article again does not undo it. Needs an editor API key.',
-    args: { input: t.arg({ type: ReattributeQuoteInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ReattributeQuoteInput,
+        required: true,
+        description: 'The quote and its speaker.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const key = await requireEditor(ctx);
       const problems: UserError[] = [];
@@ -328,13 +373,61 @@ builder.mutationFields((t) => ({
     type: DeleteArticlePayload,
     description:
       'Deletes an article with its mentions, quotes and roles; the audit trail keeps its title and URL. Needs an editor API key.',
-    args: { input: t.arg({ type: DeleteArticleInput, required: true }) },
+    args: { input: t.arg({ type: DeleteArticleInput, required: true, description: 'What to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
       const key = await requireEditor(ctx);
       const problems: UserError[] = [];
       const articleId = decodeInputId(problems, 'input.id', input.id, 'Article');
       if (articleId === null) return rejected(problems);
       return toPayload(await deleteArticle(ctx.db, key, { articleId }));
+    },
+  }),
+}));
+
+const EditFilterInput = builder.inputType('EditFilter', {
+  description: 'Conditions an edit must all meet.',
+  fields: (t) => ({
+    entity: t.id({ description: 'Edits of this entity (for a merge, its target).' }),
+    article: t.id({ description: 'Edits of this article, its deletion included.' }),
+    action: t.field({ type: EditActionEnum, description: 'Only edits made by this mutation.' }),
+    actor: t.string({ description: 'Only edits made with the API key of this name.' }),
+  }),
+});
+
+const EditConnection = builder.connectionObject(
+  {
+    type: EditRef,
+    name: 'EditConnection',
+    description: 'A page of the audit trail.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many edits the whole list has.',
+        resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { description: 'An edit with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  edits: t.field({
+    type: EditConnection,
+    description: "The audit trail of editors' changes, newest first; deleted articles' entries included.",
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: EditFilterInput, description: 'Only edits meeting every condition given.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const f = args.filter;
+      const filter: EditFilter = {
+        entityId: f?.entity != null ? decodeId('filter.entity', f.entity, entityTypes) : undefined,
+        articleId: f?.article != null ? decodeId('filter.article', f.article, 'Article') : undefined,
+        action: f?.action ?? undefined,
+        actor: f?.actor ?? undefined,
+      };
+      return keysetConnection('Query.edits', args, editKeyset, (page) => findEdits(ctx.db, filter, page), {
+        totalCount: () => countEdits(ctx.db, filter),
+      });
     },
   }),
 }));

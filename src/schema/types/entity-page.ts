@@ -47,13 +47,18 @@ function checkLimit(field: string, value: number): number {
 }
 
 const TimelineGranularity = builder.enumType('TimelineGranularity', {
-  values: { DAY: { value: 'day' }, WEEK: { value: 'week' }, MONTH: { value: 'month' } } as const,
+  description: 'The length of a timeline period, in UTC.',
+  values: {
+    DAY: { value: 'day', description: 'Calendar days.' },
+    WEEK: { value: 'week', description: 'Weeks from Monday.' },
+    MONTH: { value: 'month', description: 'Calendar months.' },
+  } as const,
 });
 
 const CoMentionType = builder.objectRef<CoMention>('CoMention').implement({
   description: 'An entity mentioned in the same articles.',
   fields: (t) => ({
-    entity: t.field({ type: EntityRef, resolve: (c) => c.entityId }),
+    entity: t.field({ type: EntityRef, description: 'The other entity.', resolve: (c) => c.entityId }),
     count: t.exposeInt('count', { description: 'How many articles mention both.' }),
   }),
 });
@@ -71,8 +76,8 @@ const TimelinePeriodType = builder.objectRef<TimelinePeriod>('TimelinePeriod').i
 const OutletCountType = builder.objectRef<OutletCount>('OutletCount').implement({
   description: 'An outlet and how many of its articles mention the entity.',
   fields: (t) => ({
-    outlet: t.field({ type: OrganizationRef, resolve: (o) => o.outletId }),
-    count: t.exposeInt('count'),
+    outlet: t.field({ type: OrganizationRef, description: 'The outlet.', resolve: (o) => o.outletId }),
+    count: t.exposeInt('count', { description: 'How many of its articles mention the entity.' }),
   }),
 });
 
@@ -102,7 +107,7 @@ builder.interfaceFields(EntityRef, (t) => ({
     description: 'The entities most often mentioned in the same articles, most shared articles first.',
     args: {
       first: t.arg.int({ defaultValue: 10, description: `At most ${MAX_LIST}.` }),
-      kind: t.arg({ type: EntityKindEnum }),
+      kind: t.arg({ type: EntityKindEnum, description: 'Only entities of this kind.' }),
     },
     resolve: (e, args, ctx) => {
       const limit = checkLimit('first', args.first ?? 10);
@@ -116,7 +121,11 @@ builder.interfaceFields(EntityRef, (t) => ({
     type: [TimelinePeriodType],
     description: `Mentions and quotes per period, oldest first; periods with neither are left out. At most ${MAX_TIMELINE_PERIODS} periods.`,
     args: {
-      granularity: t.arg({ type: TimelineGranularity, required: true }),
+      granularity: t.arg({
+        type: TimelineGranularity,
+        required: true,
+        description: 'The length of a period.',
+      }),
       from: t.arg({ type: 'DateTime', description: 'From this moment on (inclusive).' }),
       to: t.arg({ type: 'DateTime', description: 'Before this moment (exclusive).' }),
     },

@@ -33,10 +33,14 @@ import { OrderDirection } from './common';
 import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'What an entity is.',
   values: {
-    PERSON: { value: 'person' },
-    ORGANIZATION: { value: 'organization' },
-    PLACE: { value: 'place' },
+    PERSON: { value: 'person', description: 'A person.' },
+    ORGANIZATION: {
+      value: 'organization',
+      description: 'A government, company, party, outlet or other body.',
+    },
+    PLACE: { value: 'place', description: 'A country, city or region.' },
   } as const,
 });
 
@@ -75,22 +79,30 @@ function entityQuotes(
 ) {
   if (filter.distinct) {
     const own = partition === 'speaker' ? { speakerIds: [entityId] } : { aboutIds: [entityId] };
-    return quoteConnection(ctx, args, { ...filter, ...own }, order);
+    return quoteConnection(ctx, `Entity.${partition}`, args, { ...filter, ...own }, order);
   }
   const keyset = quoteKeyset(order.field, order.direction);
   const argsKey = `${partition}:${JSON.stringify(args)}`;
   const input = { partition, filter, keyset };
-  return keysetConnection(args, keyset, (page) => quotesForEach(ctx, argsKey, page, entityId, input), {
+  const scope = `Entity.${partition}:${order.field}:${order.direction}`;
+  return keysetConnection(scope, args, keyset, (page) => quotesForEach(ctx, argsKey, page, entityId, input), {
     totalCount: () => quoteCountForEach(ctx, argsKey, entityId, input),
   });
 }
 
 const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
+  description: "Conditions on an entity's own quotes.",
   fields: (t) => ({
     about: t.id({ description: 'Only quotes that talk about this entity.' }),
-    kind: t.field({ type: QuoteKindEnum }),
-    publishedAfter: t.field({ type: 'DateTime' }),
-    publishedBefore: t.field({ type: 'DateTime' }),
+    kind: t.field({ type: QuoteKindEnum, description: 'Only quotes given this way.' }),
+    publishedAfter: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published at or after this.',
+    }),
+    publishedBefore: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published before this.',
+    }),
     distinct: t.boolean({
       description: 'One quote per cluster of echoes: the first report of each statement.',
     }),
@@ -98,11 +110,18 @@ const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
 });
 
 const QuotesAboutFilter = builder.inputType('QuotesAboutFilter', {
+  description: 'Conditions on the quotes about an entity.',
   fields: (t) => ({
     speaker: t.id({ description: 'Only quotes said by this entity.' }),
-    kind: t.field({ type: QuoteKindEnum }),
-    publishedAfter: t.field({ type: 'DateTime' }),
-    publishedBefore: t.field({ type: 'DateTime' }),
+    kind: t.field({ type: QuoteKindEnum, description: 'Only quotes given this way.' }),
+    publishedAfter: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published at or after this.',
+    }),
+    publishedBefore: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published before this.',
+    }),
     distinct: t.boolean({
       description: 'One quote per cluster of echoes: the first report of each statement.',
     }),
@@ -126,9 +145,19 @@ EntityRef.implement({
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The fullest name the articles give.' }),
     slug: t.exposeString('slug', { description: 'The lowercase-hyphenated name, e.g. dmitry-peskov.' }),
-    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
-    description: t.exposeString('description', { nullable: true }),
-    wikidataId: t.exposeString('wikidataId', { nullable: true }),
+    kind: t.field({
+      type: EntityKindEnum,
+      description: 'Person, organization or place.',
+      resolve: (e) => e.kind,
+    }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'A line about it, set by an editor; null until then.',
+    }),
+    wikidataId: t.exposeString('wikidataId', {
+      nullable: true,
+      description: 'Its Wikidata item (e.g. Q42), set by an editor; null until then.',
+    }),
     aliases: t.loadableList({
       type: 'String',
       description: 'Every way the articles name it, the canonical name first.',
@@ -142,6 +171,7 @@ EntityRef.implement({
       resolve: (e) => e.id,
     }),
     mentionCount: t.int({
+      description: 'How many times articles name it.',
       resolve: async (e, _args, ctx) => (await countsLoader(ctx).load(e.id)).mentionCount,
     }),
     articleCount: t.int({
@@ -157,8 +187,11 @@ EntityRef.implement({
       description: 'Quotes said by it.',
       args: {
         ...t.arg.connectionArgs(),
-        filter: t.arg({ type: EntityQuotesFilter }),
-        orderBy: t.arg({ type: QuoteOrder }),
+        filter: t.arg({
+          type: EntityQuotesFilter,
+          description: 'Only quotes meeting every condition given.',
+        }),
+        orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
       resolve: async (e, args, ctx) => {
         const about = args.filter?.about;
@@ -183,8 +216,8 @@ EntityRef.implement({
       description: 'Quotes by others that talk about it.',
       args: {
         ...t.arg.connectionArgs(),
-        filter: t.arg({ type: QuotesAboutFilter }),
-        orderBy: t.arg({ type: QuoteOrder }),
+        filter: t.arg({ type: QuotesAboutFilter, description: 'Only quotes meeting every condition given.' }),
+        orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
       resolve: async (e, args, ctx) => {
         const speaker = args.filter?.speaker;
@@ -210,6 +243,7 @@ EntityRef.implement({
       args: { ...t.arg.connectionArgs() },
       resolve: (e, args, ctx) =>
         keysetConnection(
+          'Entity.articles',
           args,
           newestArticles,
           (page) => articlesMentioning(ctx, JSON.stringify(args), page, e.id, undefined),
@@ -227,6 +261,11 @@ for (const [ref, kind] of [
   [PlaceRef, 'place'],
 ] as const) {
   ref.implement({
+    description: {
+      person: 'A person that articles mention or quote.',
+      organization: 'A government, company, party, outlet or other body that articles mention.',
+      place: 'A country, city or region that articles mention.',
+    }[kind],
     interfaces: [EntityRef],
     isTypeOf: (value) => (value as EntityRow).kind === kind,
   });
@@ -240,19 +279,22 @@ function notNull<T>(value: T | null): T {
 RoleRef.implement({
   description: 'A title a person holds, as an article states it ("Kremlin spokesman Dmitry Peskov").',
   fields: (t) => ({
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'The title as written, e.g. "spokesman".' }),
     person: t.field({
       type: PersonRef,
+      description: 'Who holds it.',
       resolve: async (r, _args, ctx) => notNull(await loadEntity(ctx, r.personId)),
     }),
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
+      description: 'Where it is held, when an organization ("Kremlin spokesman"); else null.',
       resolve: (r, _args, ctx) => loadEntity(ctx, r.organizationId),
     }),
     place: t.field({
       type: PlaceRef,
       nullable: true,
+      description: 'Where it is held, when a place ("mayor of Kyiv"); else null.',
       resolve: (r, _args, ctx) => loadEntity(ctx, r.placeId),
     }),
     article: t.field({
@@ -260,25 +302,62 @@ RoleRef.implement({
       description: 'The article that states it.',
       resolve: (r) => r.articleId,
     }),
-    firstSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.firstSeenAt }),
-    lastSeenAt: t.field({ type: 'DateTime', resolve: (r) => r.lastSeenAt }),
+    firstSeenAt: t.field({
+      type: 'DateTime',
+      description: 'The date of the earliest article that states it.',
+      resolve: (r) => r.firstSeenAt,
+    }),
+    lastSeenAt: t.field({
+      type: 'DateTime',
+      description: 'The date of the latest article that states it.',
+      resolve: (r) => r.lastSeenAt,
+    }),
+  }),
+});
+
+const EntityOrderField = builder.enumType('EntityOrderField', {
+  description: 'What entities are sorted by.',
+  values: { NAME: { description: 'The name, ignoring case and accents; ties by ID.' } } as const,
+});
+
+const EntityOrder = builder.inputType('EntityOrder', {
+  description: 'The order of a list of entities.',
+  fields: (t) => ({
+    field: t.field({ type: EntityOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({
+      type: OrderDirection,
+      required: true,
+      defaultValue: 'asc',
+      description: 'ASC is A to Z.',
+    }),
   }),
 });
 
 const EntityFilter = builder.inputType('EntityFilter', {
+  description: 'Conditions an entity must all meet.',
   fields: (t) => ({
-    kind: t.field({ type: EntityKindEnum }),
-    name: t.string({ description: 'Part of a name or alias; case, accents and punctuation are ignored.' }),
+    kind: t.field({ type: EntityKindEnum, description: 'Only entities of this kind.' }),
+    name: t.string({
+      description:
+        'Part of a name or alias; case, accents and punctuation are ignored. At most 200 characters.',
+    }),
   }),
 });
 
-export const EntityConnection = builder.connectionObject({
-  type: EntityRef,
-  name: 'EntityConnection',
-  fields: (t) => ({
-    totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount() }),
-  }),
-});
+export const EntityConnection = builder.connectionObject(
+  {
+    type: EntityRef,
+    name: 'EntityConnection',
+    description: 'A page of entities.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many entities the whole list has.',
+        resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { description: 'An entity with its cursor.' },
+);
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -286,7 +365,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       "One entity by ID or slug (exactly one). A merged entity's old ID or slug gives the entity it was merged into.",
-    args: { id: t.arg.id(), slug: t.arg.string() },
+    args: {
+      id: t.arg.id({ description: 'Its global ID.' }),
+      slug: t.arg.string({ description: 'Its slug, e.g. dmitry-peskov; at most 200 characters.' }),
+    },
     resolve: async (_root, args, ctx) => {
       if ((args.id == null) === (args.slug == null))
         throw badInput('entity', 'give exactly one of id or slug');
@@ -300,13 +382,15 @@ builder.queryFields((t) => ({
     description: 'Entities by name, A to Z.',
     args: {
       ...t.arg.connectionArgs(),
-      filter: t.arg({ type: EntityFilter }),
-      direction: t.arg({ type: OrderDirection, defaultValue: 'asc' }),
+      filter: t.arg({ type: EntityFilter, description: 'Only entities meeting every condition given.' }),
+      orderBy: t.arg({ type: EntityOrder, description: 'By name, A to Z when omitted.' }),
     },
     resolve: (_root, args, ctx) => {
       const filter = { kind: args.filter?.kind ?? undefined, name: args.filter?.name ?? undefined };
-      const keyset = entityKeyset(args.direction ?? 'asc');
-      return keysetConnection(args, keyset, (page) => findEntities(ctx.db, filter, keyset, page), {
+      const direction = args.orderBy?.direction ?? 'asc';
+      const keyset = entityKeyset(direction);
+      const scope = `Query.entities:NAME:${direction}`;
+      return keysetConnection(scope, args, keyset, (page) => findEntities(ctx.db, filter, keyset, page), {
         totalCount: () => countEntities(ctx.db, filter),
       });
     },

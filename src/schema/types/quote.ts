@@ -16,15 +16,19 @@ import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import {
   DEFAULT_PAGE_SIZE,
+  decodeCursor,
   encodeCursor,
+  isRowId,
   keysetConnection,
   MAX_PAGE_SIZE,
   type PageArgs,
+  sortValueChecks,
 } from '../pagination';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 
 export const QuoteKindEnum = builder.enumType('QuoteKind', {
+  description: 'How a quote is given in the article.',
   values: {
     DIRECT: { value: 'direct', description: 'Words inside quote marks, attributed to a speaker.' },
     PARTIAL: { value: 'partial', description: 'A quoted fragment inside reported speech.' },
@@ -33,27 +37,48 @@ export const QuoteKindEnum = builder.enumType('QuoteKind', {
 });
 
 const QuoteOrderFieldEnum = builder.enumType('QuoteOrderField', {
-  values: ['PUBLISHED_AT', 'CONFIDENCE', 'POSITION'] as const,
+  description: 'What quotes are sorted by; ties are broken by ID.',
+  values: {
+    PUBLISHED_AT: {
+      description: "The article's publication date (its ingestion date when it has none).",
+    },
+    CONFIDENCE: { description: 'How sure the attribution is.' },
+    POSITION: { description: 'The article, then the place in it: reading order.' },
+  } as const,
 });
 
 export const QuoteOrder = builder.inputType('QuoteOrder', {
+  description: 'The order of a list of quotes.',
   fields: (t) => ({
-    field: t.field({ type: QuoteOrderFieldEnum, required: true }),
-    direction: t.field({ type: OrderDirection, required: true, defaultValue: 'desc' }),
+    field: t.field({ type: QuoteOrderFieldEnum, required: true, description: 'What to sort by.' }),
+    direction: t.field({
+      type: OrderDirection,
+      required: true,
+      defaultValue: 'desc',
+      description: 'DESC (the default) puts the latest, most confident or last first.',
+    }),
   }),
 });
 
 export const QuoteFilterInput = builder.inputType('QuoteFilter', {
+  description: 'Conditions a quote must all meet.',
   fields: (t) => ({
     speaker: t.id({ description: 'Quotes said by this entity.' }),
     about: t.id({ description: 'Quotes that talk about this entity.' }),
     article: t.id({ description: 'Quotes in this article.' }),
-    kind: t.field({ type: QuoteKindEnum }),
+    kind: t.field({ type: QuoteKindEnum, description: 'Only quotes given this way.' }),
     search: t.string({
-      description: 'Full-text search in the quote, web-search syntax ("a phrase", OR, -word).',
+      description:
+        'Full-text search in the quote, web-search syntax ("a phrase", OR, -word); at most 500 characters.',
     }),
-    publishedAfter: t.field({ type: 'DateTime' }),
-    publishedBefore: t.field({ type: 'DateTime' }),
+    publishedAfter: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published at or after this.',
+    }),
+    publishedBefore: t.field({
+      type: 'DateTime',
+      description: 'Only quotes in articles published before this.',
+    }),
     distinct: t.boolean({
       description:
         'One quote per statement: of quotes that echo each other (see Quote.echoes), only the earliest reported is listed.',
@@ -61,13 +86,20 @@ export const QuoteFilterInput = builder.inputType('QuoteFilter', {
   }),
 });
 
-export const QuoteConnection = builder.connectionObject({
-  type: QuoteRef,
-  name: 'QuoteConnection',
-  fields: (t) => ({
-    totalCount: t.int({ resolve: (c) => (c as unknown as Counted).totalCount() }),
-  }),
-});
+export const QuoteConnection = builder.connectionObject(
+  {
+    type: QuoteRef,
+    name: 'QuoteConnection',
+    description: 'A page of quotes.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many quotes the whole list has.',
+        resolve: (c) => (c as unknown as Counted).totalCount(),
+      }),
+    }),
+  },
+  { description: 'A quote with its cursor.' },
+);
 
 interface Counted {
   totalCount(): Promise<number>;
@@ -98,12 +130,14 @@ export async function toQuoteFilter(
 
 export function quoteConnection(
   ctx: Context,
+  connection: string,
   args: PageArgs,
   filter: QuoteFilter,
   order: { field: QuoteOrderField; direction: 'asc' | 'desc' },
 ) {
   const keyset = quoteKeyset(order.field, order.direction);
-  return keysetConnection(args, keyset, (page) => findQuotes(ctx.db, filter, keyset, page), {
+  const scope = `${connection}:${order.field}:${order.direction}`;
+  return keysetConnection(scope, args, keyset, (page) => findQuotes(ctx.db, filter, keyset, page), {
     totalCount: () => countQuotes(ctx.db, filter),
   });
 }
@@ -111,8 +145,8 @@ export function quoteConnection(
 QuoteRef.implement({
   description: 'A statement attributed to a speaker in an article.',
   fields: (t) => ({
-    text: t.exposeString('text'),
-    kind: t.field({ type: QuoteKindEnum, resolve: (q) => q.kind }),
+    text: t.exposeString('text', { description: 'The words quoted or reported, as the article gives them.' }),
+    kind: t.field({ type: QuoteKindEnum, description: 'How the article gives it.', resolve: (q) => q.kind }),
     speaker: t.field({
       type: EntityRef,
       nullable: true,
@@ -126,6 +160,7 @@ QuoteRef.implement({
     speakerMention: t.field({
       type: SpanType,
       nullable: true,
+      description: 'Where speakerText stands in the article body; null when the speaker is not named nearby.',
       resolve: (q) =>
         q.speakerMentionStart != null && q.speakerMentionEnd != null
           ? { start: q.speakerMentionStart, end: q.speakerMentionEnd }
@@ -136,7 +171,11 @@ QuoteRef.implement({
       description: 'The words that introduce it ("said", "told").',
     }),
     confidence: t.exposeFloat('confidence', { description: 'How sure the attribution is, from 0 to 1.' }),
-    span: t.field({ type: SpanType, resolve: (q) => ({ start: q.start, end: q.end }) }),
+    span: t.field({
+      type: SpanType,
+      description: 'Where the quote stands in the article body.',
+      resolve: (q) => ({ start: q.start, end: q.end }),
+    }),
     context: t.string({
       description: 'The sentence the quote stands in.',
       resolve: async (q, _args, ctx) => {
@@ -144,7 +183,7 @@ QuoteRef.implement({
         return article ? contextSentence(article.body, q.start, q.end) : q.text;
       },
     }),
-    article: t.field({ type: ArticleRef, resolve: (q) => q.articleId }),
+    article: t.field({ type: ArticleRef, description: 'The article it is in.', resolve: (q) => q.articleId }),
     about: t.loadableList({
       type: EntityRef,
       description: 'The entities the quote talks about.',
@@ -180,20 +219,18 @@ function echoLoader(ctx: Context, limit: number, after: { sortKey: string; id: n
   return loader;
 }
 
+const ECHO_SCOPE = 'Quote.echoes';
+
 function decodeEchoCursor(cursor: string): { sortKey: string; id: number } {
-  try {
-    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof sortKey === 'string' && Number.isSafeInteger(id)) return { sortKey, id };
-  } catch {
-    // reported below
-  }
-  throw badInput('after', 'is not a cursor from this list');
+  const [sortKey, id] = decodeCursor('after', ECHO_SCOPE, cursor, [sortValueChecks.timestamptz, isRowId]);
+  return { sortKey: sortKey as string, id: id as number };
 }
 
 const QuoteEchoConnection = builder.connectionObject(
-  { type: QuoteRef, name: 'QuoteEchoConnection' },
+  { type: QuoteRef, name: 'QuoteEchoConnection', description: 'A page of echoes of a quote.' },
   {
     name: 'QuoteEchoEdge',
+    description: 'An echo with its cursor and how close it is.',
     fields: (t) => ({
       similarity: t.float({
         description:
@@ -213,7 +250,13 @@ builder.objectFields(QuoteRef, (t) => ({
     type: QuoteEchoConnection,
     description:
       'The same or nearly the same quote in other articles (reworded, trimmed, repunctuated), in order of publication.',
-    args: { first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE }), after: t.arg.string() },
+    args: {
+      first: t.arg.int({
+        defaultValue: DEFAULT_PAGE_SIZE,
+        description: `How many echoes: 0 to ${MAX_PAGE_SIZE}.`,
+      }),
+      after: t.arg.string({ description: 'A cursor of this list: the page starts after it.' }),
+    },
     resolve: async (q, args, ctx) => {
       const limit = args.first ?? DEFAULT_PAGE_SIZE;
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
@@ -223,7 +266,7 @@ builder.objectFields(QuoteRef, (t) => ({
       const rows = await echoLoader(ctx, limit + 1, after).load(q.id);
       const edges = rows
         .slice(0, limit)
-        .map((row) => ({ cursor: encodeCursor(row.sortKey, row.id), node: row }));
+        .map((row) => ({ cursor: encodeCursor(ECHO_SCOPE, row.sortKey, row.id), node: row }));
       return {
         edges,
         pageInfo: {
@@ -254,11 +297,11 @@ builder.queryFields((t) => ({
     description: 'Quotes across all articles, newest first unless ordered otherwise.',
     args: {
       ...t.arg.connectionArgs(),
-      filter: t.arg({ type: QuoteFilterInput }),
-      orderBy: t.arg({ type: QuoteOrder }),
+      filter: t.arg({ type: QuoteFilterInput, description: 'Only quotes meeting every condition given.' }),
+      orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
     },
     resolve: async (_root, args, ctx) =>
-      quoteConnection(ctx, args, await toQuoteFilter(ctx, args.filter), {
+      quoteConnection(ctx, 'Query.quotes', args, await toQuoteFilter(ctx, args.filter), {
         field: args.orderBy?.field ?? 'PUBLISHED_AT',
         direction: args.orderBy?.direction ?? 'desc',
       }),

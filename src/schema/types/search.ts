@@ -13,10 +13,20 @@ import {
 } from '../../services/search';
 import { builder } from '../builder';
 import { badInput } from '../errors';
-import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
+import {
+  checkPageArgs,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  isRowId,
+  MAX_PAGE_SIZE,
+  sortValueChecks,
+  withNullCursors,
+} from '../pagination';
 import { ArticleRef, EntityRef, OrganizationRef, PersonRef, PlaceRef, QuoteRef } from '../refs';
 
 const SearchKindEnum = builder.enumType('SearchKind', {
+  description: 'What a search result is.',
   values: {
     ARTICLE: { value: 'article', description: 'Articles, by full-text match on title, subtitle and body.' },
     QUOTE: { value: 'quote', description: 'Quotes, by full-text match on their text.' },
@@ -48,7 +58,7 @@ async function loadHitNode(ctx: Context, hit: SearchHit): Promise<object | null>
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'One search result: what matched, how well, and the matching words in context.',
   fields: (t) => ({
-    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.kind }),
+    kind: t.field({ type: SearchKindEnum, description: 'What matched.', resolve: (h) => h.kind }),
     score: t.exposeFloat('score', {
       description:
         'From 0 to 1: ts_rank/(ts_rank+1) for articles and quotes, name similarity for entities. Results are ordered by it.',
@@ -59,32 +69,36 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     }),
     node: t.field({
       type: builder.nodeInterfaceRef(),
+      description: 'The article, quote, person, organization or place that matched.',
       resolve: (h, _args, ctx) => loadHitNode(ctx, h) as never,
     }),
   }),
 });
 
-const SearchConnection = builder.connectionObject({
-  type: SearchHitRef,
-  name: 'SearchConnection',
-  fields: (t) => ({
-    totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount() }),
-  }),
-});
+const SearchConnection = builder.connectionObject(
+  {
+    type: SearchHitRef,
+    name: 'SearchConnection',
+    description: 'A page of search results, best first.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many results there are in all.',
+        resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { description: 'One search result with its cursor.' },
+);
 
-function encodeSearchCursor(hit: SearchCursor): string {
-  return Buffer.from(JSON.stringify([hit.score, hit.kind, hit.id])).toString('base64url');
-}
+const SEARCH_SCOPE = 'Query.search';
 
 function decodeSearchCursor(cursor: string): SearchCursor {
-  try {
-    const [score, kind, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof score === 'number' && SEARCH_KINDS.includes(kind) && Number.isSafeInteger(id))
-      return { score, kind, id };
-  } catch {
-    // reported below
-  }
-  throw badInput('after', 'is not a cursor from this search');
+  const [score, kind, id] = decodeCursor('after', SEARCH_SCOPE, cursor, [
+    sortValueChecks.float8,
+    (k) => SEARCH_KINDS.includes(k as SearchKind),
+    isRowId,
+  ]);
+  return { score: Number(score), kind: kind as SearchKind, id: id as number };
 }
 
 builder.queryFields((t) => ({
@@ -93,10 +107,13 @@ builder.queryFields((t) => ({
     description:
       'Articles, quotes and entities matching a query in web-search syntax ("a phrase", OR, -word), best first. Pages with first/after.',
     args: {
-      query: t.arg.string({ required: true }),
+      query: t.arg.string({
+        required: true,
+        description: 'Words in web-search syntax ("a phrase", OR, -word); at most 500 characters.',
+      }),
       kinds: t.arg({ type: [SearchKindEnum], description: 'Only these kinds of result (all when omitted).' }),
-      first: t.arg.int(),
-      after: t.arg.string(),
+      first: t.arg.int({ description: 'How many results: 0 to 100, 20 when omitted.' }),
+      after: t.arg.string({ description: 'A cursor of this search: the page starts after it.' }),
     },
     resolve: async (_root, args, ctx) => {
       const query = args.query.trim();
@@ -113,12 +130,12 @@ builder.queryFields((t) => ({
           args: { first: args.first, after: args.after },
           defaultSize: DEFAULT_PAGE_SIZE,
           maxSize: MAX_PAGE_SIZE,
-          toCursor: (hit: SearchHit) => encodeSearchCursor(hit),
+          toCursor: (hit: SearchHit) => encodeCursor(SEARCH_SCOPE, hit.score, hit.kind, hit.id),
         },
         ({ limit }) => searchPage(ctx.db, input, { limit, after }),
       );
       if (!connection) throw new Error('a search page resolved to nothing');
-      return Object.assign(connection, { totalCount: () => countSearch(ctx.db, input) });
+      return Object.assign(withNullCursors(connection), { totalCount: () => countSearch(ctx.db, input) });
     },
   }),
 }));

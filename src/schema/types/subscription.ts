@@ -5,6 +5,7 @@ import { decodeEntityIds } from '../ids';
 import { QuoteRef } from '../refs';
 
 builder.subscriptionType({
+  description: 'Events over server-sent events (Accept: text/event-stream).',
   fields: (t) => ({
     quoteAdded: t.field({
       type: QuoteRef,
