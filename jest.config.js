@@ -1,6 +1,6 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true }] };
 const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], transform };
-const databaseTests = ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
+const databaseTests = ['<rootDir>/tests/{api,db,services,cli,web}/**/*.test.ts'];
 
 /**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
@@ -12,7 +12,11 @@ export default {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'extraction', testMatch: ['<rootDir>/tests/{ingest,schema}/**/*.test.ts'] },
-    { ...common, displayName: 'pglite', testMatch: databaseTests },
+    {
+      ...common,
+      displayName: 'pglite',
+      testMatch: [...databaseTests, '<rootDir>/tests/browser/**/*.test.ts'],
+    },
     ...(process.env.TEST_DATABASE_URL
       ? [
           {
