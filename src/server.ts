@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   );
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {
-    log(`Quotegraph is serving GraphQL (with GraphiQL) at http://localhost:${config.PORT}/graphql`);
+    log(`Quotegraph is serving its web app at http://localhost:${config.PORT}/ and GraphQL (GraphiQL) at /graphql`);
   });
 
   let stopping = false;
