@@ -4,7 +4,7 @@ const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], trans
 const reliability = process.env.QUOTEGRAPH_SUITE === 'reliability';
 const databaseTests = reliability
   ? ['<rootDir>/tests/reliability/**/*.test.ts']
-  : ['<rootDir>/tests/{api,db,services,cli}/**/*.test.ts'];
+  : ['<rootDir>/tests/{api,db,services,cli,web}/**/*.test.ts'];
 
 /**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
@@ -24,7 +24,11 @@ export default {
             testMatch: ['<rootDir>/tests/{ingest,schema}/**/*.test.ts'],
           },
         ]),
-    { ...common, displayName: 'pglite', testMatch: databaseTests },
+    {
+      ...common,
+      displayName: 'pglite',
+      testMatch: reliability ? databaseTests : [...databaseTests, '<rootDir>/tests/browser/**/*.test.ts'],
+    },
     ...(process.env.TEST_DATABASE_URL
       ? [
           {

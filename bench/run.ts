@@ -98,7 +98,32 @@ async function benchDatabase(label: string, database: Database): Promise<Databas
   console.log(
     `${label.padEnd(12)} ingest ${fmt(ingestMs)}/article; entity page query median ${fmt(result.page5)} (first: 5), ${fmt(result.page100)} (first: 100)`,
   );
+  await benchEntityPageHtml(label, app);
   return result;
+}
+
+/** The web app's entity page as a browser gets it: the HTML, then the stylesheet and script it links. */
+async function benchEntityPageHtml(label: string, app: ReturnType<typeof createApp>): Promise<void> {
+  const get = async (path: string) => {
+    const start = performance.now();
+    const res = await app.fetch(`http://bench${path}`, { headers: { accept: 'text/html' } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    return { ms: performance.now() - start, bytes };
+  };
+  const path = '/entity/dmitry-peskov';
+  for (let i = 0; i < 5; i++) await get(path);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < rounds; i++) {
+    const page = await get(path);
+    times.push(page.ms);
+    bytes = page.bytes;
+  }
+  const assets = (await get('/static/app.css')).bytes + (await get('/static/app.js')).bytes;
+  console.log(
+    `${label.padEnd(12)} entity page HTML (${path}): median ${fmt(median(times))}, ${(bytes / 1024).toFixed(1)} KB (${((bytes + assets) / 1024).toFixed(1)} KB with its CSS and script, uncompressed)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const keyImport = config.DATABASE_URL ? undefined : watchPendingApiKeys(database.db, config.DATA_DIR, log);
   server.listen(config.PORT, config.HOST, () => {
     log(
-      `Quotegraph is serving GraphQL${graphiql ? ' (with GraphiQL)' : ''} at http://localhost:${config.PORT}/graphql`,
+      `Quotegraph is serving its web app at http://localhost:${config.PORT}/ and GraphQL${graphiql ? ' (with GraphiQL)' : ''} at /graphql`,
     );
   });
 

@@ -6,6 +6,8 @@ import { queryLimitsPlugin } from './limits/plugin';
 import { memoryRateLimiter, type RateLimiter } from './limits/rate-limit';
 import { schema } from './schema';
 import { DEFAULT_PAGE_SIZE } from './schema/pagination';
+import { renderGraphiQL } from './web/graphiql';
+import { useWebApp } from './web/plugin';
 
 export interface AppOptions {
   maxDepth: number;
@@ -55,11 +57,12 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
   const rateLimiter =
     settings.rateLimiter ??
     memoryRateLimiter({ pointsPerWindow: settings.rateLimitPoints, windowMs: HOUR_MS });
-  return createYoga({
+  const yoga = createYoga({
     schema,
     context: ({ request }) => createContext(services, request),
     graphqlEndpoint: '/graphql',
     graphiql: settings.graphiql ? { title: 'Quotegraph', defaultQuery: exampleQuery } : false,
+    renderGraphiQL,
     landingPage: false,
     // Unexpected errors reach the client as "Unexpected error." with no stack or SQL in any mode;
     // GraphQLErrors thrown on purpose (bad input, not found, auth) keep their message and code.
@@ -76,8 +79,10 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
         rateLimiter,
       }),
       ...(settings.introspection ? [] : [noIntrospection]),
+      useWebApp(async (request): Promise<Response> => yoga.fetch(request), '/graphql'),
     ],
   });
+  return yoga;
 }
 
 export type App = ReturnType<typeof createApp>;
