@@ -346,15 +346,17 @@ function applyTagger(
     group.reading = tagged;
     return;
   }
-  // "HIV", "ABSTRACT": capitals the tagger does not take for a name, with no article and no speech
+  // "HIV", "ABSTRACT": capitals the tagger does not take for a name, with no article before them
+  // and no speech verb after them
   const before = text.slice(Math.max(0, first.start - 5), first.start);
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 30))?.[1] ?? '';
   if (
     untagged &&
     group.reading === 'organization' &&
     group.core.length === 1 &&
     first.acronym &&
     !/(?:\bthe|\()\s*$/i.test(before) &&
-    !nearSpeechOrApposition(text, group)
+    !SPEECH_VERBS.has(next)
   )
     group.reading = 'rejected';
 }
@@ -685,7 +687,13 @@ function splitRun(run: Token[]): Token[][] {
     const plain = token.lower.replace(/\.$/, '');
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
-    if (participle || (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))) {
+    // "I'll", "We're": a contraction is never part of a name
+    const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
+    if (
+      participle ||
+      contraction ||
+      (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
+    ) {
       if (part.length) parts.push(part);
       part = [];
       continue;
