@@ -4,13 +4,17 @@ import {
   HONORIFICS,
   KNOWN_ORGANIZATIONS,
   MALE_FIRST_NAMES,
+  NON_ENTITY_HEADS,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
   PERSON_NOUNS,
+  PLACE_HEADS,
   PLACES,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
+import { capsLines } from './models/ner-features';
+import { kindOf, tagTokens } from './models/ner-tagger';
 import { type Token, tokenIndexAt } from './tokens';
 import type { EntityKind, Span } from './types';
 
@@ -71,6 +75,8 @@ const FEMALE_TITLES = new Set([
 /** Finds names, classifies them and links every later short form ("Putin") to one entity. */
 export function findEntities(text: string, tokens: Token[], headlineSpans: Span[]): EntityIndex {
   const groups = nameGroups(text, tokens);
+  const labels = tagTokens(text, tokens, readingsOf(groups, tokens));
+  const caps = capsLines(text, tokens);
   const records: EntityRecord[] = [];
   const mentions: NameMention[] = [];
   const byName = new Map<string, EntityRecord>();
@@ -131,6 +137,16 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
       group.core = group.core.slice(1);
     }
   }
+  // words the text also uses alone, as surnames are, or that end a name read as a person's
+  const personWords = new Set(
+    groups
+      .filter(
+        (g) =>
+          g.reading === 'single' || g.reading === 'person' || (g.reading === 'unknown' && g.core.length > 1),
+      )
+      .map((g) => g.core[g.core.length - 1]?.lower),
+  );
+  for (const group of groups) applyTagger(text, tokens, group, labels, caps, personWords);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
@@ -226,6 +242,129 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
   return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
+}
+
+const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+/** "Los Angeles-area", "Pulitzer Prize-winning", "Chicago-based": a name made into a modifier. */
+const DESCRIPTOR =
+  /-(?:area|based|born|bred|winning|nominated|led|backed|owned|run|style|era|themed|linked|funded|made)$/i;
+
+/**
+ * The tagger's say over a capitalized run: it decides the kind of a name the rules read only weakly
+ * ("single", "unknown"), rejects what it does not see as a name where the rules have no strong
+ * evidence, and trims descriptors and stray words from the front of a name ("Vermonter Bernie
+ * Sanders" → "Bernie Sanders"). Laws, events and works, and words of a line written in capitals, are
+ * not names whatever either says.
+ */
+function applyTagger(
+  text: string,
+  tokens: Token[],
+  group: NameGroup,
+  labels: Uint8Array,
+  caps: Uint8Array,
+  personWords: Set<string | undefined>,
+): void {
+  const at = (t: Token) => tokenIndexAt(tokens, t.start);
+  // "Los Angeles-area Sanders" → "Sanders"; "Pulitzer Prize-winning" → nothing
+  const descriptor = group.core.findLastIndex((t) => DESCRIPTOR.test(t.word));
+  if (descriptor >= 0) {
+    group.core = group.core.slice(descriptor + 1);
+    group.tokens = [...group.prefix, ...group.core];
+    if (group.core.length === 0) {
+      group.reading = 'rejected';
+      return;
+    }
+    if (group.reading === 'organization' || group.reading === 'place') group.reading = 'unknown';
+  }
+  const last = group.core[group.core.length - 1];
+  const first = group.core[0];
+  if (!last || !first) return;
+  const whole = joinLower(group.core);
+  const listed = PLACES.has(whole) || KNOWN_ORGANIZATIONS.has(whole);
+  const givenName = MALE_FIRST_NAMES.has(first.lower) || FEMALE_FIRST_NAMES.has(first.lower);
+  if (NON_ENTITY_HEADS.has(last.lower) && !listed && !(givenName && group.core.length === 2)) {
+    group.reading = 'rejected';
+    return;
+  }
+  if (caps[at(first)] && !listed) {
+    group.reading = 'rejected';
+    return;
+  }
+  // "(Laughs)": a stage direction in a transcript
+  if (
+    group.core.length === 1 &&
+    /\($/.test(text.slice(Math.max(0, first.start - 1), first.start)) &&
+    text[last.end] === ')'
+  ) {
+    group.reading = 'rejected';
+    return;
+  }
+  if (group.core.length > 1 && PLACE_HEADS.has(last.lower) && group.prefix.length === 0) {
+    group.reading = 'place';
+    return;
+  }
+  const kinds = group.core.map((t) => kindOf(labels[at(t)] ?? 0));
+  const tagged =
+    kinds[0] !== 0 && kinds.every((k) => k === kinds[0]) ? KINDS[(kinds[0] as number) - 1] : null;
+  const untagged = kinds.every((k) => k === 0);
+  // a person's name inside the run, after words that are not part of it
+  const start = kinds.indexOf(1);
+  if (
+    start > 0 &&
+    kinds.slice(start).every((k) => k === 1) &&
+    kinds.slice(0, start).every((k) => k === 0) &&
+    group.core
+      .slice(0, start)
+      .every((t) => !MALE_FIRST_NAMES.has(t.lower) && !FEMALE_FIRST_NAMES.has(t.lower))
+  ) {
+    const lead = group.core.slice(0, start);
+    const titles = lead.every(
+      (t) => TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || HONORIFICS.has(t.lower),
+    );
+    // a word naming where someone is from ("Vermonter") goes when a full name stays behind it
+    const descriptors =
+      group.core.length - start >= 2 && lead.every((t) => /(?:er|ian|ite|an|ese)$/.test(t.lower));
+    if (!titles && !descriptors) return;
+    group.core = group.core.slice(start);
+    if (titles) group.prefix = [...group.prefix, ...lead];
+    group.tokens = [...group.prefix, ...group.core];
+    group.reading = 'person';
+    return;
+  }
+  if (listed) return;
+  // The tagger is weaker than the rules on a person's name seen elsewhere in the text, or next to a
+  // speech verb or an apposition: there the rules' reading stands. A single word stays "single", so
+  // that it links to the full name it shortens.
+  const weak = group.reading === 'single' || group.reading === 'unknown';
+  if (
+    weak &&
+    (tagged === 'organization' || tagged === 'place') &&
+    !(group.core.length > 1 ? personWords.has(last.lower) && group.reading === 'unknown' : false) &&
+    !(group.core.length === 1 && personWords.has(last.lower) && countWord(text, last.word) > 1) &&
+    !nearSpeechOrApposition(text, group)
+  ) {
+    group.reading = tagged;
+    return;
+  }
+  // "HIV", "ABSTRACT": capitals the tagger does not take for a name, with no article before them
+  // and no speech verb after them
+  const before = text.slice(Math.max(0, first.start - 5), first.start);
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 30))?.[1] ?? '';
+  if (
+    untagged &&
+    group.reading === 'organization' &&
+    group.core.length === 1 &&
+    first.acronym &&
+    !/(?:\bthe|\()\s*$/i.test(before) &&
+    !SPEECH_VERBS.has(next)
+  )
+    group.reading = 'rejected';
+}
+
+function countWord(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
 }
 
 /**
@@ -474,6 +613,36 @@ function assignGender(record: EntityRecord, text: string): void {
   }
 }
 
+const READING_CODES: Record<Reading, number> = {
+  person: 2,
+  organization: 3,
+  place: 4,
+  single: 5,
+  unknown: 6,
+  rejected: 7,
+};
+
+/**
+ * What the capitalization rules make of each token, as a feature of the entity tagger: 0 outside any
+ * capitalized run, 1 a title or qualifier before a name, else the reading of the name (+8 past its
+ * first word).
+ */
+export function ruleReadings(text: string, tokens: Token[]): Uint8Array {
+  return readingsOf(nameGroups(text, tokens), tokens);
+}
+
+function readingsOf(groups: NameGroup[], tokens: Token[]): Uint8Array {
+  const readings = new Uint8Array(tokens.length);
+  for (const group of groups) {
+    const code = READING_CODES[group.reading];
+    for (const t of group.prefix) readings[tokenIndexAt(tokens, t.start)] = 1;
+    group.core.forEach((t, k) => {
+      readings[tokenIndexAt(tokens, t.start)] = code + (k > 0 ? 8 : 0);
+    });
+  }
+  return readings;
+}
+
 function nameGroups(text: string, tokens: Token[]): NameGroup[] {
   const runs: Token[][] = [];
   let run: Token[] = [];
@@ -518,7 +687,13 @@ function splitRun(run: Token[]): Token[][] {
     const plain = token.lower.replace(/\.$/, '');
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
-    if (participle || (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))) {
+    // "I'll", "We're": a contraction is never part of a name
+    const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
+    if (
+      participle ||
+      contraction ||
+      (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
+    ) {
       if (part.length) parts.push(part);
       part = [];
       continue;

@@ -102,6 +102,7 @@ national security adviser | secretary of state | district judge | federal judge 
 rival | opponent | challenger | contender | hopeful | ally | supporter | critic | director general |
 assemblyman | assemblywoman | councilman | councilwoman | alderman | professors | staff | delegate | chaplain |
 trooper | admiral | first lady | lady | gen | governor-elect | mayor-elect | state senator | state rep. |
+mp | mpp | mla | mep | organizer | co-organizer | councillor | premier-designate |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */
@@ -224,7 +225,8 @@ americans | russians | democrats | republicans | conservative | liberal |
 christians | muslims | jews | catholics | evangelicals | hispanics | latinos | blacks | whites | europeans |
 besides | including | despite | amid | later | earlier | afterward | afterwards | finally | recently | eventually |
 soon | once | initially | unlike | former | late | retired | then | acting | interim | outgoing | incoming | top | senior | veteran |
-but | so | and | st. | inc. | co. | ok.
+but | so | and | st. | inc. | co. | ok. | neither | either | given | laughs | laughter | applause | abstract |
+correction | editor's note | crosstalk | inaudible |
 `);
 
 /** Common given names, with gender where the name is strongly one or the other. */
@@ -290,4 +292,23 @@ export const PRONOUN_GENDER: ReadonlyMap<string, 'male' | 'female' | 'plural' | 
 export const INDEFINITE_DETERMINERS = words(`
 a | an | one | two | three | four | five | several | some | many | other | another | few | numerous | multiple |
 most | any | unnamed | anonymous | certain | various | both
+`);
+
+/**
+ * Last words of names that are not people, organizations or places: laws, events, prizes, works,
+ * diseases ("Affordable Care Act", "New Deal", "Pulitzer Prize").
+ */
+export const NON_ENTITY_HEADS = words(`
+act | acts | deal | prize | prizes | award | awards | amendment | bill | doctrine | treaty | accord | accords |
+agreement | war | cup | games | olympics | festival | convention | caucus | caucuses | primary | primaries |
+debate | debates | summit | plan | law | syndrome | disease | virus | day | week | era |
+crisis | scandal | trial | show | album | book | film | novel | series | season | tour | ceremony | election |
+elections | race | marathon | championship | championships | open | bowl | derby | awards | medal | order |
+`);
+
+/** Last words of names of places that are written like a person's name ("Ronald Reagan Washington National Airport"). */
+export const PLACE_HEADS = words(`
+airport | highway | station | street | avenue | road | boulevard | bridge | park | square | river | lake | island |
+islands | county | stadium | arena | valley | bay | beach | mountains | mount | canyon | harbour | harbor | plaza |
+tower | mall | terminal | freeway | expressway | parkway | trail | falls | peninsula | province | district |
 `);

@@ -1,5 +1,6 @@
 import { splitAuthors } from './parse-byline';
 import { type ArticleDraft, textOrNull } from './parse-draft';
+import { repairMojibake } from './parse-encoding';
 import { ArticleParseError } from './parse-error';
 import { parseHtmlArticle } from './parse-html';
 import { parseJsonArticle } from './parse-json';
@@ -114,8 +115,10 @@ function bodyWithSpans(paragraphs: string[]): { body: string; paragraphs: Span[]
 
 /** Reads an article in any supported format; throws ArticleParseError naming the field at fault. */
 export function parseArticle(input: ArticleInput): ParsedArticle {
-  const { content } = input;
-  if (typeof content !== 'string') throw new ArticleParseError('content', 'expected the article as a string');
+  if (typeof input.content !== 'string') {
+    throw new ArticleParseError('content', 'expected the article as a string');
+  }
+  const content = repairMojibake(input.content);
   if (content.trim() === '') throw new ArticleParseError('content', 'the article is empty');
   if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) {
     throw new ArticleParseError('content', 'the input is larger than 10 MB');

@@ -79,3 +79,48 @@ describe('findEntities', () => {
     expect(organizations[0]?.aliases).toEqual(expect.arrayContaining(['HWF', 'Workers Federation']));
   });
 });
+
+describe('what is not an entity, and clean names', () => {
+  const names = (text: string) => entities(text).map((e) => `${e.kind}:${e.name}`);
+
+  test('laws, events, prizes and diseases are not entities', () => {
+    const found = names(
+      'The Affordable Care Act was passed in 2010, and the New Deal changed the country, said Ann Roe.',
+    );
+    expect(found).toEqual(['person:Ann Roe']);
+    expect(names('The Pulitzer Prize-winning reporter said HIV rates fell.')).toEqual([]);
+  });
+
+  test('capitals lines, stage directions and contractions are not names', () => {
+    expect(names('ABSTRACT\nThe study looks at voters.')).toEqual([]);
+    expect(names('CORRECTION\nAn earlier version misspelled a name.')).toEqual([]);
+    expect(names('HILLARY CLINTON IS FEELING THE BERN\nThe senator spoke on Monday.')).toEqual([]);
+    expect(names('“I’ll tell you what,” she said.')).toEqual([]);
+    expect(names('“We won.” (Laughs) “We really did,” Roe said.')).toEqual(['person:Roe']);
+  });
+
+  test('words before a name that are not part of it stay out of it', () => {
+    expect(names('Neither Hillary Clinton nor her aides answered.')).toEqual(['person:Hillary Clinton']);
+    expect(names('Given Sanders’ lead, the party was worried.')).toEqual([]);
+    expect(names('Los Angeles-area Sanders supporters rallied, and Bernie Sanders spoke.')).toEqual([
+      'person:Bernie Sanders',
+    ]);
+    expect(names('Vermonter Bernie Sanders said he would win.')).toEqual(['person:Bernie Sanders']);
+  });
+
+  test('a title before a name is the role, not the name', () => {
+    const mp = extract('MP Sean Fraser said the bill would pass.');
+    expect(mp.entities.map((e) => e.name)).toEqual(['Sean Fraser']);
+    expect(mp.roles.map((r) => r.title)).toEqual(['MP']);
+    const organizer = extract('Organizer Dwayne Croteau said the march was peaceful.');
+    expect(organizer.entities.map((e) => e.name)).toEqual(['Dwayne Croteau']);
+  });
+
+  test('a seat of power is an organization; an airport named for a person is a place', () => {
+    expect(
+      names('The Kremlin said on Monday that talks would go on. The White House announced a visit.'),
+    ).toEqual(['organization:Kremlin', 'organization:White House']);
+    const found = names('He landed at Ronald Reagan Washington National Airport on Friday.');
+    expect(found).toEqual(['place:Ronald Reagan Washington National Airport']);
+  });
+});

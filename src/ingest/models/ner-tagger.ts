@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Token } from '../tokens';
+import type { EntityKind } from '../types';
+import {
+  BUCKET_BITS,
+  DYNAMIC_FEATURES,
+  dynamicBuckets,
+  LABEL_COUNT,
+  LABELS,
+  STATIC_FEATURES,
+  staticBuckets,
+  type TokenFeatures,
+  tokenFeatures,
+} from './ner-features';
+
+export const WEIGHTS_FILE = fileURLToPath(new URL('./ner-weights.bin.gz', import.meta.url));
+
+export interface NerModel {
+  version: string;
+  corpus: string;
+  /** BUCKETS × LABEL_COUNT scores. */
+  weights: Float32Array;
+}
+
+interface Header {
+  version: string;
+  corpus: string;
+  bucketBits: number;
+  labels: string[];
+  scale: number;
+}
+
+/** Weights file: one JSON header line, then the weights as little-endian int16 (× scale), gzipped. */
+export function encodeModel(model: NerModel): Buffer {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 32767 || 1;
+  const header: Header = {
+    version: model.version,
+    corpus: model.corpus,
+    bucketBits: BUCKET_BITS,
+    labels: LABELS,
+    scale,
+  };
+  const data = new Int16Array(model.weights.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round((model.weights[i] as number) / scale);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(data.buffer)]);
+}
+
+export function decodeModel(raw: Buffer): NerModel {
+  const newline = raw.indexOf(10);
+  const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as Header;
+  if (header.bucketBits !== BUCKET_BITS || header.labels.join() !== LABELS.join())
+    throw new Error('NER weights do not match the feature layout of this version; run npm run train:ner');
+  const body = raw.subarray(newline + 1);
+  const copy = new Uint8Array(body.length);
+  copy.set(body);
+  const data = new Int16Array(copy.buffer);
+  const weights = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) weights[i] = (data[i] as number) * header.scale;
+  return { version: header.version, corpus: header.corpus, weights };
+}
+
+let shipped: NerModel | null = null;
+
+/** The weights shipped in the repository, read once. */
+export function shippedModel(): NerModel {
+  shipped ??= decodeModel(gunzipSync(readFileSync(WEIGHTS_FILE)));
+  return shipped;
+}
+
+// local copies: imported bindings are read through accessors, too slow for the inner loops
+const LABELS_N = LABEL_COUNT;
+const STATIC_N = STATIC_FEATURES;
+const DYNAMIC_N = DYNAMIC_FEATURES;
+const dynamicOf = dynamicBuckets;
+const staticOf = staticBuckets;
+export const staticScratch = new Int32Array(STATIC_FEATURES);
+const featuresOf = tokenFeatures;
+const scores = new Float64Array(LABEL_COUNT);
+export const dynamic = new Int32Array(DYNAMIC_FEATURES);
+
+/** Whether label `to` may follow label `from`: an inside label continues an entity of its own kind. */
+export function allowed(from: number, to: number): boolean {
+  return to === 0 || to % 2 === 1 || from === to || from === to - 1;
+}
+
+/**
+ * Scores every label of token i (into out) and returns the best one that may follow prev. The
+ * token's buckets are left in staticScratch / dynamic for the trainer's update.
+ */
+export function scoreToken(
+  weights: Float32Array,
+  features: TokenFeatures,
+  i: number,
+  prev: number,
+  prev2: number,
+  remembered: number,
+  out: Float64Array,
+): number {
+  out.fill(0);
+  staticOf(features, i, staticScratch);
+  for (let f = 0; f < STATIC_N; f++) {
+    const row = (staticScratch[f] as number) * LABELS_N;
+    for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
+  }
+  dynamicOf(features, i, prev, prev2, remembered, dynamic);
+  for (let f = 0; f < DYNAMIC_N; f++) {
+    const row = (dynamic[f] as number) * LABELS_N;
+    for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
+  }
+  let best = 0;
+  for (let c = 1; c < LABELS_N; c++)
+    if (allowed(prev, c) && (out[c] as number) > (out[best] as number)) best = c;
+  return best;
+}
+
+/** The kind (1 person, 2 organization, 3 place) a label gives, 0 for none. */
+export const kindOf = (label: number) => (label + 1) >> 1;
+
+/**
+ * Labels every token (indices into LABELS), left to right. `readings` are the rule readings of
+ * entities.ts (ruleReadings), which the model was trained with.
+ */
+export function tagTokens(
+  text: string,
+  tokens: Token[],
+  readings: Uint8Array,
+  model: NerModel = shippedModel(),
+): Uint8Array {
+  const features = featuresOf(text, tokens, readings);
+  const labels = new Uint8Array(tokens.length);
+  const memory = new Map<number, number>();
+  let prev = 0;
+  let prev2 = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = features.words[i] as number;
+    const label =
+      features.candidate[i] || prev !== 0
+        ? scoreToken(model.weights, features, i, prev, prev2, memory.get(word) ?? 0, scores)
+        : 0;
+    if (label !== 0) memory.set(word, kindOf(label));
+    labels[i] = label;
+    prev2 = prev;
+    prev = label;
+  }
+  return labels;
+}
+
+export interface TaggedEntity {
+  kind: EntityKind;
+  /** Token indices [first, last]. */
+  first: number;
+  last: number;
+}
+
+const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+
+export function labelSpans(labels: Uint8Array): TaggedEntity[] {
+  const spans: TaggedEntity[] = [];
+  let open: TaggedEntity | null = null;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i] as number;
+    if (label !== 0 && label % 2 === 0 && open && KINDS[(label - 2) / 2] === open.kind) {
+      open.last = i;
+      continue;
+    }
+    if (open) spans.push(open);
+    open = label === 0 ? null : { kind: KINDS[Math.floor((label - 1) / 2)] as EntityKind, first: i, last: i };
+  }
+  if (open) spans.push(open);
+  return spans;
+}
+
+/** The named entities of a text as token spans. */
+export function tagEntities(
+  text: string,
+  tokens: Token[],
+  readings: Uint8Array,
+  model?: NerModel,
+): TaggedEntity[] {
+  return labelSpans(tagTokens(text, tokens, readings, model));
+}

@@ -1,0 +1,47 @@
+// Rebuilds src/train/corpus/ner-train.jsonl.gz from the public corpora (see docs/extraction.md, "Entity tagger"):
+//   npx tsx src/train/build-ner-corpus.ts --gum <GUM dep/ folder> --splits <GUM splits.md> <UNER .iob2 files…>
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type NerDocument, readGum, readUner } from './ner-corpus';
+import { CORPUS_FILE } from './train-ner';
+
+/** GUM genres whose texts are CC-BY or CC-BY-SA; the non-commercial ones (fiction, essays, …) are left out. */
+const OPEN_GENRES = new Set(['academic', 'bio', 'court', 'interview', 'news', 'voyage']);
+
+function main(argv: string[]): void {
+  let gum: string | null = null;
+  let splits: string | null = null;
+  const uner: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--gum') gum = argv[++i] ?? null;
+    else if (arg === '--splits') splits = argv[++i] ?? null;
+    else uner.push(arg);
+  }
+  if (!gum || !splits)
+    throw new Error('usage: build-ner-corpus --gum <dep folder> --splits <splits.md> <uner.iob2…>');
+  // GUM's dev and test documents stay out: its news test documents are a held-out check
+  const heldOutPart = readFileSync(splits, 'utf8').split(/^## train/m)[0] ?? '';
+  const heldOut = new Set(heldOutPart.match(/GUM_[a-z]+_[a-z0-9]+/g) ?? []);
+  const docs: NerDocument[] = [];
+  for (const file of readdirSync(gum).sort()) {
+    const id = file.replace(/\.conllu$/, '');
+    const genre = /^GUM_([a-z]+)_/.exec(id)?.[1] ?? '';
+    if (!file.endsWith('.conllu') || !OPEN_GENRES.has(genre) || heldOut.has(id)) continue;
+    docs.push(readGum(readFileSync(join(gum, file), 'utf8'), `gum:${id}`));
+  }
+  for (const file of uner)
+    docs.push(...readUner(readFileSync(file, 'utf8'), `uner:${file.split('/').pop()}`));
+  const lines = docs.map((d) => JSON.stringify(d)).join('\n');
+  writeFileSync(CORPUS_FILE, gzipSync(lines, { level: 9 }));
+  const counts: Record<string, number> = {};
+  let tokens = 0;
+  for (const d of docs) {
+    tokens += d.text.split(/\s+/).length;
+    for (const [, , kind] of d.entities) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  console.log(`${docs.length} documents, ~${tokens} words`, counts);
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { EntityKind } from '../ingest/types';
+
+/** One annotated document: its text and its named entities as [start, end) character spans. */
+export interface NerDocument {
+  source: string;
+  text: string;
+  entities: [number, number, EntityKind][];
+}
+
+const UNER_KINDS: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+const GUM_KINDS: Record<string, EntityKind> = {
+  person: 'person',
+  organization: 'organization',
+  place: 'place',
+};
+
+/** Reads the committed training corpus (gzipped JSON lines). */
+export function readCorpus(path: string): NerDocument[] {
+  const raw = path.endsWith('.gz')
+    ? gunzipSync(readFileSync(path)).toString('utf8')
+    : readFileSync(path, 'utf8');
+  return raw
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as NerDocument);
+}
+
+interface Sentence {
+  text: string;
+  forms: string[];
+  rows: string[][];
+  comments: string[];
+}
+
+function sentences(raw: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const block of raw.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter(Boolean);
+    const comments = lines.filter((l) => l.startsWith('#'));
+    const rows = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    const text = comments.find((c) => c.startsWith('# text = '))?.slice(9);
+    const tokens = rows.filter((r) => /^\d+$/.test(r[0] ?? ''));
+    if (text === undefined || tokens.length === 0) continue;
+    out.push({ text, forms: tokens.map((r) => r[1] ?? ''), rows: tokens, comments });
+  }
+  return out;
+}
+
+/** Character offsets of each form inside the sentence text, or null when they cannot be aligned. */
+function align(text: string, forms: string[]): [number, number][] | null {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const form of forms) {
+    const found = text.indexOf(form, at);
+    if (found < 0 || found - at > 3) return null;
+    spans.push([found, found + form.length]);
+    at = found + form.length;
+  }
+  return spans;
+}
+
+/** Strips a leading "the" from a gold span: names here never include their article. */
+function trimArticle(text: string, start: number, end: number): number {
+  const m = /^(?:the|The|THE)\s+/.exec(text.slice(start, end));
+  return m && start + m[0].length < end ? start + m[0].length : start;
+}
+
+/**
+ * Universal NER IOB2 (columns: id, form, tag): one document per `# newdoc`, sentences joined by a
+ * space. OTH (demonyms, events, works, …) is not an entity here.
+ */
+export function readUner(raw: string, source: string): NerDocument[] {
+  const docs: NerDocument[] = [];
+  let current: NerDocument | null = null;
+  for (const s of sentences(raw)) {
+    const newdoc = s.comments.find((c) => c.startsWith('# newdoc id = '));
+    if (!current || newdoc) {
+      current = { source: `${source}:${newdoc?.slice(14) ?? docs.length}`, text: '', entities: [] };
+      docs.push(current);
+    }
+    const spans = align(s.text, s.forms);
+    if (!spans) continue;
+    const base = current.text.length === 0 ? 0 : current.text.length + 1;
+    current.text = current.text.length === 0 ? s.text : `${current.text} ${s.text}`;
+    let open: { start: number; end: number; kind: EntityKind } | null = null;
+    const close = () => {
+      if (open && current)
+        current.entities.push([trimArticle(current.text, open.start, open.end), open.end, open.kind]);
+      open = null;
+    };
+    s.rows.forEach((row, i) => {
+      const tag = row[2] ?? 'O';
+      const span = spans[i];
+      if (!span) return;
+      const [bio, type] = tag.split('-') as [string, string | undefined];
+      const kind = type ? UNER_KINDS[type] : undefined;
+      if (bio === 'I' && open && kind === open.kind) {
+        open.end = base + span[1];
+        return;
+      }
+      close();
+      if ((bio === 'B' || bio === 'I') && kind) open = { start: base + span[0], end: base + span[1], kind };
+    });
+    close();
+  }
+  return docs.filter((d) => d.text.length > 0);
+}
+
+interface GumMention {
+  kind: string;
+  first: number;
+  last: number;
+}
+
+/** Words that open a title before a name in GUM's person mentions ("Administrator Charles Bolden"). */
+const TITLE_WORDS = new Set(
+  'president senator governor mayor minister prime secretary administrator director chairman ceo general colonel captain judge justice sir mr mrs ms dr professor prof king queen prince princess pope saint st lord lady dame rev reverend father bishop cardinal commissioner ambassador chancellor sheikh shaikh'.split(
+    ' ',
+  ),
+);
+const INNER_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'the', '-', 'on', 'du', 'la']);
+
+/**
+ * A GUM document (CoNLL-U with `Entity=` coreference brackets) → named entities. GUM marks every
+ * mention, named or not; a mention counts as a named entity when its syntactic head is a proper
+ * noun, and the entity is the proper-noun run around that head (titles before a person's name, the
+ * article, appositions and relative clauses left out).
+ */
+export function readGum(raw: string, source: string): NerDocument {
+  const doc: NerDocument = { source, text: '', entities: [] };
+  for (const s of sentences(raw)) {
+    const spans = align(s.text, s.forms);
+    if (!spans) continue;
+    const newpar = s.comments.some((c) => c.startsWith('# newpar'));
+    const sep = doc.text.length === 0 ? '' : newpar ? '\n' : ' ';
+    const base = doc.text.length + sep.length;
+    doc.text += sep + s.text;
+    const mentions: GumMention[] = [];
+    const open = new Map<string, GumMention>();
+    s.rows.forEach((row, i) => {
+      const entity = /(?:^|\|)Entity=([^|]*)/.exec(row[9] ?? '')?.[1];
+      if (!entity) return;
+      const re = /\((\d+)-([a-z]+)[^()]*?(\))?(?=\(|$|\d+\))|(\d+)\)/g;
+      for (let m = re.exec(entity); m; m = re.exec(entity)) {
+        if (m[1] && m[2]) {
+          const mention = { kind: m[2], first: i, last: i };
+          if (m[3]) mentions.push(mention);
+          else open.set(m[1], mention);
+        } else if (m[4]) {
+          const mention = open.get(m[4]);
+          if (mention) {
+            mention.last = i;
+            mentions.push(mention);
+            open.delete(m[4]);
+          }
+        }
+      }
+    });
+    const xpos = s.rows.map((r) => r[4] ?? '');
+    const heads = s.rows.map((r) => Number(r[6]) - 1);
+    const capital = s.forms.map((f) => /^\p{Lu}/u.test(f) && !/^(?:The|A|An|This|That|These|Those)$/.test(f));
+    const taken = new Array<boolean>(s.rows.length).fill(false);
+    // outer mentions first, so that "University of California" wins over the "California" inside it
+    mentions.sort((a, b) => b.last - b.first - (a.last - a.first));
+    const found: [number, number, EntityKind][] = [];
+    for (const mention of mentions) {
+      const kind = GUM_KINDS[mention.kind];
+      if (!kind) continue;
+      let head = -1;
+      for (let i = mention.first; i <= mention.last; i++) {
+        const h = heads[i] ?? -1;
+        if (h < mention.first || h > mention.last) {
+          head = i;
+          break;
+        }
+      }
+      // a plural name of people ("Afghans", "the Bernoullis") is a group, not a named person
+      if (head < 0 || !xpos[head]?.startsWith('NNP') || !capital[head]) continue;
+      if (kind === 'person' && xpos[head] === 'NNPS') continue;
+      const isTitle = (i: number) => TITLE_WORDS.has((s.forms[i] ?? '').toLowerCase().replace(/\.$/, ''));
+      const inner = (i: number) =>
+        kind !== 'person' && INNER_CONNECTORS.has((s.forms[i] ?? '').toLowerCase());
+      const inRun = (i: number) => {
+        const h = heads[i] ?? -1;
+        return h >= first && h <= last;
+      };
+      // a person's name leaves out a mention nested before it ("the United States" in "Ambassador to the United States Ann Roe")
+      const nested = (i: number) =>
+        kind === 'person' &&
+        mentions.some(
+          (m) => m !== mention && m.first <= i && i <= m.last && (head < m.first || head > m.last),
+        );
+      let first = head;
+      let last = head;
+      for (;;) {
+        const prev = first - 1;
+        if (
+          prev < mention.first ||
+          !capital[prev] ||
+          !inRun(prev) ||
+          nested(prev) ||
+          (kind === 'person' && isTitle(prev))
+        )
+          break;
+        first = prev;
+      }
+      for (;;) {
+        const next = last + 1;
+        if (next > mention.last) break;
+        if ((capital[next] || (xpos[next] === 'CD' && capital[last])) && inRun(next) && !nested(next)) {
+          last = next;
+          continue;
+        }
+        if (inner(next) && next + 1 <= mention.last && capital[next + 1] && inRun(next + 1)) {
+          last = next + 1;
+          continue;
+        }
+        break;
+      }
+      if (kind === 'person') {
+        let titleOnly = true;
+        for (let i = first; i <= last; i++) if (!isTitle(i)) titleOnly = false;
+        if (titleOnly) continue;
+      }
+      let clash = false;
+      for (let i = first; i <= last; i++) if (taken[i]) clash = true;
+      if (clash) continue;
+      for (let i = first; i <= last; i++) taken[i] = true;
+      const a = spans[first];
+      const b = spans[last];
+      if (a && b) found.push([base + a[0], base + b[1], kind]);
+    }
+    found.sort((x, y) => x[0] - y[0]);
+    doc.entities.push(...found);
+  }
+  return doc;
+}

@@ -1,0 +1,156 @@
+// Trains the named-entity tagger: npm run train:ner [-- --epochs N]
+// Reads src/train/corpus/ner-train.jsonl.gz (built by src/train/build-ner-corpus.ts), writes src/ingest/models/ner-weights.bin.gz.
+
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { ruleReadings } from '../ingest/entities';
+import {
+  BUCKET_BITS,
+  DYNAMIC_FEATURES,
+  LABEL_COUNT,
+  LABELS,
+  STATIC_FEATURES,
+  type TokenFeatures,
+  tokenFeatures,
+} from '../ingest/models/ner-features';
+import {
+  allowed,
+  dynamic,
+  encodeModel,
+  kindOf,
+  scoreToken,
+  staticScratch,
+  WEIGHTS_FILE,
+} from '../ingest/models/ner-tagger';
+import { type Token, tokenize } from '../ingest/tokens';
+import { type NerDocument, readCorpus } from './ner-corpus';
+
+export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
+export const MODEL_VERSION = 'ner-1';
+
+interface Example {
+  features: TokenFeatures;
+  gold: Uint8Array;
+}
+
+/** Gold BIO labels of the tokens; an entity that ends inside a token is left out. */
+export function goldLabels(doc: NerDocument, tokens: Token[]): Uint8Array {
+  const gold = new Uint8Array(tokens.length);
+  let k = 0;
+  for (const [start, end, kind] of doc.entities) {
+    while (k < tokens.length && (tokens[k] as Token).start < start) k++;
+    const first = k;
+    let last = k - 1;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).start < end) last++;
+    const lastToken = tokens[last];
+    if (last < first || !lastToken || lastToken.start + lastToken.word.length > end) continue;
+    const b = LABELS.indexOf(`B-${kind}`);
+    gold[first] = b;
+    for (let i = first + 1; i <= last; i++) gold[i] = b + 1;
+  }
+  return gold;
+}
+
+export function examples(docs: NerDocument[]): Example[] {
+  return docs.map((doc) => {
+    const tokens = tokenize(doc.text);
+    return {
+      features: tokenFeatures(doc.text, tokens, ruleReadings(doc.text, tokens)),
+      gold: goldLabels(doc, tokens),
+    };
+  });
+}
+
+/** Averaged perceptron over greedy left-to-right decoding (the decoder's own history as features). */
+export function train(data: Example[], epochs: number): Float32Array {
+  const size = (1 << BUCKET_BITS) * LABEL_COUNT;
+  const weights = new Float32Array(size);
+  const totals = new Float64Array(size);
+  const stamps = new Float64Array(size);
+  let time = 1;
+  const scores = new Float64Array(LABEL_COUNT);
+  const update = (index: number, delta: number) => {
+    totals[index] =
+      (totals[index] as number) + (time - (stamps[index] as number)) * (weights[index] as number);
+    stamps[index] = time;
+    weights[index] = (weights[index] as number) + delta;
+  };
+  let seed = 12345;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let errors = 0;
+    let seen = 0;
+    for (const index of order) {
+      const { features, gold } = data[index] as Example;
+      let prev = 0;
+      let prev2 = 0;
+      const memory = new Map<number, number>();
+      for (let i = 0; i < gold.length; i++) {
+        // an inside label cannot follow a wrong guess before it: learn the entity's start instead,
+        // else the unreachable label's weights grow without bound
+        const truth = allowed(prev, gold[i] as number) ? (gold[i] as number) : (gold[i] as number) - 1;
+        if (!features.candidate[i] && prev === 0) {
+          prev2 = prev;
+          prev = 0;
+          continue;
+        }
+        const word = features.words[i] as number;
+        const remembered = memory.get(word) ?? 0;
+        const guess = scoreToken(weights, features, i, prev, prev2, remembered, scores);
+        if (guess !== 0) memory.set(word, kindOf(guess));
+        seen++;
+        if (guess !== truth) {
+          errors++;
+          // scoreToken left this token's buckets in the decoder's scratch arrays
+          for (let f = 0; f < STATIC_FEATURES; f++) {
+            const row = (staticScratch[f] as number) * LABEL_COUNT;
+            update(row + truth, 1);
+            update(row + guess, -1);
+          }
+          for (let f = 0; f < DYNAMIC_FEATURES; f++) {
+            const row = (dynamic[f] as number) * LABEL_COUNT;
+            update(row + truth, 1);
+            update(row + guess, -1);
+          }
+        }
+        time++;
+        prev2 = prev;
+        prev = guess;
+      }
+    }
+    console.log(
+      `epoch ${epoch + 1}: ${((100 * errors) / Math.max(1, seen)).toFixed(2)}% of scored tokens wrong`,
+    );
+  }
+  const averaged = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const total = (totals[i] as number) + (time - (stamps[i] as number)) * (weights[i] as number);
+    averaged[i] = total / time;
+  }
+  return averaged;
+}
+
+function main(argv: string[]): void {
+  const epochsAt = argv.indexOf('--epochs');
+  const epochs = epochsAt >= 0 ? Number(argv[epochsAt + 1]) : 8;
+  const docs = readCorpus(CORPUS_FILE);
+  const weights = train(examples(docs), epochs);
+  const corpus =
+    'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT dev and test; src/train/corpus/ner-train.jsonl.gz';
+  writeFileSync(
+    WEIGHTS_FILE,
+    gzipSync(encodeModel({ version: MODEL_VERSION, corpus, weights }), { level: 9 }),
+  );
+  console.log(`wrote ${WEIGHTS_FILE} from ${docs.length} documents, ${epochs} epochs`);
+}
+
+if (process.argv[1]?.endsWith('train-ner.ts')) main(process.argv.slice(2));

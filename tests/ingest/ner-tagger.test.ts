@@ -1,0 +1,52 @@
+import { ruleReadings } from '../../src/ingest/entities';
+import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
+import { tokenize } from '../../src/ingest/tokens';
+
+const tagged = (text: string) => {
+  const tokens = tokenize(text);
+  return tagEntities(text, tokens, ruleReadings(text, tokens)).map(({ kind, first, last }) => {
+    const end = tokens[last];
+    return `${kind}:${text.slice(tokens[first]?.start, end ? end.start + end.word.length : 0)}`;
+  });
+};
+
+describe('the shipped entity tagger', () => {
+  test('states its version and the corpus it was trained on', () => {
+    const model = shippedModel();
+    expect(model.version).toMatch(/^ner-\d+$/);
+    expect(model.corpus).toContain('GUM');
+    expect(model.corpus).toContain('UNER');
+  });
+
+  test('finds people, organizations and places in written sentences', () => {
+    expect(tagged('Prime Minister Justin Trudeau met Angela Merkel in Berlin on Tuesday.')).toEqual([
+      'person:Justin Trudeau',
+      'person:Angela Merkel',
+      'place:Berlin',
+    ]);
+    expect(tagged('Researchers at Stanford University said the results were strong.')).toEqual([
+      'organization:Stanford University',
+    ]);
+    expect(
+      tagged('Maria Gonzalez, a lawyer for the American Civil Liberties Union, said the law was unfair.'),
+    ).toEqual(['person:Maria Gonzalez', 'organization:American Civil Liberties Union']);
+    expect(tagged('Officials in Texas and California disagreed, said John Smith.')).toEqual([
+      'place:Texas',
+      'place:California',
+      'person:John Smith',
+    ]);
+  });
+
+  test('sees no names in a line written in capitals or in plain lower-case prose', () => {
+    expect(tagged('HILLARY CLINTON IS FEELING THE BERN\nthe senator spoke on monday.')).toEqual([]);
+  });
+
+  test('weights survive encoding (int16) with the same decisions', () => {
+    const model = shippedModel();
+    const copy = decodeModel(encodeModel(model));
+    const text = 'Chilean President Marta Olave flew from Santiago to the United Nations in New York.';
+    const tokens = tokenize(text);
+    const readings = ruleReadings(text, tokens);
+    expect(tagEntities(text, tokens, readings, copy)).toEqual(tagEntities(text, tokens, readings, model));
+  });
+});
