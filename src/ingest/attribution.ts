@@ -25,6 +25,7 @@ export type AttributionRule =
   | 'cue-before-partial'
   | 'according-to'
   | 'continued'
+  | 'ranked'
   | 'none';
 
 export interface AttributedQuote {
@@ -43,6 +44,7 @@ const RULE_RELIABILITY: Record<AttributionRule, number> = {
   'cue-before-partial': 0.8,
   'according-to': 0.95,
   continued: 0.85,
+  ranked: 0.5,
   none: 0,
 };
 
@@ -419,19 +421,26 @@ function mentionsIn(context: ArticleContext, start: number, end: number) {
 const isLastInParagraph = (segments: QuoteSegment[], j: number) =>
   segments[j + 1] === undefined || segments[j + 1]?.paragraph !== segments[j]?.paragraph;
 
-function sentenceAt(context: ArticleContext, at: number): Span | undefined {
+/** The sentence holding the offset, else the nearest one after it (the last one past the end). */
+export function sentenceAt(context: ArticleContext, at: number): Span | undefined {
   const { sentences } = context;
+  const i = spanIndexAt(sentences, at);
+  return sentences[i >= 0 ? i : Math.max(0, Math.min(-i - 1, sentences.length - 1))];
+}
+
+/** Binary search of a sorted span list: the index of the span holding the offset, or -(insertion point) - 1. */
+export function spanIndexAt(spans: Span[], at: number): number {
   let lo = 0;
-  let hi = sentences.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
+    const s = spans[mid];
     if (!s) break;
     if (at < s.start) hi = mid - 1;
     else if (at >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return sentences[Math.max(0, Math.min(lo, sentences.length - 1))];
+  return -lo - 1;
 }
 
 const SMALL_WORDS = new Set([

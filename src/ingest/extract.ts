@@ -1,6 +1,12 @@
 import { type AttributedQuote, attributeQuotes } from './attribution';
 import { type EntityIndex, findEntities, inferGenderFromPronouns, mentionsBetween } from './entities';
 import { TITLES } from './lexicon';
+import {
+  type RankingHooks,
+  rankSpeakers,
+  type SpeakerModel,
+  shippedSpeakerModel,
+} from './models/speaker-ranker';
 import { findQuoteSegments } from './quotes';
 import { findReportedSpeech, type ReportedStatement } from './reported';
 import { findRoles } from './roles';
@@ -9,8 +15,13 @@ import { type ArticleContext, type ResolvedSpeaker, resolveSpeaker, type Speaker
 import { type Token, tokenIndexAt, tokenize } from './tokens';
 import type { ExtractedEntity, ExtractedQuote, Extraction, Span } from './types';
 
+export interface ExtractOptions extends RankingHooks {
+  /** The trained speaker ranker; null keeps the rules' choices. Default: the shipped weights. */
+  speakerModel?: SpeakerModel | null;
+}
+
 /** Finds the people, organizations and places of an article and who said what in it. Pure. */
-export function extract(text: string): Extraction {
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const paragraphs = paragraphSpans(text);
   const sentences = paragraphs.flatMap((p) => sentenceSpans(text, p)).flatMap((s) => boundedSpans(text, s));
   const tokens = tokenize(text);
@@ -29,7 +40,8 @@ export function extract(text: string): Extraction {
   };
   linkDescriptions(context);
   addRoleAliases(context);
-  const attributed = attributeQuotes(context, segments);
+  const model = options.speakerModel === undefined ? shippedSpeakerModel() : options.speakerModel;
+  const attributed = rankSpeakers(context, attributeQuotes(context, segments), model, options);
   const history: SpeakerHistory[] = attributed.flatMap((q) =>
     q.speaker?.entity ? [{ at: q.segment.start, entity: q.speaker.entity }] : [],
   );

@@ -226,6 +226,7 @@ describe('attributeQuotes', () => {
       'Ruth Calloway praised the new school budget. “We built more classrooms in four years than in the twenty before.”',
     );
     expect(speaker).toBe('Ruth Calloway');
-    expect(quote?.confidence).toBeLessThan(0.5);
+    // a guess is never in the band that promises a right speaker (>= 0.8)
+    expect(quote?.confidence).toBeLessThan(0.8);
   });
 });

@@ -1,0 +1,319 @@
+import { type AttributedQuote, sentenceAt, spanIndexAt } from '../attribution';
+import { mentionsBetween } from '../entities';
+import { PRONOUN_GENDER, SPEECH_VERBS } from '../lexicon';
+import {
+  type ArticleContext,
+  isAdjectival,
+  type SpeakerPhrase,
+  subjectAfter,
+  subjectBefore,
+  verbAfterSubject,
+} from '../speakers';
+import { tokenIndexAt } from '../tokens';
+import type { Span } from '../types';
+
+/** A mention that could be the source of a quote, with the features the ranker scores it by. */
+export interface SpeakerCandidate {
+  /** Null for the choice of naming no one (an unnamed source, or words no one in reach said). */
+  phrase: SpeakerPhrase | null;
+  features: string[];
+  /** The candidate the rules chose. */
+  fromRule: boolean;
+}
+
+export interface QuoteCandidates {
+  quote: AttributedQuote;
+  candidates: SpeakerCandidate[];
+}
+
+const PREPOSITIONS = new Set(
+  'to of for with against about at on by from into over under than like after before toward including'.split(
+    ' ',
+  ),
+);
+const SOURCE_ORDER = ['rule', 'verb-subject', 'verb-inverted', 'mention', 'pronoun'] as const;
+type Source = (typeof SOURCE_ORDER)[number];
+
+/** "Jane Doe / Daily Courier", "Photo: …", "(Reuters)": a credit line or byline names no speaker. */
+const CREDIT_LINE = /\s\/\s|^(?:photo|photograph|credit|image|by)\b|\b(?:getty|reuters|associated press)\b/i;
+
+const bucket = (n: number) => (n <= 0 ? 0 : Math.min(7, Math.floor(Math.log2(n + 1))));
+
+/**
+ * The candidate source mentions of each attributed quote: the rules' choice, the subject of every speech
+ * verb near the quote (before it, inverted after it), the names and pronouns of the quote's sentence,
+ * the sentences around it and the previous paragraph. Features describe each one against the quote.
+ */
+export function speakerCandidates(context: ArticleContext, quotes: AttributedQuote[]): QuoteCandidates[] {
+  const { index } = context;
+  const mentionCount = new Map<string, number>();
+  for (const m of index.mentions) mentionCount.set(m.key, (mentionCount.get(m.key) ?? 0) + 1);
+  const previousSpeakers: (string | null)[] = [];
+  let lastKey: string | null = null;
+  for (const q of quotes) {
+    previousSpeakers.push(lastKey);
+    if (q.speaker?.entity) lastKey = q.speaker.entity.key;
+  }
+  const shared: ArticleCache = { mentionCount, quotedToken: quotedTokens(context), cueSubjects: new Map() };
+  return quotes.map((quote, i) => ({
+    quote,
+    candidates: candidatesOf(context, quote, previousSpeakers[i] ?? null, shared),
+  }));
+}
+
+interface ArticleCache {
+  mentionCount: Map<string, number>;
+  /** 1 for tokens inside quote marks. */
+  quotedToken: Uint8Array;
+  /** The subject phrases of each speech-verb token, found once for all the quotes near it. */
+  cueSubjects: Map<number, (SpeakerPhrase | null)[]>;
+}
+
+function quotedTokens(context: ArticleContext): Uint8Array {
+  const flags = new Uint8Array(context.tokens.length);
+  for (const q of context.quoted)
+    for (let k = tokenIndexAt(context.tokens, q.start); k < context.tokens.length; k++) {
+      if ((context.tokens[k]?.start ?? Number.POSITIVE_INFINITY) >= q.end) break;
+      flags[k] = 1;
+    }
+  return flags;
+}
+
+function cueSubjects(context: ArticleContext, k: number, regionStart: number, regionEnd: number) {
+  const { tokens, text } = context;
+  const token = tokens[k];
+  if (!token) return [];
+  const sentence = sentenceAt(context, token.start);
+  let from = sentence?.start ?? regionStart;
+  for (const q of context.quoted) if (q.end <= token.start && q.end > from) from = q.end;
+  const found = [subjectBefore(context, token.start, from)];
+  if (/[,”"]\s*$/.test(text.slice(Math.max(0, token.start - 3), token.start)))
+    found.push(subjectAfter(context, token.end, sentence?.end ?? regionEnd));
+  return found;
+}
+
+function candidatesOf(
+  context: ArticleContext,
+  quote: AttributedQuote,
+  previousSpeaker: string | null,
+  cache: ArticleCache,
+): SpeakerCandidate[] {
+  const { tokens, index, paragraphs } = context;
+  const segment = quote.segment;
+  const paragraph = paragraphs[segment.paragraph];
+  const previousParagraph = paragraphs[segment.paragraph - 1];
+  const openSentence = sentenceAt(context, segment.open);
+  const closeSentence = sentenceAt(context, Math.max(segment.open, segment.close - 1));
+  const nextSentence = closeSentence ? sentenceAt(context, closeSentence.end + 1) : undefined;
+  const previousSentence = openSentence ? sentenceAt(context, openSentence.start - 2) : undefined;
+  const regionStart = Math.max(
+    previousParagraph?.start ?? paragraph?.start ?? 0,
+    (previousSentence?.start ?? segment.open) - 400,
+  );
+  const regionEnd = Math.min(
+    Math.max(nextSentence?.end ?? segment.close, paragraph?.end ?? segment.close),
+    segment.close + 600,
+  );
+  const found = new Map<number, { phrase: SpeakerPhrase; sources: Set<Source> }>();
+  const add = (phrase: SpeakerPhrase | null, source: Source) => {
+    if (!phrase || phrase.end <= phrase.start) return;
+    if (source !== 'rule' && cache.quotedToken[tokenIndexAt(tokens, phrase.start)]) return;
+    const anchor = phrase.mention?.start ?? phrase.start;
+    // a name inside a longer phrase ("a spokesman for the Roe campaign") is part of that candidate
+    if (source === 'mention' || source === 'pronoun') {
+      const container = [...found.values()].find(
+        (c) =>
+          c.phrase.start <= phrase.start && phrase.end <= c.phrase.end && c.phrase.mention?.start !== anchor,
+      );
+      if (container) {
+        container.sources.add(source);
+        return;
+      }
+    }
+    const known = found.get(anchor);
+    if (known) known.sources.add(source);
+    else found.set(anchor, { phrase, sources: new Set([source]) });
+  };
+  add(quote.speaker?.phrase ?? null, 'rule');
+  const first = tokenIndexAt(tokens, regionStart);
+  for (let k = first; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (!token || token.start >= regionEnd) break;
+    if (cache.quotedToken[k]) continue;
+    const gender = PRONOUN_GENDER.get(token.lower);
+    if (gender && token.text === token.word)
+      add(
+        { start: token.start, end: token.end, text: token.text, kind: 'pronoun', mention: null },
+        'pronoun',
+      );
+    if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing') || isAdjectival(tokens, k)) continue;
+    if (/[^s]s$/.test(token.lower) && !verbAfterSubject(context, k)) continue;
+    let subjects = cache.cueSubjects.get(k);
+    if (!subjects) {
+      subjects = cueSubjects(context, k, regionStart, regionEnd);
+      cache.cueSubjects.set(k, subjects);
+    }
+    add(subjects[0] ?? null, 'verb-subject');
+    add(subjects[1] ?? null, 'verb-inverted');
+  }
+  for (const m of mentionsBetween(index.mentions, regionStart, regionEnd)) {
+    const kind = index.byKey.get(m.key)?.kind;
+    if (kind === 'place') continue;
+    add({ start: m.start, end: m.end, text: m.text, kind: 'name', mention: m }, 'mention');
+  }
+  const context2: FeatureContext = {
+    context,
+    quote,
+    openSentence,
+    closeSentence,
+    nextSentence,
+    previousSentence,
+    paragraph,
+    previousParagraph,
+    previousSpeaker,
+    mentionCount: cache.mentionCount,
+  };
+  const nobody: SpeakerCandidate = {
+    phrase: null,
+    fromRule: !quote.speaker,
+    features: [
+      'nobody',
+      `nobody:rule:${quote.rule}`,
+      `nobody:kind:${quote.kind}`,
+      `nobody:rule-phrase:${quote.speaker?.phrase.kind ?? 'none'}`,
+      `nobody:candidates:${Math.min(3, found.size)}`,
+    ],
+  };
+  return [
+    nobody,
+    ...[...found.values()]
+      .sort((a, b) => a.phrase.start - b.phrase.start)
+      .map(({ phrase, sources }) => ({
+        phrase,
+        fromRule: sources.has('rule'),
+        features: featuresOf(context2, phrase, sources),
+      })),
+  ];
+}
+
+interface FeatureContext {
+  context: ArticleContext;
+  quote: AttributedQuote;
+  openSentence: Span | undefined;
+  closeSentence: Span | undefined;
+  nextSentence: Span | undefined;
+  previousSentence: Span | undefined;
+  paragraph: Span | undefined;
+  previousParagraph: Span | undefined;
+  previousSpeaker: string | null;
+  mentionCount: Map<string, number>;
+}
+
+const within = (span: Span | undefined, at: number) => !!span && span.start <= at && at < span.end;
+
+function featuresOf(f: FeatureContext, phrase: SpeakerPhrase, sources: Set<Source>): string[] {
+  const { context, quote } = f;
+  const { text, index, tokens } = context;
+  const segment = quote.segment;
+  const features: string[] = ['bias'];
+  const kind = phrase.kind;
+  const record = phrase.mention ? index.byKey.get(phrase.mention.key) : undefined;
+  const entityKind = record?.kind ?? 'none';
+  const position = phrase.end <= segment.open ? 'before' : phrase.start >= segment.close ? 'after' : 'inside';
+  const where =
+    within(f.openSentence, phrase.start) || within(f.closeSentence, phrase.start)
+      ? 'same'
+      : within(f.nextSentence, phrase.start)
+        ? 'next'
+        : within(f.previousSentence, phrase.start)
+          ? 'previous'
+          : within(f.paragraph, phrase.start)
+            ? 'paragraph'
+            : within(f.previousParagraph, phrase.start)
+              ? 'previous-paragraph'
+              : 'far';
+  const distance =
+    position === 'before'
+      ? segment.open - phrase.end
+      : position === 'after'
+        ? phrase.start - segment.close
+        : 0;
+  const distanceBucket = bucket(Math.floor(distance / 8));
+  const rule = sources.has('rule') ? quote.rule : 'no';
+  const opensParagraph = f.paragraph?.start === segment.open;
+  const wholeParagraph = opensParagraph && (f.paragraph?.end ?? 0) - segment.close <= 1;
+  const pronoun = kind === 'pronoun' ? phrase.text.toLowerCase() : '';
+  const t = tokenIndexAt(tokens, phrase.start);
+  const endToken = tokenIndexAt(tokens, phrase.end);
+  const before = tokens[t - 1];
+  const after = tokens[endToken];
+  const verbAfter =
+    !!after &&
+    SPEECH_VERBS.has(after.lower) &&
+    /^[\s,]*$/.test(text.slice(phrase.end, after.start).replace(/\b\p{Ll}+ly\b/gu, ''));
+  const verbBefore =
+    !!before && SPEECH_VERBS.has(before.lower) && /^\s*$/.test(text.slice(before.end, phrase.start));
+  let quotesBetween = 0;
+  if (position !== 'inside')
+    for (const q of context.quoted) {
+      if (
+        position === 'before'
+          ? q.start >= phrase.end && q.end <= segment.open
+          : q.start >= segment.close && q.end <= phrase.start
+      )
+        quotesBetween++;
+      if (quotesBetween > 1 || q.start > Math.max(segment.open, phrase.start)) break;
+    }
+  const sentence = sentenceAt(context, phrase.start);
+  const sentenceInitial = !!sentence && /^[\s“"']*$/.test(text.slice(sentence.start, phrase.start));
+  const paragraphText = (() => {
+    const p = spanAt(context.paragraphs, phrase.start);
+    return p ? text.slice(p.start, p.end) : '';
+  })();
+  const credit = paragraphText.length < 120 && CREDIT_LINE.test(paragraphText);
+  const key = phrase.mention?.key;
+  const salience = key ? bucket(f.mentionCount.get(key) ?? 0) : -1;
+
+  const add = (...parts: (string | number | boolean)[]) => features.push(parts.join(':'));
+  add('kind', kind);
+  add('entity', entityKind);
+  add('kind-entity', kind, entityKind);
+  for (const source of sources) add('source', source);
+  add('rule', rule);
+  add('rule-kind', rule, kind);
+  add('position', position);
+  add('where', where);
+  add('where-position', where, position);
+  add('where-kind', where, kind);
+  add('distance', distanceBucket);
+  add('distance-position', distanceBucket, position);
+  add('quote-kind', quote.kind, position, where);
+  if (verbAfter) add('verb-after', position, where);
+  if (verbBefore) add('verb-before', position, where);
+  if (sources.has('verb-subject') || sources.has('verb-inverted')) add('cue-subject', position, where);
+  if (before && PREPOSITIONS.has(before.lower)) add('after-preposition', kind);
+  if (/^['’]s\b/.test(text.slice(phrase.end, phrase.end + 3))) add('possessive');
+  add('quotes-between', Math.min(2, quotesBetween));
+  if (sentenceInitial) add('sentence-initial', where);
+  if (opensParagraph) add('opens-paragraph', where, kind);
+  if (wholeParagraph) add('whole-paragraph', where);
+  if (segment.continuesPrevious) add('continues', where);
+  if (credit) add('credit-line');
+  if (pronoun) add('pronoun', pronoun, where);
+  if ((pronoun === 'he' || pronoun === 'she') && f.previousSpeaker) add('pronoun-after-speaker', where);
+  if (key && key === f.previousSpeaker) add('previous-speaker', where);
+  if (salience >= 0) add('salience', salience);
+  if (
+    record?.kind === 'organization' &&
+    /^\s+(?:said|told|says)\b/.test(text.slice(phrase.end, phrase.end + 8))
+  )
+    add('organization-cue');
+  if (kind === 'name' && record?.kind === 'person' && record.gender) add('gendered-name', where);
+  return features;
+}
+
+/** The span of a sorted list that holds the offset. */
+function spanAt(spans: Span[], at: number): Span | undefined {
+  const i = spanIndexAt(spans, at);
+  return i >= 0 ? spans[i] : undefined;
+}
