@@ -4,6 +4,7 @@ import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import { extract } from '../ingest/extract';
 import { parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
+import { chunksFor, insertRows } from './batch-insert';
 import { storeEchoes } from './echoes';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import { resolveEntities } from './resolve-entities';
@@ -127,7 +128,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
       text: article.body.slice(m.start, m.end),
     }));
   });
-  await insertInChunks(tx, mentions, mentionRows);
+  await insertRows(tx, mentions, mentionRows);
 
   const seenAt = article.publishedAt ?? new Date();
   const roleRows = dedupe(
@@ -148,7 +149,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     }),
     (r) => `${r.personId}|${r.title.toLowerCase()}|${r.organizationId}|${r.placeId}`,
   );
-  await insertInChunks(tx, roles, roleRows);
+  await insertRows(tx, roles, roleRows);
 
   const quoteRows = extraction.quotes.map((q) => {
     const normalizedText = normalizeQuoteText(q.text);
@@ -168,9 +169,11 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
       normalizedHash: sha256(normalizedText),
     };
   });
-  const insertedQuotes = quoteRows.length
-    ? await tx.insert(quotes).values(quoteRows).returning({ id: quotes.id, speakerId: quotes.speakerId })
-    : [];
+  const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
+  for (const chunk of chunksFor(quotes, quoteRows))
+    insertedQuotes.push(
+      ...(await tx.insert(quotes).values(chunk).returning({ id: quotes.id, speakerId: quotes.speakerId })),
+    );
   const aboutRows = extraction.quotes.flatMap((q, i) => {
     const quoteId = insertedQuotes[i]?.id;
     if (quoteId === undefined) return [];
@@ -179,7 +182,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     );
     return [...ids].map((entityId) => ({ quoteId, entityId }));
   });
-  await insertInChunks(tx, quoteAbout, aboutRows);
+  await insertRows(tx, quoteAbout, aboutRows);
   const echoProbes = insertedQuotes.map((q, i) => ({
     id: q.id,
     normalizedText: quoteRows[i]?.normalizedText ?? '',
@@ -235,16 +238,4 @@ function firstWords(body: string): string {
 
 function dedupe<T>(rows: T[], keyOf: (row: T) => string): T[] {
   return [...new Map(rows.map((r) => [keyOf(r), r])).values()];
-}
-
-// Postgres caps bind parameters per statement at 65,535; a long article's mentions can pass that.
-async function insertInChunks<T extends Record<string, unknown>>(
-  tx: Db,
-  table: typeof mentions | typeof roles | typeof quoteAbout,
-  rows: T[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    // biome-ignore lint/suspicious/noExplicitAny: the three tables share this shape-agnostic insert
-    await tx.insert(table).values(rows.slice(i, i + 2000) as any);
-  }
 }
