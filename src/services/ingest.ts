@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import { extract } from '../ingest/extract';
 import { parseArticle } from '../ingest/parse';
-import type { Extraction, ParsedArticle } from '../ingest/types';
+import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
 import { chunksFor, insertRows } from './batch-insert';
 import { storeEchoes } from './echoes';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
@@ -83,7 +83,13 @@ async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
 }
 
 async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string, extraction: Extraction) {
-  const outletId = article.outlet ? await resolveOutlet(tx, article.outlet) : null;
+  // the outlet is resolved with the article's entities: one lookup for all of them
+  const outlet = article.outlet ? outletEntity(article.outlet, extraction.entities) : null;
+  const entityIds = await resolveEntities(
+    tx,
+    outlet && !outlet.extracted ? [...extraction.entities, outlet.entity] : extraction.entities,
+  );
+  const outletId = outlet ? (entityIds.get(outlet.entity.key) ?? null) : null;
   const title = article.title ?? firstWords(article.body);
   const slug = await uniqueArticleSlug(tx, title);
   const [row] = await tx
@@ -115,7 +121,6 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     };
   }
   const articleId = row.id;
-  const entityIds = await resolveEntities(tx, extraction.entities);
 
   const mentionRows = extraction.entities.flatMap((e) => {
     const entityId = entityIds.get(e.key);
@@ -207,14 +212,18 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
   };
 }
 
-async function resolveOutlet(tx: Db, outlet: string): Promise<number> {
-  const key = `outlet:${normalizeName(outlet)}`;
-  const ids = await resolveEntities(tx, [
-    { key, kind: 'organization', name: outlet, aliases: [], mentions: [] },
-  ]);
-  const id = ids.get(key);
-  if (id === undefined) throw new Error(`could not store the outlet "${outlet}"`);
-  return id;
+/** The outlet as an organization to resolve, or the article's own mention of it when it has one. */
+function outletEntity(
+  outlet: string,
+  extracted: ExtractedEntity[],
+): { entity: ExtractedEntity; extracted: boolean } {
+  const name = normalizeName(outlet);
+  const same = extracted.find((e) => e.kind === 'organization' && normalizeName(e.name) === name);
+  if (same) return { entity: same, extracted: true };
+  return {
+    entity: { key: `outlet:${name}`, kind: 'organization', name: outlet, aliases: [], mentions: [] },
+    extracted: false,
+  };
 }
 
 async function uniqueArticleSlug(tx: Db, title: string): Promise<string> {
