@@ -215,7 +215,7 @@ const lastNames = [
 ];
 
 /** mulberry32: small, seeded, good enough to spread words around. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

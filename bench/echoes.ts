@@ -57,8 +57,10 @@ async function timeEchoStep(db: Db, articleId: number): Promise<number> {
     .transaction(async (tx) => {
       await tx.execute(sql`delete from quote_echoes where quote_id in (select id from quotes where article_id = ${articleId})
         or echo_id in (select id from quotes where article_id = ${articleId})`);
-      const probes = rowsOf<{ id: number }>(
-        await tx.execute(sql`select id from quotes where article_id = ${articleId}`),
+      const probes = rowsOf<{ id: number; normalizedText: string }>(
+        await tx.execute(
+          sql`select id, normalized_text as "normalizedText" from quotes where article_id = ${articleId}`,
+        ),
       );
       await tx.execute(
         sql`delete from quote_shingles where quote_id in ${sql.raw(`(${probes.map((p) => p.id).join(',')})`)}`,

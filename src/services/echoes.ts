@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import type { QuoteRow } from '../loaders/quotes';
+import { insertRows } from './batch-insert';
+import { echoShingles } from './shingles';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -46,10 +48,16 @@ export function echoLinkHolds(
  * under three words; the SQL function echo_shingles). A restatement keeps most of its three-word
  * runs and a fragment is made of them. A shingle carried by more than `maxPostings` quotes ("i
  * don't think") points at too many quotes to tell anything and is not followed, so a probe checks
- * at most maxPostings quotes per shingle whatever the number of quotes stored.
+ * at most maxPostings quotes per shingle whatever the number of quotes stored. A pair must share at
+ * least `minShared` of them unless one of the two has at most `shortWords` words: one word changed
+ * in a quote of seven words or more leaves two three-word runs intact, while one shared run between
+ * two long quotes is a stock phrase ("because people deserve better"), and checking every such
+ * pair was most of the ingest's cost (docs/scaling.md).
  */
 export const ECHO_CANDIDATES = {
   maxPostings: 50,
+  minShared: 2,
+  shortWords: 6,
 } as const;
 
 /**
@@ -62,30 +70,38 @@ export const ECHO_CANDIDATES = {
 export async function storeEchoes(
   tx: Db,
   articleId: number,
-  newQuotes: Array<{ id: number }>,
+  newQuotes: Array<{ id: number; normalizedText: string }>,
 ): Promise<void> {
   const ids = sql`${`{${newQuotes.map((q) => q.id).join(',')}}`}::int[]`;
   const cap = num(ECHO_CANDIDATES.maxPostings);
-  await tx.execute(sql`
-    insert into ${quoteShingles} (hash, quote_id)
-    select s.hash, q.id from ${quotes} q cross join lateral echo_shingles(q.normalized_text) s(hash)
-    where q.id = any(${ids})
-    on conflict do nothing`);
-  // The planner cannot know that the candidates are a few hundred: the laterals' "offset 0" keeps
-  // it from hash-joining them to all of quotes, and JIT, which its estimates would switch on, costs
-  // more than the statement (~200 ms on a server). JIT is switched off for it alone.
-  const [jit] = rowsOf<{ jit: string }>(
-    await tx.execute(sql`select current_setting('jit') as jit, set_config('jit', 'off', true)`),
+  await insertRows(
+    tx,
+    quoteShingles,
+    newQuotes.flatMap((q) => echoShingles(q.normalizedText).map((hash) => ({ hash, quoteId: q.id }))),
+    { ignoreConflicts: true },
   );
+  // JIT, which the planner's estimates for the pair query switch on, costs more than the statement
+  // (~200 ms on a server): off for the rest of the ingest's transaction, which is a few inserts.
+  await tx.execute(sql`set local jit = off`);
+  // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
   await tx.execute(sql`
-    with pair as (
-      select s.quote_id as new_id, o.quote_id as old_id
-      from ${quoteShingles} s join ${quoteShingles} o on o.hash = s.hash
+    with probe as (
+      select s.quote_id as new_id, o.quote_id as old_id,
+        count(*) over (partition by s.quote_id, s.hash) as postings
+      from ${quoteShingles} s
+      cross join lateral (
+        select c.quote_id from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1
+      ) o
       where s.quote_id = any(${ids})
-        and (select count(*) from (select from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1) c) <= ${cap}
-      union
-      select p.id, o.id from ${quotes} p join ${quotes} o on o.normalized_hash = p.normalized_hash
-      where p.id = any(${ids}) and o.article_id <> ${articleId}
+    ),
+    pair as (
+      select new_id, old_id, max(shared) as shared from (
+        select new_id, old_id, count(*) as shared from probe where postings <= ${cap} group by 1, 2
+        union all
+        select p.id, o.id, ${num(ECHO_CANDIDATES.minShared)} from ${quotes} p
+        join ${quotes} o on o.normalized_hash = p.normalized_hash
+        where p.id = any(${ids}) and o.article_id <> ${articleId}
+      ) p group by 1, 2
     ),
     candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
@@ -102,6 +118,9 @@ export async function storeEchoes(
         select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
       ) o
       where o.article_id <> ${articleId}
+        and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
+          or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
+          or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})
     ),
     judged as (
       select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
@@ -111,8 +130,9 @@ export async function storeEchoes(
     union all
     select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
     on conflict do nothing`);
-  await tx.execute(sql`select set_config('jit', ${jit?.jit ?? 'on'}, true)`);
 }
+
+const wordCount = (text: SQL) => sql`array_length(string_to_array(${text}, ' '), 1)`;
 
 export interface EchoRow extends QuoteRow {
   sourceId: number;

@@ -1,7 +1,8 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
-import type { Extraction, ParsedArticle } from '../ingest/types';
+import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
+import { chunksFor, insertRows } from './batch-insert';
 import { storeEchoes } from './echoes';
 import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
@@ -112,7 +113,13 @@ async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
 }
 
 async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string, extraction: Extraction) {
-  const outletId = article.outlet ? await resolveOutlet(tx, article.outlet) : null;
+  // the outlet is resolved with the article's entities: one lookup for all of them
+  const outlet = article.outlet ? outletEntity(article.outlet, extraction.entities) : null;
+  const entityIds = await resolveEntities(
+    tx,
+    outlet && !outlet.extracted ? [...extraction.entities, outlet.entity] : extraction.entities,
+  );
+  const outletId = outlet ? (entityIds.get(outlet.entity.key) ?? null) : null;
   const title = article.title ?? firstWords(article.body);
   const inserted = await insertArticleRow(tx, {
     url: article.url,
@@ -138,7 +145,6 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
   }
   const row = inserted;
   const articleId = row.id;
-  const entityIds = await resolveEntities(tx, extraction.entities);
 
   const mentionRows = extraction.entities.flatMap((e) => {
     const entityId = entityIds.get(e.key);
@@ -152,7 +158,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
       linkConfidence: entityIds.confidence.get(e.key) ?? 1,
     }));
   });
-  await insertInChunks(tx, mentions, mentionRows);
+  await insertRows(tx, mentions, mentionRows);
 
   const seenAt = article.publishedAt ?? new Date();
   const roleRows = dedupe(
@@ -173,7 +179,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     }),
     (r) => `${r.personId}|${r.title.toLowerCase()}|${r.organizationId}|${r.placeId}`,
   );
-  await insertInChunks(tx, roles, roleRows);
+  await insertRows(tx, roles, roleRows);
 
   const quoteRows = extraction.quotes.map((q) => {
     const normalizedText = normalizeQuoteText(q.text);
@@ -194,13 +200,10 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     };
   });
   const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
-  for (const chunk of chunksOf(quoteRows, QUOTE_CHUNK)) {
-    const rows = await tx
-      .insert(quotes)
-      .values(chunk)
-      .returning({ id: quotes.id, speakerId: quotes.speakerId });
-    for (const row of rows) insertedQuotes.push(row);
-  }
+  for (const chunk of chunksFor(quotes, quoteRows))
+    insertedQuotes.push(
+      ...(await tx.insert(quotes).values(chunk).returning({ id: quotes.id, speakerId: quotes.speakerId })),
+    );
   const aboutRows = extraction.quotes.flatMap((q, i) => {
     const quoteId = insertedQuotes[i]?.id;
     if (quoteId === undefined) return [];
@@ -209,7 +212,7 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     );
     return [...ids].map((entityId) => ({ quoteId, entityId }));
   });
-  await insertInChunks(tx, quoteAbout, aboutRows);
+  await insertRows(tx, quoteAbout, aboutRows);
   const echoProbes = insertedQuotes.map((q, i) => ({
     id: q.id,
     normalizedText: quoteRows[i]?.normalizedText ?? '',
@@ -237,14 +240,18 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
   };
 }
 
-async function resolveOutlet(tx: Db, outlet: string): Promise<number> {
-  const key = `outlet:${normalizeName(outlet)}`;
-  const ids = await resolveEntities(tx, [
-    { key, kind: 'organization', name: outlet, aliases: [], mentions: [] },
-  ]);
-  const id = ids.get(key);
-  if (id === undefined) throw new Error(`could not store the outlet "${outlet}"`);
-  return id;
+/** The outlet as an organization to resolve, or the article's own mention of it when it has one. */
+function outletEntity(
+  outlet: string,
+  extracted: ExtractedEntity[],
+): { entity: ExtractedEntity; extracted: boolean } {
+  const name = normalizeName(outlet);
+  const same = extracted.find((e) => e.kind === 'organization' && normalizeName(e.name) === name);
+  if (same) return { entity: same, extracted: true };
+  return {
+    entity: { key: `outlet:${name}`, kind: 'organization', name: outlet, aliases: [], mentions: [] },
+    extracted: false,
+  };
 }
 
 type ArticleValues = Omit<typeof articles.$inferInsert, 'slug' | 'title'> & {
@@ -299,28 +306,4 @@ function firstWords(body: string): string {
 
 function dedupe<T>(rows: T[], keyOf: (row: T) => string): T[] {
   return [...new Map(rows.map((r) => [keyOf(r), r])).values()];
-}
-
-/**
- * Postgres caps bind parameters per statement at 65,535: a long article's rows go in chunks that
- * stay under it (a quote row binds 13 values, a mention 5).
- */
-const ROW_CHUNK = 2000;
-const QUOTE_CHUNK = 2000;
-
-export function chunksOf<T>(rows: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
-}
-
-async function insertInChunks<T extends Record<string, unknown>>(
-  tx: Db,
-  table: typeof mentions | typeof roles | typeof quoteAbout,
-  rows: T[],
-): Promise<void> {
-  for (const chunk of chunksOf(rows, ROW_CHUNK)) {
-    // biome-ignore lint/suspicious/noExplicitAny: the three tables share this shape-agnostic insert
-    await tx.insert(table).values(chunk as any);
-  }
 }

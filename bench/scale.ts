@@ -1,0 +1,242 @@
+// npm run bench:scale [-- --articles N] [--seed S] [--pglite] [--profile] [--keep] [--reads-seconds S]
+// Generates N articles (bench/articles.ts), ingests them through the real ingest path into a
+// scratch database of its own (quotegraph_perf_scale_* on BENCH_DATABASE_URL's server, default
+// postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep; PGlite in memory
+// with --pglite), prints the ingest rate of every 1,000 articles, then read latencies and
+// throughput at that size for the README's entity page, cross-reference and
+// quotes(filter: {speaker, about}) queries. --profile prints the ingest's SQL statements by
+// total time (timed at the client).
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
+import { createApiKey } from '../src/services/api-keys';
+import { ingestArticle } from '../src/services/ingest';
+import { createQuoteEvents } from '../src/services/quote-events';
+import { createApp } from '../src/yoga';
+import { corpusShape, generateArticles } from './articles';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const articleCount = Number(arg('articles', '2000'));
+const seed = Number(arg('seed', '7'));
+const readSeconds = Number(arg('reads-seconds', '5'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
+
+interface StatementTime {
+  calls: number;
+  ms: number;
+}
+const profile = new Map<string, StatementTime>();
+
+/** Times every query a pg client sends, keyed by the statement's text with numbers folded. */
+function profileClients(): void {
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    const text = typeof first === 'string' ? first : (first?.text ?? '?');
+    const key = text
+      .replace(/\$\d+/g, '$')
+      .replace(/(\(\$(, \$)*\),? ?)+/g, '(…)')
+      .replace(/\s+/g, ' ')
+      .slice(0, 140);
+    const start = performance.now();
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      (result as Promise<unknown>).then(
+        () => {
+          const t = profile.get(key) ?? { calls: 0, ms: 0 };
+          t.calls++;
+          t.ms += performance.now() - start;
+          profile.set(key, t);
+        },
+        () => {},
+      );
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
+async function ingestCorpus(database: Database): Promise<void> {
+  const rates: number[] = [];
+  let blockStart = performance.now();
+  const allStart = blockStart;
+  let i = 0;
+  for (const article of generateArticles({ articles: articleCount, seed })) {
+    const result = await ingestArticle(database.db, { content: article.content, format: 'markdown' });
+    if (result.status !== 'new') throw new Error(`article ${i} was not stored as new (${result.status})`);
+    i++;
+    if (i % 1000 === 0 || i === articleCount) {
+      const n = i % 1000 || 1000;
+      const rate = (n / (performance.now() - blockStart)) * 1000;
+      rates.push(rate);
+      console.log(`ingest       articles ${i - n + 1}–${i}: ${rate.toFixed(1)} articles/s`);
+      blockStart = performance.now();
+    }
+  }
+  const total = (articleCount / (performance.now() - allStart)) * 1000;
+  const first = rates[0] ?? Number.NaN;
+  const last = rates[rates.length - 1] ?? Number.NaN;
+  console.log(
+    `ingest       ${articleCount} articles: ${total.toFixed(1)} articles/s overall; last 1k at ${((last / first) * 100).toFixed(0)}% of the first 1k`,
+  );
+}
+
+async function readBench(database: Database): Promise<void> {
+  const db = database.db;
+  const count = async (table: string) =>
+    Number(
+      (
+        (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+          rows: Array<{ n: number }>;
+        }
+      ).rows[0]?.n,
+    );
+  console.log(
+    `stored       ${await count('articles')} articles, ${await count('quotes')} quotes, ${await count('entities')} entities, ${await count('quote_echoes')} echo links`,
+  );
+  await db.execute(sql`analyze`);
+  const top = (
+    (await db.execute(sql`
+      select e.slug, (select a.slug from quote_about qa join quotes q2 on q2.id = qa.quote_id join entities a on a.id = qa.entity_id
+        where q2.speaker_id = e.id and qa.entity_id <> e.id group by a.id order by count(*) desc limit 1) as about
+      from entities e join quotes q on q.speaker_id = e.id
+      where e.kind = 'person' group by e.id order by count(*) desc limit 1`)) as unknown as {
+      rows: Array<{ slug: string; about: string | null }>;
+    }
+  ).rows[0];
+  if (!top) throw new Error('no speaker stored');
+  const entityPage = `{ entity(slug: "${top.slug}") {
+    name kind aliases firstSeenAt lastSeenAt mentionCount quoteCount articleCount
+    roles { title organization { name } article { title } }
+    coMentions(first: 3) { count entity { name } }
+    topOutlets(first: 3) { count outlet { name } }
+    timeline(granularity: MONTH) { period mentions quotes }
+    quotes(first: 2, filter: { kind: DIRECT, distinct: true }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
+      totalCount nodes { text occurrenceCount firstReported { title } } } } }`;
+  const xref = `{ quotes(first: 1, filter: { search: "\\"the next generation\\"", kind: DIRECT }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
+    nodes { text speaker { name } article { title publishedAt } occurrenceCount firstReported { title publishedAt }
+      echoes(first: 5) { edges { similarity exact node { text article { title } } } } } } }`;
+  const app = createApp({ db, events: createQuoteEvents() });
+  const idOf = async (slug: string) => {
+    const res = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ entity(slug: "${slug}") { id } }` }),
+    });
+    return ((await res.json()) as { data: { entity: { id: string } } }).data.entity.id;
+  };
+  const speakerAbout = `{ quotes(filter: { speaker: "${await idOf(top.slug)}", about: "${await idOf(top.about ?? top.slug)}" },
+    orderBy: { field: PUBLISHED_AT, direction: DESC }, first: 20) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { text kind confidence speakerText context speaker { name } article { title url publishedAt } } } }`;
+  const simplePage = `{ entity(slug: "${top.slug}") { name quotes(first: 20, orderBy: { field: PUBLISHED_AT, direction: DESC }) {
+    totalCount nodes { text article { title publishedAt } } } } }`;
+  const run = async (query: string) => {
+    const start = performance.now();
+    const res = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - start;
+  };
+  const queries = [
+    ['entity page (README)', entityPage],
+    ['cross-reference (README)', xref],
+    ['quotes(speaker, about)', speakerAbout],
+    ['entity → 20 quotes', simplePage],
+  ] as const;
+  for (const [, q] of queries) for (let i = 0; i < 3; i++) await run(q);
+  // interleaved rounds: each round runs every query once, so load from other work hits all alike
+  const times = new Map<string, number[]>(queries.map(([label]) => [label, []]));
+  const rounds = 30;
+  for (let r = 0; r < rounds; r++) for (const [label, q] of queries) times.get(label)?.push(await run(q));
+  console.log(`reads        speaker ${top.slug}; ${rounds} interleaved rounds, one request at a time`);
+  for (const [label] of queries) {
+    const t = times.get(label) ?? [];
+    console.log(
+      `  ${label.padEnd(26)} median ${median(t).toFixed(2)} ms, p99 ${quantile(t, 0.99).toFixed(2)} ms`,
+    );
+  }
+  for (const concurrency of [2, 8]) {
+    for (const [label, q] of queries) {
+      const lat: number[] = [];
+      const end = performance.now() + (readSeconds * 1000) / queries.length;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (performance.now() < end) lat.push(await run(q));
+        }),
+      );
+      const seconds = (readSeconds / queries.length) * 1;
+      console.log(
+        `  ${label.padEnd(26)} ${concurrency} at once: ${(lat.length / seconds).toFixed(0)} req/s, p99 ${quantile(lat, 0.99).toFixed(1)} ms`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const shape = corpusShape(articleCount);
+  console.log(
+    `corpus       ${articleCount} generated articles (seed ${seed}), ~12 quotes each, ${shape.people} people, ${shape.stories} stories`,
+  );
+  if (flag('profile')) profileClients();
+  if (flag('pglite')) {
+    const database = await openDatabase({ statementTimeoutMs: 120_000 });
+    await migrate(database);
+    await ingestCorpus(database);
+    await readBench(database);
+    await database.close();
+    return;
+  }
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `quotegraph_perf_scale_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  console.log(`database     ${u.toString()}`);
+  const database = await openDatabase({
+    url: u.toString(),
+    statementTimeoutMs: 120_000,
+    onPoolError: () => {},
+  });
+  try {
+    await migrate(database);
+    await createApiKey(database.db, 'bench', 'reader');
+    await ingestCorpus(database);
+    if (flag('profile')) printProfile();
+    await readBench(database);
+  } finally {
+    await database.close();
+    if (!flag('keep')) await admin.query(`drop database ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function printProfile(): void {
+  const rows = [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+  const total = [...profile.values()].reduce((s, t) => s + t.ms, 0);
+  console.log(
+    `profile      SQL time ${(total / 1000).toFixed(1)} s over ${articleCount} articles (${(total / articleCount).toFixed(2)} ms/article)`,
+  );
+  for (const [key, t] of rows)
+    console.log(
+      `  ${(t.ms / articleCount).toFixed(2).padStart(7)} ms/article ${String(t.calls).padStart(7)} calls  ${key}`,
+    );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
