@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   );
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {
-    log(`Quotegraph is serving its web app at http://localhost:${config.PORT}/ and GraphQL (GraphiQL) at /graphql`);
+    log(
+      `Quotegraph is serving its web app at http://localhost:${config.PORT}/ and GraphQL (GraphiQL) at /graphql`,
+    );
   });
 
   let stopping = false;

@@ -1,7 +1,9 @@
 import { diffWords } from '../../src/web/word-diff';
 
 test('a reworded quote: changed words are added and removed, repunctuation and case are not', () => {
-  expect(diffWords('The bridge will reopen to traffic, by March.', 'the bridge will reopen to cars by March!')).toEqual([
+  expect(
+    diffWords('The bridge will reopen to traffic, by March.', 'the bridge will reopen to cars by March!'),
+  ).toEqual([
     { op: 'same', text: 'the bridge will reopen to' },
     { op: 'added', text: 'cars' },
     { op: 'removed', text: 'traffic,' },
