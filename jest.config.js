@@ -8,7 +8,8 @@ const databaseTests = reliability
 
 /**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
- * TEST_DATABASE_URL names a server, again on that server.
+ * TEST_DATABASE_URL names a server, again on that server. The browser tests (tests/browser) run
+ * once, on PGlite: what they check is in the pages, which tests/web covers on both databases.
  */
 /** @type {import('jest').Config} */
 export default {

@@ -14,6 +14,7 @@ export class ApiError extends Error {
   constructor(
     readonly errors: GraphQLErrorBody[],
     readonly status: number,
+    readonly retryAfter: string | null = null,
   ) {
     super(errors.map((e) => e.message).join('; '));
   }
@@ -61,7 +62,8 @@ export async function runQuery<T>(
       response.status,
     );
   }
-  if (body.errors?.length) throw new ApiError(body.errors, response.status);
+  if (body.errors?.length)
+    throw new ApiError(body.errors, response.status, response.headers.get('retry-after'));
   if (!body.data) throw new ApiError([{ message: 'the API answered without data' }], response.status);
   return body.data;
 }

@@ -84,6 +84,15 @@ function notFound(): Response {
 }
 
 function apiErrorPage(error: unknown): Response {
+  if (error instanceof ApiError && error.status === 429) {
+    const page = errorPage(
+      429,
+      'Too many requests',
+      html`<p>Quotegraph is answering too many requests just now. Try again ${error.retryAfter ? `in ${error.retryAfter} seconds` : 'shortly'}.</p>`,
+    );
+    if (error.retryAfter) page.headers.set('retry-after', error.retryAfter);
+    return page;
+  }
   if (error instanceof ApiError && error.isBadInput) {
     // the API names what it refused; its messages are written for callers
     return errorPage(400, 'The request could not be answered', html`<p>${error.message}</p>`);

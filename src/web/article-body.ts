@@ -47,6 +47,9 @@ export function articleBody(body: string, quotes: BodyQuote[], mentions: BodyMen
   }
   paragraphs.push({ start: from, end: body.length });
 
+  // a quote's speaker tag goes after its closing quote mark, which the span leaves out
+  const tagAt = (r: Range<BodyQuote>) => (/[”"’'»]/.test(body[r.end] ?? '') ? r.end + 1 : r.end);
+
   const innermost = <T>(list: Range<T>[], a: number, b: number) =>
     list.filter((r) => r.start <= a && r.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start))[0];
 
@@ -57,6 +60,10 @@ export function articleBody(body: string, quotes: BodyQuote[], mentions: BodyMen
       for (const r of [...quoteRanges, ...mentionRanges]) {
         if (r.start > p.start && r.start < p.end) cuts.add(r.start);
         if (r.end > p.start && r.end < p.end) cuts.add(r.end);
+      }
+      for (const r of quoteRanges) {
+        const at = tagAt(r);
+        if (at > p.start && at < p.end) cuts.add(at);
       }
       const points = [...cuts].sort((a, b) => a - b);
       const pieces: SafeHtml[] = [];
@@ -72,7 +79,7 @@ export function articleBody(body: string, quotes: BodyQuote[], mentions: BodyMen
         if (quote)
           piece = html`<mark class="q q-${(quote.item.kind ?? 'direct').toLowerCase()}">${piece}</mark>`;
         pieces.push(piece);
-        const ending = quoteRanges.filter((r) => r.end === b);
+        const ending = quoteRanges.filter((r) => tagAt(r) === b);
         for (const r of ending) pieces.push(quoteTag(r.item));
       }
       return html`<p>${pieces}</p>`;

@@ -23,7 +23,8 @@ function periodEnd(start: Date, granularity: Granularity): number {
 
 const WIDTH = 640;
 const HEIGHT = 180;
-const PLOT = { left: 36, right: 8, top: 10, bottom: 28 };
+// labels are HTML around the SVG, which stretches to the page's width and would distort text
+const PLOT = { left: 4, right: 4, top: 6, bottom: 2 };
 
 /**
  * Mentions and quotes per period as an inline SVG bar chart on a time axis: periods without
@@ -57,12 +58,9 @@ export function timelineChart(points: TimelinePoint[], granularity: Granularity)
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" tabindex="0" class="timeline" preserveAspectRatio="none">
 <title id="chart-title">Mentions and quotes per ${granularity.toLowerCase()}, ${first} to ${last}; the table below has the figures</title>
 <line class="axis" x1="${PLOT.left}" y1="${baseline}" x2="${WIDTH - PLOT.right}" y2="${baseline}"/>
-<text class="tick" x="${PLOT.left - 4}" y="${PLOT.top + 8}" text-anchor="end">${top}</text>
-<text class="tick" x="${PLOT.left - 4}" y="${baseline}" text-anchor="end">0</text>
-<text class="tick" x="${PLOT.left}" y="${HEIGHT - 8}">${first}</text>
-<text class="tick" x="${WIDTH - PLOT.right}" y="${HEIGHT - 8}" text-anchor="end">${last}</text>
 ${bars}
 </svg>
+<div class="chart-range" aria-hidden="true"><span>${first}</span><span>highest bar: ${top}</span><span>${last}</span></div>
 <figcaption><span class="key key-mentions">mentions</span> <span class="key key-quotes">quotes</span> <output class="chart-readout" aria-live="polite"></output></figcaption>
 </figure>
 <details class="chart-table"><summary>The figures as a table</summary>
