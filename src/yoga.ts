@@ -79,7 +79,11 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
         rateLimiter,
       }),
       ...(settings.introspection ? [] : [noIntrospection]),
-      useWebApp(async (request): Promise<Response> => yoga.fetch(request), '/graphql'),
+      useWebApp(
+        async (request, serverContext): Promise<Response> =>
+          yoga.handleRequest(request, serverContext as never),
+        '/graphql',
+      ),
     ],
   });
   return yoga;
