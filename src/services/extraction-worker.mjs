@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { runTask } = await tsImport('./extraction-task.ts', import.meta.url);
+const { runTask, warmUp } = await tsImport('./extraction-task.ts', import.meta.url);
+warmUp();
 parentPort.on('message', (input) => parentPort.postMessage(runTask(input)));
 parentPort.postMessage({ ready: true });

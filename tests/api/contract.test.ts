@@ -35,7 +35,17 @@ beforeAll(async () => {
   const withEcho = echoed.quotes.nodes.find((q) => q.echoes.edges.length);
   if (!withEcho) throw new Error('the examples gave no echoed quote');
   echoedQuoteId = withEcho.id;
-  entitySlug = top.speaker.slug;
+  // an entity with quotes of its own and quotes about it, so that every entity connection has pages
+  const people = await api.query<{
+    entities: {
+      nodes: Array<{ slug: string; quotes: { totalCount: number }; quotesAbout: { totalCount: number } }>;
+    };
+  }>(
+    '{ entities(first: 100) { nodes { slug quotes(first: 1) { totalCount } quotesAbout(first: 1) { totalCount } } } }',
+  );
+  const both = people.entities.nodes.find((e) => e.quotes.totalCount > 2 && e.quotesAbout.totalCount > 2);
+  if (!both) throw new Error('the examples gave no entity with quotes by and about it');
+  entitySlug = both.slug;
   articleSlug = top.article.slug;
 });
 
