@@ -282,3 +282,9 @@ test('Query.edits lists the audit trail, newest first, deletions included, filte
   const byActor = await api.query<Edits>(query, { filter: { actor: 'nobody' } });
   expect(byActor.edits).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { endCursor: null } });
 });
+
+test('/health answers 200 once the database answers', async () => {
+  const response = await api.app.fetch('http://quotegraph.test/health');
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+});
