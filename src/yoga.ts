@@ -1,6 +1,7 @@
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type AppServices, createContext } from './context';
+import { healthPlugin } from './health';
 import { boundedLogger, errorPolicyPlugin, maskError } from './limits/errors';
 import { queryLimitsPlugin } from './limits/plugin';
 import { memoryRateLimiter, type RateLimiter } from './limits/rate-limit';
@@ -68,7 +69,10 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
     // GraphQLErrors thrown on purpose (bad input, not found, auth) keep their message and code.
     maskedErrors: { maskError, isDev: false },
     logging: boundedLogger(),
+    // /health is ours (it checks the database), not yoga's always-200 one
+    healthCheckEndpoint: '/health-yoga',
     plugins: [
+      healthPlugin(services.db),
       errorPolicyPlugin(),
       queryLimitsPlugin(schema, {
         maxDepth: settings.maxDepth,
