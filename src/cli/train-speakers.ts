@@ -6,7 +6,7 @@ import { readGoldOrExit } from './eval-report';
 // Usage: npm run train:speakers -- TRAIN.jsonl
 // Trains the speaker ranker and its confidence calibration, and writes the weights the app loads.
 const goldPath = process.argv[2] ?? '';
-const gold = readGoldOrExit('train:speakers', process.argv[2]);
+const gold = readGoldOrExit('train:speakers', process.argv[2], false);
 const examples = gold.map(collectExamples);
 const model = trainSpeakerModel(
   gold,
