@@ -5,15 +5,19 @@ import { dirname, join, resolve } from 'node:path';
 import { confidenceCalibration, type GoldArticle, mentionAccuracyByType } from '../ingest/evaluation';
 import type { Prediction } from '../ingest/prediction';
 
-/** Reads a gold JSONL file whose scorer (score.mjs) sits beside it, or exits naming what is missing. */
-export function readGoldOrExit(command: string, goldPath: string | undefined): GoldArticle[] {
+/** Reads a gold JSONL file (for scoring, with score.mjs beside it), or exits naming what is missing. */
+export function readGoldOrExit(
+  command: string,
+  goldPath: string | undefined,
+  needsScorer = true,
+): GoldArticle[] {
   if (!goldPath || !existsSync(goldPath)) {
     console.error(
       goldPath ? `${command}: no such file: ${goldPath}` : `usage: npm run ${command} -- GOLD.jsonl`,
     );
     process.exit(2);
   }
-  if (!existsSync(scorerOf(goldPath))) {
+  if (needsScorer && !existsSync(scorerOf(goldPath))) {
     console.error(`${command}: the scorer is missing: ${scorerOf(goldPath)}`);
     process.exit(2);
   }

@@ -4,6 +4,7 @@ import type { QuoteSegment } from './quotes';
 import {
   type ArticleContext,
   isAdjectival,
+  isNonSpeechCue,
   leadingSubject,
   participleSubject,
   type ResolvedSpeaker,
@@ -81,11 +82,30 @@ function continued(
   const own = cued[i];
   if (!segment) return null;
   if (own && own.rule !== 'none') return own;
-  // a word or two in quote marks with no cue of its own is a scare quote, not speech
-  if (wordCount(context.text, segment) < 4 && !segment.continuesPrevious) return null;
   const kind = own?.kind ?? 'direct';
   const colon = introducedByColon(context, segment, segments[i - 1], resolved);
   if (colon) return colon;
+  // "Roe’s “production hell”": words credited to the person named right before them
+  const owner = possessiveOwner(context, segment);
+  if (owner) {
+    const speaker = resolveSpeaker(context, owner, historyOf(resolved));
+    return {
+      segment,
+      kind: 'partial',
+      rule: 'none',
+      cue: null,
+      speaker,
+      confidence: round(speaker.certainty * 0.6),
+    };
+  }
+  // a word or two in quote marks with no cue of its own is a scare quote, not speech, unless the
+  // quote is a paragraph of its own (a short answer in a running quote: “I regret it.”)
+  if (
+    wordCount(context.text, segment) < 4 &&
+    !segment.continuesPrevious &&
+    !isWholeParagraph(context, segment)
+  )
+    return null;
   // a second fragment quoted in the same sentence ("…" and "…") shares the first one's speaker
   const previous = segments[i - 1];
   const previousQuote = resolved[i - 1];
@@ -233,7 +253,7 @@ function cueAfter(context: ArticleContext, from: number, to: number): Cue | null
   for (let i = first; i < tokens.length && i - first < 30; i++) {
     const token = tokens[i];
     if (!token || token.start >= to) break;
-    if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing')) continue;
+    if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing') || isNonSpeechCue(context, i)) continue;
     const inverted = () => {
       const phrase = subjectAfter(context, token.end, to);
       const named = phrase && (phrase.mention || phrase.kind === 'indefinite' || /^the\b/i.test(phrase.text));
@@ -266,7 +286,7 @@ function cueBefore(context: ArticleContext, from: number, to: number): Cue | nul
       return phrase ? { rule: 'according-to', cue: 'according to', phrase } : null;
     }
     if (!SPEECH_VERBS.has(token.lower)) continue;
-    if (isAdjectival(tokens, i)) continue;
+    if (isAdjectival(tokens, i) || isNonSpeechCue(context, i)) continue;
     // "voters would say “never”": a cue under a modal is hypothetical, not the attribution
     if (/^(?:will|would|could|should|might|may|can|must|to)$/.test(tokens[i - 1]?.lower ?? '')) continue;
     // "was branded “…”": in the passive the subject is not the one speaking
@@ -354,6 +374,21 @@ function continuationDonor(
   )
     return { ...followingQuote, confidence: round(followingQuote.confidence * 0.85) };
   return null;
+}
+
+const isWholeParagraph = (context: ArticleContext, segment: QuoteSegment) => {
+  const paragraph = context.paragraphs[segment.paragraph];
+  return !!paragraph && paragraph.start === segment.open && paragraph.end - segment.close <= 1;
+};
+
+/** The person whose possessive stands right before the opening mark ("Roe’s “…”"). */
+function possessiveOwner(context: ArticleContext, segment: QuoteSegment): SpeakerPhrase | null {
+  const lead = /['’]s\s*$/.exec(context.text.slice(Math.max(0, segment.open - 4), segment.open));
+  if (!lead) return null;
+  const end = segment.open - lead[0].length;
+  const mention = mentionsBetween(context.index.mentions, Math.max(0, end - 80), end).pop();
+  if (!mention || mention.end !== end || context.index.byKey.get(mention.key)?.kind !== 'person') return null;
+  return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
 }
 
 /** “Here is what she wrote:”, “Roe continued:” or “Roe: …” right before the quote. */

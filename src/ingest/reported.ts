@@ -2,6 +2,7 @@ import { REPORTING_VERBS } from './lexicon';
 import {
   type ArticleContext,
   isAdjectival,
+  isNonSpeechCue,
   participleSubject,
   type ResolvedSpeaker,
   resolveSpeaker,
@@ -77,6 +78,7 @@ function reportedAfterCues(
     const verb = tokens[i];
     if (!verb || verb.start >= sentence.end) break;
     if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing') || isAdjectival(tokens, i)) continue;
+    if (isNonSpeechCue(context, i)) continue;
     if (context.quoted.some((q) => q.start <= verb.start && verb.start < q.end)) continue;
     if (found.some((f) => f.end > verb.start)) continue;
     // "X was asked by Y whether …": the question was put to the subject, who did not say it

@@ -120,7 +120,7 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
       (m) =>
         m.end < stop &&
         stop - m.end < 200 &&
-        /^\s*[,(]/.test(text.slice(m.end, m.end + 3)) &&
+        (/^\s*[,(]/.test(text.slice(m.end, m.end + 3)) || ofAffiliation(context, m, stop)) &&
         opensClause(m) &&
         index.byKey.get(m.key)?.kind !== 'place',
     );
@@ -305,9 +305,53 @@ export function subjectAfter(context: ArticleContext, start: number, limit: numb
   return describe(context, at, end) ?? looseDescription(context, end, at);
 }
 
+/**
+ * "Sen. Jane Roe of Ohio, the chairman, said", "Jane Roe of Acme said": the name before "of/from
+ * PLACE-OR-ORGANIZATION" (ending at a comma or at `stop`) is the person; the place or organization is
+ * where they come from.
+ */
+function ofAffiliation(context: ArticleContext, m: NameMention, stop: number): NameMention | null {
+  const { text, index } = context;
+  const link = /^\s+(?:of|from|at|with)\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 12));
+  if (!link || (index.byKey.get(m.key)?.kind !== 'person' && !/\s/.test(m.text.trim()))) return null;
+  const affiliation = mentionsBetween(index.mentions, m.end + link[0].length, stop).find(
+    (a) => a.start === m.end + link[0].length,
+  );
+  if (!affiliation || affiliation.key === m.key) return null;
+  const after = text.slice(affiliation.end, stop);
+  return /^\s*(?:[,(]|$)/.test(after) ? affiliation : null;
+}
+
+const UNKNOWN_OWNER =
+  /(?:^\s*|[,;:.“”"—]\s*|\b(?:and|but)\s+)(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})\s+(?:of|from|at)\s+(?:the\s+)?$/u;
+
 function phraseEndingAt(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
   const { text, index } = context;
   const mention = lastMentionEndingAt(index.mentions, stop);
+  // "Jane Roe of Acme Capital said": the person, not the firm
+  const owner =
+    mention &&
+    mentionsBetween(index.mentions, Math.max(limit, mention.start - 80), mention.start)
+      .reverse()
+      .find((m) => ofAffiliation(context, m, stop) === mention);
+  if (owner && owner.start >= limit)
+    return {
+      start: owner.start,
+      end: stop,
+      text: text.slice(owner.start, stop),
+      kind: 'name',
+      mention: owner,
+    };
+  // the same when the person's name was not recognized as one: "Jingyi Roe of Acme said"
+  const unknownOwner =
+    mention && mention.start >= limit && index.byKey.get(mention.key)?.kind !== 'person'
+      ? UNKNOWN_OWNER.exec(text.slice(Math.max(limit, mention.start - 60), mention.start))
+      : null;
+  if (unknownOwner?.[1]) {
+    const start =
+      (mention?.start ?? stop) - unknownOwner[0].length + unknownOwner[0].indexOf(unknownOwner[1]);
+    return { start, end: stop, text: text.slice(start, stop), kind: 'name', mention: null };
+  }
   if (mention && mention.start >= limit) {
     // "another source speaking to the Courier said": the name is an object inside a longer description
     const before = text.slice(limit, mention.start);
@@ -426,6 +470,10 @@ export function resolveSpeaker(
       index.records.some((r) => r !== entity && r.kind === 'person' && r.surname === entity.surname);
     return { phrase, entity, certainty: shared ? 0.7 : 0.97 };
   }
+  if (phrase.kind === 'name') {
+    const name = phrase.text.replace(/\s+(?:of|from|at)\s[\s\S]*$/, '');
+    return { phrase, entity: derivedEntity(context, 'person', name, phrase), certainty: 0.85 };
+  }
   if (phrase.kind === 'indefinite') return { phrase, entity: null, certainty: 0.78 };
   if (phrase.kind === 'pronoun') return resolvePronoun(context, phrase, history);
   return resolveDescription(context, phrase, history);
@@ -455,7 +503,10 @@ function resolvePronoun(
       )?.key
     : undefined;
   const fits = (r: EntityRecord | undefined) =>
-    r?.kind === 'person' && r.key !== addressed && (r.gender === null || r.gender === gender);
+    r?.kind === 'person' &&
+    !namedLikeOrganization(r) &&
+    r.key !== addressed &&
+    (r.gender === null || r.gender === gender);
   const paragraph = context.paragraphs.find((p) => p.start <= phrase.start && phrase.start <= p.end);
   // the newest of: an earlier speaker in this or the previous paragraph, the subject of a recent sentence
   const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && fits(h.entity));
@@ -487,6 +538,22 @@ function resolvePronoun(
   }
   if (lastSpeaker) return { phrase, entity: lastSpeaker.entity, certainty: speakerIsRecent ? 0.78 : 0.55 };
   return { phrase, entity: null, certainty: 0.3 };
+}
+
+/** "TransLink", "NASA": one word with an inner capital, or an acronym, names an organization, never "he" or "she". */
+const namedLikeOrganization = (r: EntityRecord) =>
+  !/\s/.test(r.name) &&
+  (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) || /^\p{Lu}{2,}$/u.test(r.name));
+
+/** "Jane Roe / Daily Courier", "Photo: …", "(Getty Images)": a credit line or byline, whose names never speak. */
+export const CREDIT_LINE =
+  /\s\/\s|^\(?(?:photo|photograph|credit|image|file photo|by)\b|\b(?:getty|reuters|associated press|canadian press)\b/i;
+
+export function isCreditLine(context: ArticleContext, at: number): boolean {
+  const paragraph = context.paragraphs.find((p) => p.start <= at && at < p.end);
+  if (!paragraph || paragraph.end - paragraph.start > 120) return false;
+  const line = context.text.slice(paragraph.start, paragraph.end);
+  return CREDIT_LINE.test(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line);
 }
 
 function resolveDescription(
@@ -583,18 +650,29 @@ function personsCampaign(context: ArticleContext, phrase: SpeakerPhrase): Entity
 
 /** An organization the text names only through a person or a paper ("the Roe campaign", "the Post's editorial board"). */
 function derivedOrganization(context: ArticleContext, name: string, phrase: SpeakerPhrase): EntityRecord {
+  return derivedEntity(context, 'organization', name, phrase);
+}
+
+/** An entity the text names only in a speaker phrase ("Jane Roe of Acme said" when "Jane Roe" was not recognized). */
+function derivedEntity(
+  context: ArticleContext,
+  kind: 'organization' | 'person',
+  name: string,
+  phrase: SpeakerPhrase,
+): EntityRecord {
   const { index } = context;
-  const key = `org:${name.toLowerCase()}`;
+  const key = `${kind === 'person' ? 'person' : 'org'}:${name.toLowerCase()}`;
   let record = index.byKey.get(key);
   if (!record) {
+    const words = name.split(/\s+/);
     record = {
       key,
-      kind: 'organization',
+      kind,
       name,
       aliases: new Set(),
       mentions: [],
-      firstName: null,
-      surname: null,
+      firstName: kind === 'person' ? (words[0] ?? null) : null,
+      surname: kind === 'person' ? (words[words.length - 1] ?? null) : null,
       gender: null,
       titles: new Set(),
     };
@@ -658,6 +736,7 @@ function sentenceSubjects(context: ArticleContext, before: number, samePronoun?:
   for (let i = sentenceIndex; i >= 0 && sentenceIndex - i < 6; i--) {
     const sentence = context.sentences[i];
     if (!sentence) continue;
+    if (isCreditLine(context, sentence.start)) continue;
     const opening = /^[\s“"']*(\p{L}+)/u
       .exec(text.slice(sentence.start, sentence.start + 20))?.[1]
       ?.toLowerCase();
@@ -771,6 +850,38 @@ export function isAdjectival(tokens: Token[], j: number): boolean {
     !!previous &&
     (previous.possessive || /^(?:the|a|an|his|her|their|its|our|my|your|this|that)$/.test(previous.lower))
   );
+}
+
+const PLURAL_SUBJECTS = /^(?:they|we|i|you|who|also|and|often|sometimes|still|both)$/;
+
+/**
+ * A cue word read in a sense that is not speech: "the 10-year Treasury note rose", "shares added 3
+ * percent", "the United States", "50 states". Base "note" needs a plural or pronoun subject, "added"
+ * with an amount is a rise, and "states"/"notes"/"reports" need a subject the verb can follow.
+ */
+export function isNonSpeechCue(context: ArticleContext, i: number): boolean {
+  const { tokens, text } = context;
+  const token = tokens[i];
+  if (!token) return false;
+  const previous = tokens[i - 1];
+  const after = text.slice(token.end, token.end + 40);
+  switch (token.lower) {
+    case 'note':
+      return !(
+        previous &&
+        (PLURAL_SUBJECTS.test(previous.lower) || /^\p{L}\p{Ll}*(?:s|ly)$/u.test(previous.word))
+      );
+    case 'added':
+    case 'adds':
+    case 'add':
+      return /^\s+(?:(?:about|nearly|almost|roughly|another|more than|over|some)\s+)?[$€£]?\d/.test(after);
+    case 'states':
+    case 'notes':
+    case 'reports':
+      return !verbAfterSubject(context, i);
+    default:
+      return false;
+  }
 }
 
 export function verbAfterSubject(context: ArticleContext, i: number): boolean {

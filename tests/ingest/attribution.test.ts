@@ -1,4 +1,5 @@
 import { extract } from '../../src/ingest/extract';
+import { shippedSpeakerModel } from '../../src/ingest/models/speaker-ranker';
 
 /** The speaker name and cue of the first direct or partial quote of `text`. */
 function firstQuote(text: string) {
@@ -228,5 +229,76 @@ describe('attributeQuotes', () => {
     expect(speaker).toBe('Ruth Calloway');
     // a guess is never in the band that promises a right speaker (>= 0.8)
     expect(quote?.confidence).toBeLessThan(0.8);
+  });
+
+  test('an organization is never “he” or “she”', () => {
+    const { quote, speaker } = firstQuote(
+      'BlueLine announced new fares on Monday.\n\n“We had no other option this year,” he said.',
+    );
+    expect(quote?.speakerMention?.text).toBe('he');
+    expect(speaker).not.toBe('BlueLine');
+  });
+
+  test('a credit line under a photo is not a speaker', () => {
+    const { speaker } = firstQuote(
+      'Peter Quill stood in his flooded kitchen.\n\nDaniel Ostrow / Valley Courier\n\n“We lost everything we owned,” he said.',
+    );
+    expect(speaker).toBe('Peter Quill');
+  });
+
+  test('“…,” Sen. X of PLACE, the chairman …, said → X', () => {
+    const { speaker } = firstQuote(
+      '“We cannot fund this twice,” Sen. Walter Brandt of Nebraska, the chairman of the budget committee, said on Tuesday.',
+    );
+    expect(speaker).toBe('Walter Brandt');
+  });
+
+  test('“…,” X of ORGANIZATION said → X, also when X is not a known name', () => {
+    expect(firstQuote('“Markets are nervous,” Lena Ostrowski of Brightline Capital said.').speaker).toBe(
+      'Lena Ostrowski',
+    );
+    expect(firstQuote('“Markets are nervous,” Jingyi Pan of IG said.').speaker).toBe('Jingyi Pan');
+  });
+
+  test('a short quote that is a paragraph of its own continues the quote before it', () => {
+    const { result } = firstQuote(
+      'Marcus Whitfield admits the plan has problems.\n\n“We moved too fast and we did not listen to the nurses,” Whitfield said.\n\n“I regret it.”',
+    );
+    const last = result.quotes.find((q) => q.text.startsWith('I regret'));
+    expect(result.entities.find((e) => e.key === last?.speakerKey)?.name).toBe('Marcus Whitfield');
+  });
+
+  test('a quote opening a paragraph after a statement about someone goes to that person', () => {
+    const { speaker } = firstQuote(
+      'Tomas Varga admits the plan has problems.\n\n“We moved too fast and we did not listen to the nurses.”',
+    );
+    expect(speaker).toBe('Tomas Varga');
+  });
+
+  test('quoted words after a speech verb, “called it” or a name are quotes, not scare quotes', () => {
+    expect(firstQuote('Elena Brooks called it “bold.”').speaker).toBe('Elena Brooks');
+    expect(firstQuote('Elena Brooks: “production hell.”').speaker).toBe('Elena Brooks');
+    expect(firstQuote('The plant went through Elena Brooks’s “production hell” last year.').speaker).toBe(
+      'Elena Brooks',
+    );
+    expect(firstQuote('Elena Brooks said it was “production hell.”').speaker).toBe('Elena Brooks');
+  });
+});
+
+describe('the shipped speaker ranker', () => {
+  test('loads with its version and training corpus, and decides written examples', () => {
+    const model = shippedSpeakerModel();
+    expect(model.version).toBe(1);
+    expect(model.corpus).toMatch(/polnear-train/);
+    expect(Object.keys(model.weights).length).toBeGreaterThan(50);
+    // the rules' cue candidate is preferred to a name elsewhere in the sentence
+    const cued = firstQuote(
+      'Ann Roe met Carl Ek on Monday.\n\n“The deal is off,” Ek said after the meeting with Roe.',
+    );
+    expect(cued.speaker).toBe('Carl Ek');
+    expect(cued.quote?.confidence).toBeGreaterThanOrEqual(0.8);
+    // with the model off, the rules alone decide; both agree on a plain cue
+    const rulesOnly = extract('“The deal is off,” said Carl Ek.', { speakerModel: null });
+    expect(rulesOnly.quotes[0]?.speakerMention?.text).toBe('Carl Ek');
   });
 });

@@ -115,4 +115,13 @@ describe('findReportedSpeech', () => {
     const found = reported('City police say they have not identified the driver.');
     expect(found[0]).toMatchObject({ text: 'they have not identified the driver', mention: 'City police' });
   });
+
+  test('financial “note”, “added” and “states” are not speech cues', () => {
+    expect(reported('The yield on the 10-year Treasury note rose to 2.4 percent on Friday.')).toEqual([]);
+    expect(reported('Shares of Halden Corp. added 3 percent after the report.')).toEqual([]);
+    expect(reported('Exports to the United States fell sharply in the third quarter.')).toEqual([]);
+    // the speech senses stay
+    expect(reported('Analysts note that the yield rose for a third week.')).toHaveLength(1);
+    expect(reported('Ann Roe added that the plan would be ready in May.')).toHaveLength(1);
+  });
 });

@@ -1,9 +1,11 @@
-import { type AttributedQuote, sentenceAt, spanIndexAt } from '../attribution';
+import { type AttributedQuote, sentenceAt } from '../attribution';
 import { mentionsBetween } from '../entities';
 import { PRONOUN_GENDER, SPEECH_VERBS } from '../lexicon';
 import {
   type ArticleContext,
   isAdjectival,
+  isCreditLine,
+  isNonSpeechCue,
   type SpeakerPhrase,
   subjectAfter,
   subjectBefore,
@@ -33,9 +35,6 @@ const PREPOSITIONS = new Set(
 );
 const SOURCE_ORDER = ['rule', 'verb-subject', 'verb-inverted', 'mention', 'pronoun'] as const;
 type Source = (typeof SOURCE_ORDER)[number];
-
-/** "Jane Doe / Daily Courier", "Photo: …", "(Reuters)": a credit line or byline names no speaker. */
-const CREDIT_LINE = /\s\/\s|^(?:photo|photograph|credit|image|by)\b|\b(?:getty|reuters|associated press)\b/i;
 
 const bucket = (n: number) => (n <= 0 ? 0 : Math.min(7, Math.floor(Math.log2(n + 1))));
 
@@ -147,6 +146,7 @@ function candidatesOf(
         'pronoun',
       );
     if (!SPEECH_VERBS.has(token.lower) || token.lower.endsWith('ing') || isAdjectival(tokens, k)) continue;
+    if (isNonSpeechCue(context, k)) continue;
     if (/[^s]s$/.test(token.lower) && !verbAfterSubject(context, k)) continue;
     let subjects = cache.cueSubjects.get(k);
     if (!subjects) {
@@ -266,11 +266,7 @@ function featuresOf(f: FeatureContext, phrase: SpeakerPhrase, sources: Set<Sourc
     }
   const sentence = sentenceAt(context, phrase.start);
   const sentenceInitial = !!sentence && /^[\s“"']*$/.test(text.slice(sentence.start, phrase.start));
-  const paragraphText = (() => {
-    const p = spanAt(context.paragraphs, phrase.start);
-    return p ? text.slice(p.start, p.end) : '';
-  })();
-  const credit = paragraphText.length < 120 && CREDIT_LINE.test(paragraphText);
+  const credit = isCreditLine(context, phrase.start);
   const key = phrase.mention?.key;
   const salience = key ? bucket(f.mentionCount.get(key) ?? 0) : -1;
 
@@ -310,10 +306,4 @@ function featuresOf(f: FeatureContext, phrase: SpeakerPhrase, sources: Set<Sourc
     add('organization-cue');
   if (kind === 'name' && record?.kind === 'person' && record.gender) add('gendered-name', where);
   return features;
-}
-
-/** The span of a sorted list that holds the offset. */
-function spanAt(spans: Span[], at: number): Span | undefined {
-  const i = spanIndexAt(spans, at);
-  return i >= 0 ? spans[i] : undefined;
 }
