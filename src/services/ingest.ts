@@ -39,6 +39,13 @@ export interface IngestOptions {
   onQuoteAdded?: QuoteAddedListener;
 }
 
+/** Another article stored at the same moment took the slug this one picked; trying again picks another. */
+export class ArticleSlugTaken extends Error {
+  constructor(slug: string) {
+    super(`the article slug "${slug}" was taken by an article stored at the same moment`);
+  }
+}
+
 /** The same article, however it was formatted, hashes alike: title and body with whitespace folded. */
 export function contentHashOf(article: ParsedArticle): string {
   return sha256(`${article.title ?? ''}\n${article.body}`.replace(/\s+/g, ' ').trim());
@@ -111,8 +118,9 @@ async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string,
     .onConflictDoNothing()
     .returning({ id: articles.id });
   if (!row) {
-    // A concurrent ingest of the same article won the race.
+    // A concurrent ingest of the same article won the race, or one of another article took the slug.
     const existing = await findExisting(tx, article.url, contentHash);
+    if (existing === undefined) throw new ArticleSlugTaken(slug);
     return {
       status: 'unchanged' as const,
       articleId: existing ?? 0,
