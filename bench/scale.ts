@@ -1,8 +1,8 @@
-// npm run bench:scale [-- --articles N] [--seed S] [--pglite] [--profile] [--keep] [--reads-seconds S]
+// npm run bench:scale [-- --articles N] [--block B] [--seed S] [--pglite] [--profile] [--keep] [--reads-seconds S]
 // Generates N articles (bench/articles.ts), ingests them through the real ingest path into a
 // scratch database of its own (quotegraph_perf_scale_* on BENCH_DATABASE_URL's server, default
 // postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep; PGlite in memory
-// with --pglite), prints the ingest rate of every 1,000 articles, then read latencies and
+// with --pglite), prints the ingest rate of every B articles (default 1,000), then read latencies and
 // throughput at that size for the README's entity page, cross-reference and
 // quotes(filter: {speaker, about}) queries. --profile prints the ingest's SQL statements by
 // total time (timed at the client).
@@ -25,6 +25,7 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const articleCount = Number(arg('articles', '2000'));
 const seed = Number(arg('seed', '7'));
 const readSeconds = Number(arg('reads-seconds', '5'));
+const block = Number(arg('block', '1000'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
@@ -72,8 +73,8 @@ async function ingestCorpus(database: Database): Promise<void> {
     const result = await ingestArticle(database.db, { content: article.content, format: 'markdown' });
     if (result.status !== 'new') throw new Error(`article ${i} was not stored as new (${result.status})`);
     i++;
-    if (i % 1000 === 0 || i === articleCount) {
-      const n = i % 1000 || 1000;
+    if (i % block === 0 || i === articleCount) {
+      const n = i % block || block;
       const rate = (n / (performance.now() - blockStart)) * 1000;
       rates.push(rate);
       console.log(`ingest       articles ${i - n + 1}–${i}: ${rate.toFixed(1)} articles/s`);
@@ -84,7 +85,7 @@ async function ingestCorpus(database: Database): Promise<void> {
   const first = rates[0] ?? Number.NaN;
   const last = rates[rates.length - 1] ?? Number.NaN;
   console.log(
-    `ingest       ${articleCount} articles: ${total.toFixed(1)} articles/s overall; last 1k at ${((last / first) * 100).toFixed(0)}% of the first 1k`,
+    `ingest       ${articleCount} articles: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,
   );
 }
 

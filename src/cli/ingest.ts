@@ -8,9 +8,25 @@ import {
   readArticleItems,
 } from '../services/ingest-files';
 
-const usage = 'usage: npm run ingest -- PATH... (files or folders of .txt .md .html .json .jsonl)';
+const usage =
+  'usage: npm run ingest -- [--concurrency N] PATH... (files or folders of .txt .md .html .json .jsonl)';
 
-async function main(paths: string[]): Promise<number> {
+/** `--concurrency N`: how many articles are stored at once (default 1), and the other arguments. */
+function parseArgs(args: string[]): { paths: string[]; concurrency: number } | null {
+  const at = args.indexOf('--concurrency');
+  if (at < 0) return { paths: args, concurrency: 1 };
+  const concurrency = Number(args[at + 1]);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    console.error(`--concurrency: must be a whole number from 1 to 64 (got ${args[at + 1] ?? 'nothing'})`);
+    return null;
+  }
+  return { paths: args.filter((_, i) => i !== at && i !== at + 1), concurrency };
+}
+
+async function main(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed) return 2;
+  const { paths, concurrency } = parsed;
   if (!paths.length || paths.includes('--help')) {
     console.error(usage);
     return 2;
@@ -21,17 +37,30 @@ async function main(paths: string[]): Promise<number> {
   const items = (await Promise.all(files.map(readArticleItems))).flat();
   const bar = process.stderr.isTTY
     ? new SingleBar({
-        format: 'ingesting [{bar}] {value}/{total} articles, {eta}s left',
+        format: 'ingesting [{bar}] {value}/{total} articles, {rate} articles/s, {eta_formatted} left',
         stream: process.stderr,
       })
     : null;
-  bar?.start(items.length, 0);
+  const started = Date.now();
+  bar?.start(items.length, 0, { rate: '0.0' });
   const outcomes: IngestOutcome[] = [];
-  try {
-    for (const item of items) {
-      outcomes.push(await ingestItem(database.db, item));
-      bar?.increment();
+  let next = 0;
+  let done = 0;
+  // Each lane stores one article at a time; while one waits on the database another extracts.
+  // Outcomes are reported in the order of the files whatever order they finish in.
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      outcomes[index] = await ingestItem(database.db, items[index] as (typeof items)[number]);
+      done++;
+      bar?.update(done, { rate: ((done / Math.max(1, Date.now() - started)) * 1000).toFixed(1) });
     }
+  };
+  try {
+    // the embedded database is one connection: its transactions would only queue
+    const lanes = database.driver === 'pglite' ? 1 : concurrency;
+    if (lanes < concurrency) log('--concurrency: the embedded database stores one article at a time');
+    await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
   } finally {
     bar?.stop();
     await database.close();

@@ -83,6 +83,10 @@ export async function storeEchoes(
   // JIT, which the planner's estimates for the pair query switch on, costs more than the statement
   // (~200 ms on a server): off for the rest of the ingest's transaction, which is a few inserts.
   await tx.execute(sql`set local jit = off`);
+  // Articles stored at the same moment would not see each other's uncommitted quotes and would
+  // miss their links: the echo step takes its turn, holding the lock until the article commits,
+  // so each sees every article whose echo step came before (the rest of ingest runs side by side).
+  await tx.execute(sql`select pg_advisory_xact_lock(${ECHO_LOCK})`);
   // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
   await tx.execute(sql`
     with probe as (
@@ -131,6 +135,9 @@ export async function storeEchoes(
     select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
     on conflict do nothing`);
 }
+
+/** The advisory lock key of the echo step (any constant no other code uses). */
+const ECHO_LOCK = 0x71756f7465;
 
 const wordCount = (text: SQL) => sql`array_length(string_to_array(${text}, ' '), 1)`;
 

@@ -58,11 +58,32 @@ export async function ingestItem(
   options: IngestOptions = {},
 ): Promise<IngestOutcome> {
   try {
-    const result = await ingestArticle(db, item.input, options);
+    const result = await ingestWithRetries(db, item, options);
     return { source: item.source, status: result.status, quotes: result.counts.quotes };
   } catch (error) {
     // a parse error's message names its field ("json: Unexpected end of JSON input")
     const reason = error instanceof Error ? error.message : String(error);
     return { source: item.source, status: 'failed', reason };
   }
+}
+
+/**
+ * Articles stored side by side (--concurrency) can both create the same new entity or pick the same
+ * slug; the one that loses sees the other committed when it tries again, and may lose another such
+ * race in the meantime.
+ */
+async function ingestWithRetries(db: Db, item: IngestItem, options: IngestOptions, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestArticle(db, item.input, options);
+    } catch (error) {
+      const race = isUniqueViolation(error);
+      if (attempt >= attempts || !race) throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
 }

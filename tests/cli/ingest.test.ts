@@ -70,12 +70,18 @@ test('npm run ingest stores a folder, reports new / unchanged / failed with reas
   expect(first.stdout).toMatch(/failed .*batch\.jsonl:2: body: /);
   expect(await storedArticles()).toBe(2);
 
-  const again = await ingestCli([join(folder, 'good.md')]);
-  expect(again.code).toBe(0);
-  expect(again.stdout).toContain('0 new, 1 unchanged, 0 failed');
+  const again = await ingestCli(['--concurrency', '2', folder]);
+  expect(again.code).toBe(1);
+  expect(again.stdout).toContain('0 new, 2 unchanged, 2 failed');
   expect(await storedArticles()).toBe(2);
 
   const missing = await ingestCli([join(work, 'nope')]);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('no such file or folder');
+});
+
+test('npm run ingest names a bad --concurrency and stores nothing', async () => {
+  const bad = await ingestCli(['--concurrency', 'zero', work]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--concurrency: must be a whole number from 1 to 64 (got zero)');
 });

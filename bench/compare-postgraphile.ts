@@ -1,0 +1,153 @@
+// npx tsx bench/compare-postgraphile.ts --database postgres://…/db [--seconds S] [--rounds R]
+// The entity page (a person by slug → 20 newest quotes with the article's title and date, and
+// totalCount) from Quotegraph (npm start) and from PostGraphile 4 introspecting the same database,
+// each in a process of its own on loopback, the same pool size (16), loaded by this process with
+// fetch loops at 2 and 16 connections in interleaved rounds; prints the median req/s and p99 of
+// the rounds and their ratio. Point it at a database loaded with `npm run bench:scale -- --keep`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const database = arg('database', '');
+const seconds = Number(arg('seconds', '4'));
+const rounds = Number(arg('rounds', '5'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
+
+function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  // one node process each (tsx as a loader), so that stopping it stops the server
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
+  return new Promise((resolve, reject) => {
+    const onData = (data: Buffer) => {
+      if (ready.test(data.toString())) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+    child.on('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
+  });
+}
+
+interface Target {
+  name: string;
+  url: string;
+  query: string;
+  check: (data: unknown) => number;
+}
+
+async function post(target: Target): Promise<number> {
+  const res = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: target.query }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`${target.name}: ${JSON.stringify(body.errors)}`);
+  return target.check(body.data);
+}
+
+async function load(target: Target, connections: number): Promise<{ rps: number; p99: number }> {
+  const latencies: number[] = [];
+  const startAt = performance.now();
+  const end = startAt + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await post(target);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { rps: latencies.length / ((performance.now() - startAt) / 1000), p99: quantile(latencies, 0.99) };
+}
+
+async function main(): Promise<void> {
+  if (!database)
+    throw new Error('--database postgres://… (a database loaded by npm run bench:scale -- --keep)');
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  const { rows } = await client.query<{ slug: string; n: number }>(`
+    select e.slug, count(*)::int as n from entities e join quotes q on q.speaker_id = e.id
+    where e.kind = 'person' group by e.id order by count(*) desc limit 1`);
+  await client.end();
+  const top = rows[0];
+  if (!top) throw new Error('no speaker in that database');
+  console.log(
+    `entity       ${top.slug} (${top.n} quotes); ${rounds} interleaved rounds of ${seconds} s each`,
+  );
+  const servers = await Promise.all([
+    start(
+      ['src/server.ts'],
+      { DATABASE_URL: database, PORT: '4711', HOST: '127.0.0.1', LOAD_EXAMPLES: 'false', DB_POOL_SIZE: '16' },
+      /serving GraphQL/,
+    ),
+    start(['bench/postgraphile-server.ts', database, '4712', '16'], {}, /ready/),
+  ]);
+  const pageOf = (data: unknown, path: (d: never) => { totalCount: number; nodes: unknown[] }) => {
+    const page = path(data as never);
+    if (page.totalCount !== top.n || page.nodes.length !== Math.min(20, top.n))
+      throw new Error(`unexpected page: ${page.totalCount} / ${page.nodes.length}`);
+    return page.nodes.length;
+  };
+  const targets: Target[] = [
+    {
+      name: 'quotegraph',
+      url: 'http://127.0.0.1:4711/graphql',
+      query: `{ entity(slug: "${top.slug}") { name quotes(first: 20, orderBy: { field: PUBLISHED_AT, direction: DESC }) {
+        totalCount nodes { text article { title publishedAt } } } } }`,
+      check: (d) => pageOf(d, (x: { entity: { quotes: never } }) => x.entity.quotes),
+    },
+    {
+      name: 'postgraphile',
+      url: 'http://127.0.0.1:4712/graphql',
+      // the slug is a unique index, not a constraint, so PostGraphile finds it with a condition
+      query: `{ allEntities(condition: { slug: "${top.slug}" }, first: 1) { nodes { name
+        quotesBySpeakerId(first: 20, orderBy: ID_DESC) { totalCount nodes { text articleByArticleId { title publishedAt } } } } } }`,
+      check: (d) =>
+        pageOf(
+          d,
+          (x: { allEntities: { nodes: Array<{ quotesBySpeakerId: never }> } }) =>
+            x.allEntities.nodes[0]?.quotesBySpeakerId as never,
+        ),
+    },
+  ];
+  try {
+    for (const t of targets) for (let i = 0; i < 50; i++) await post(t);
+    for (const connections of [2, 16]) {
+      const results = new Map<string, Array<{ rps: number; p99: number }>>(targets.map((t) => [t.name, []]));
+      for (let r = 0; r < rounds; r++) {
+        // alternate which goes first, so a burst of load elsewhere is shared
+        const order = r % 2 ? [...targets].reverse() : targets;
+        for (const t of order) results.get(t.name)?.push(await load(t, connections));
+      }
+      const summary = targets.map((t) => {
+        const rs = results.get(t.name) ?? [];
+        return { name: t.name, rps: median(rs.map((x) => x.rps)), p99: median(rs.map((x) => x.p99)) };
+      });
+      for (const s of summary)
+        console.log(
+          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms`,
+        );
+      const [q, p] = summary;
+      if (q && p)
+        console.log(
+          `${String(connections).padStart(2)} conns   ratio quotegraph/postgraphile: ${(q.rps / p.rps).toFixed(2)}× req/s`,
+        );
+    }
+  } finally {
+    for (const s of servers) s.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
