@@ -78,4 +78,5 @@ test('npm run ingest stores a folder, reports new / unchanged / failed with reas
   const missing = await ingestCli([join(work, 'nope')]);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('no such file or folder');
-});
+  // three CLI processes, each starting tsx and an extraction worker: slow on a busy CI machine
+}, 300_000);
