@@ -78,7 +78,8 @@ test('npm run ingest stores a folder, reports new / unchanged / failed with reas
   const missing = await ingestCli([join(work, 'nope')]);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('no such file or folder');
-});
+  // three CLI processes, each starting tsx and an extraction worker: slow on a busy CI machine
+}, 300_000);
 
 test('npm run ingest names a bad --concurrency and stores nothing', async () => {
   const bad = await ingestCli(['--concurrency', 'zero', work]);
