@@ -10,6 +10,7 @@ import {
   DYNAMIC_FEATURES,
   LABEL_COUNT,
   LABELS,
+  prepareToken,
   STATIC_FEATURES,
   type TokenFeatures,
   tokenFeatures,
@@ -103,6 +104,7 @@ export function train(data: Example[], epochs: number): Float32Array {
           prev = 0;
           continue;
         }
+        prepareToken(features, i);
         const word = features.words[i] as number;
         const remembered = memory.get(word) ?? 0;
         const guess = scoreToken(weights, features, i, prev, prev2, remembered, scores);

@@ -142,7 +142,10 @@ function gazetteerMarks(
 
 /** Per-token facts the feature templates combine; the buckets of a token are made when it is scored. */
 export interface TokenFeatures {
+  text: string;
   tokens: Token[];
+  /** Whether words, shapes, lex and the gap before a token are filled (see prepareToken). */
+  ready: Uint8Array;
   /** Hash of each token's normalized word. */
   words: Int32Array;
   shapes: Int32Array;
@@ -198,29 +201,53 @@ export function tokenFeatures(text: string, tokens: Token[], readings?: Uint8Arr
   GAZETTEERS.forEach((index, k) => {
     gazetteerMarks(lowers, index, marks, 2 * k);
   });
-  const words = new Int32Array(n);
-  const shapes = new Int32Array(n);
-  const lex = new Int32Array(n);
-  const gaps = new Uint8Array(n + 1);
-  const candidate = new Uint8Array(n);
+  const features: TokenFeatures = {
+    text,
+    tokens,
+    words: new Int32Array(n),
+    shapes: new Int32Array(n),
+    lex: new Int32Array(n),
+    marks,
+    caps,
+    gaps: new Uint8Array(n + 1),
+    ready: new Uint8Array(n),
+    readings,
+    candidate: new Uint8Array(n),
+  };
+  features.gaps[n] = gapClass(text, n ? (tokens[n - 1] as Token).end : 0, text.length);
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    words[i] = hashString(t.lower);
-    shapes[i] = caps[i] ? 7 : shapeHash(t.word);
-    lex[i] = LEXICON_BITS.get(t.lower) ?? 0;
-    gaps[i] = gapClass(text, i === 0 ? 0 : (tokens[i - 1] as Token).end, t.start);
-    if (i === 0 && t.start === 0) gaps[i] = Gap.Line;
     const c = t.word.charCodeAt(0);
-    candidate[i] = (t.capitalized && !caps[i]) || (c >= 48 && c <= 57) ? 1 : 0;
+    if (c >= 48 && c <= 57) features.candidate[i] = 1;
+    else if (t.capitalized && !caps[i]) {
+      // a capitalized function word ("The", "But") opening a sentence is never scored
+      prepareToken(features, i);
+      features.candidate[i] = (features.lex[i] as number) & 128 && !t.acronym ? 0 : 1;
+    }
   }
-  gaps[n] = gapClass(text, n ? (tokens[n - 1] as Token).end : 0, text.length);
-  return { tokens, words, shapes, lex, marks, caps, gaps, readings, candidate };
+  return features;
+}
+
+/** Fills the per-token facts of token i; only tokens the decoder scores, and their neighbours, need them. */
+export function prepareToken(features: TokenFeatures, i: number): void {
+  if (i < 0 || i >= features.tokens.length || features.ready[i]) return;
+  const { tokens, text } = features;
+  const t = tokens[i] as Token;
+  features.ready[i] = 1;
+  features.words[i] = hashString(t.lower);
+  features.shapes[i] = features.caps[i] ? 7 : shapeHash(t.word);
+  features.lex[i] = LEXICON_BITS.get(t.lower) ?? 0;
+  features.gaps[i] =
+    i === 0 && t.start === 0 ? Gap.Line : gapClass(text, i === 0 ? 0 : (tokens[i - 1] as Token).end, t.start);
 }
 
 const NONE = 0x5bd1e995;
 
 /** The STATIC_FEATURES buckets of token i, written into out. */
 export function staticBuckets(features: TokenFeatures, i: number, out: Int32Array): void {
+  prepareToken(features, i - 1);
+  prepareToken(features, i);
+  prepareToken(features, i + 1);
   const { tokens, words, shapes, lex, marks, caps, gaps, readings } = features;
   const n = tokens.length;
   const t = tokens[i] as Token;

@@ -9,6 +9,7 @@ import {
   dynamicBuckets,
   LABEL_COUNT,
   LABELS,
+  prepareToken,
   STATIC_FEATURES,
   staticBuckets,
   type TokenFeatures,
@@ -77,6 +78,7 @@ const STATIC_N = STATIC_FEATURES;
 const DYNAMIC_N = DYNAMIC_FEATURES;
 const dynamicOf = dynamicBuckets;
 const staticOf = staticBuckets;
+const prepare = prepareToken;
 export const staticScratch = new Int32Array(STATIC_FEATURES);
 const featuresOf = tokenFeatures;
 const scores = new Float64Array(LABEL_COUNT);
@@ -136,11 +138,12 @@ export function tagTokens(
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const scored = features.candidate[i] || prev !== 0;
+    if (scored) prepare(features, i);
     const word = features.words[i] as number;
-    const label =
-      features.candidate[i] || prev !== 0
-        ? scoreToken(model.weights, features, i, prev, prev2, memory.get(word) ?? 0, scores)
-        : 0;
+    const label = scored
+      ? scoreToken(model.weights, features, i, prev, prev2, memory.get(word) ?? 0, scores)
+      : 0;
     if (label !== 0) memory.set(word, kindOf(label));
     labels[i] = label;
     prev2 = prev;
