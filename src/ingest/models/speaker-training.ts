@@ -202,7 +202,9 @@ function fitCalibration(records: CalibrationRecord[]): SpeakerModel['calibration
         (beta[j] ?? 0) - 0.5 * ((gradient[j] ?? 0) / Math.max(1, rows.length) + 1e-3 * (beta[j] ?? 0));
   }
   const r = (v: number | undefined) => Math.round((v ?? 0) * 1e4) / 1e4;
+  const p = rows.map((x) => 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + v * (beta[j] ?? 0), 0))));
   return {
+    high: r(highBand(p, records)),
     bias: r(beta[0]),
     margin: r(beta[1]),
     probability: r(beta[2]),
@@ -210,6 +212,21 @@ function fitCalibration(records: CalibrationRecord[]): SpeakerModel['calibration
     kind: Object.fromEntries(KINDS.map((k, i) => [k, r(beta[4 + i])])),
     rule: Object.fromEntries(RULES.map((k, i) => [k, r(beta[4 + KINDS.length + i])])),
   };
+}
+
+/**
+ * The lowest probability above which at least 95% of the decisions were right, and at least 50
+ * of them: where confidence 0.8 goes.
+ */
+function highBand(p: number[], records: CalibrationRecord[]): number {
+  const order = p.map((v, i) => [v, records[i]?.right ? 1 : 0] as const).sort((a, b) => b[0] - a[0]);
+  let right = 0;
+  let best = order[0]?.[0] ?? 0.99;
+  order.forEach(([value, ok], n) => {
+    right += ok;
+    if (n + 1 >= 50 && right / (n + 1) >= 0.95) best = value;
+  });
+  return Math.min(0.99, best);
 }
 
 /** Article i goes to fold i mod k: deterministic, and spread over the file's order. */
