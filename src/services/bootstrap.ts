@@ -36,7 +36,7 @@ export async function openAppDatabase(env: Env, log: Log): Promise<Database> {
   const unlock = lockDataDir(env.DATA_DIR);
   log(
     fresh
-      ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes half a minute or more…`
+      ? `Creating the embedded database (PGlite) in ${env.DATA_DIR}: the first start takes from ten seconds to a minute…`
       : `Opening the embedded database (PGlite) in ${env.DATA_DIR}…`,
   );
   try {
