@@ -17,6 +17,8 @@ export default {
   // generous: a CLI test spawns processes and a busy 2-core machine can take a minute for one;
   // a limit is there to stop a hang, not to measure speed
   testTimeout: 180000,
+  // every core: most test files wait on a database, and jest's default (cores - 1) is one worker here
+  maxWorkers: '100%',
   projects: [
     ...(reliability
       ? []
