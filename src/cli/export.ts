@@ -8,6 +8,7 @@ import { SingleBar } from 'cli-progress';
 import { env } from '../env';
 import { openAppDatabase } from '../services/bootstrap';
 import { checkExportRequest, ExportInputError, planExport, writeExport } from '../services/export';
+import { runCommand } from './run-command';
 
 const usage = `usage: npm run export -- [--format jsonl|csv] [--speaker SLUG] [--about SLUG] [--since DATE] [--out FILE]
 
@@ -95,10 +96,4 @@ function parse(argv: string[]) {
   return values;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

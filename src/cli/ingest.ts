@@ -7,6 +7,7 @@ import {
   ingestItem,
   readArticleItems,
 } from '../services/ingest-files';
+import { runCommand } from './run-command';
 
 const usage =
   'usage: npm run ingest -- [--concurrency N] PATH... (files or folders of .txt .md .html .json .jsonl)';
@@ -72,10 +73,4 @@ async function main(args: string[]): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,6 +1,7 @@
 import { env } from '../env';
 import { type ApiKeyRole, createApiKey, listApiKeys, queueApiKey, revokeApiKey } from '../services/api-keys';
 import { dataDirOwner, openAppDatabase } from '../services/bootstrap';
+import { runCommand } from './run-command';
 
 const usage = `usage:
   npm run keys -- create --role editor|reader [--name NAME]
@@ -79,10 +80,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,6 +1,7 @@
 import { env } from '../env';
 import { openAppDatabase } from '../services/bootstrap';
 import { reresolveEntities } from '../services/reresolve-entities';
+import { runCommand } from './run-command';
 
 const usage = `usage: npm run resolve [-- --dry-run]
 Re-runs cross-article entity resolution over the whole database: name variants and dominant
@@ -33,10 +34,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
