@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { EntityKind } from './types';
 
 /**
@@ -26,6 +27,19 @@ const GENERIC_ACRONYMS = new Set(
     '|',
   ),
 );
+
+/**
+ * Formal given names by nickname ("bill" → ["william"]), built by `npm run build:nicknames` from an
+ * Apache-2.0 lookup (docs/entity-resolution.md says how it was filtered).
+ */
+const FORMALS_OF: Readonly<Record<string, readonly string[]>> = JSON.parse(
+  readFileSync(new URL('./data/nicknames.json', import.meta.url), 'utf8'),
+);
+
+/** Whether two given names can be one person's: the same, or one a nickname of the other ("Bill", "William"). */
+export function sameGivenName(a: string, b: string): boolean {
+  return a === b || !!FORMALS_OF[a]?.includes(b) || !!FORMALS_OF[b]?.includes(a);
+}
 
 const stripAccents = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
@@ -79,15 +93,15 @@ export function personNameParts(name: string): PersonNameParts {
 }
 
 /**
- * Whether two forms of a name can be one person: the same given name and surname, and middle
- * parts that agree where both give them ("George W. Bush" is not "George H. W. Bush") and the
- * same suffix ("Donald Trump Jr." is not "Donald Trump").
+ * Whether two forms of a name can be one person: the same given name (or a nickname of it) and
+ * surname, middle parts that agree where both give them ("George W. Bush" is not "George H. W.
+ * Bush") and the same suffix ("Donald Trump Jr." is not "Donald Trump").
  */
 export function compatiblePersonNames(a: string, b: string): boolean {
   const x = personNameParts(a);
   const y = personNameParts(b);
   if (!x.surname || x.surname !== y.surname || x.suffix !== y.suffix) return false;
-  if (x.given && y.given && x.given !== y.given) return false;
+  if (x.given && y.given && !sameGivenName(x.given, y.given)) return false;
   if (!x.middle.length || !y.middle.length) return true;
   return x.middle.join(' ') === y.middle.join(' ');
 }
@@ -97,9 +111,11 @@ export function nameKeys(kind: EntityKind, name: string): NameKeys {
     const { given, surname } = personNameParts(name);
     if (!surname) return { same: [], probe: null, offers: [] };
     if (!given) return { same: [], probe: `s:${surname}`, offers: [] };
-    // Given name and surname, middle parts left out ("Hillary Rodham Clinton"): a key that
-    // finds candidates, kept only when compatiblePersonNames agrees.
-    return { same: [`p:${given} ${surname}`], probe: null, offers: [`s:${surname}`] };
+    // Given name and surname, middle parts left out ("Hillary Rodham Clinton"), and the formal
+    // given names a nickname stands for ("Bill Clinton" also as "william clinton"): keys that
+    // find candidates, kept only when compatiblePersonNames agrees.
+    const formals = (FORMALS_OF[given] ?? []).map((formal) => `p:${formal} ${surname}`);
+    return { same: [`p:${given} ${surname}`, ...formals], probe: null, offers: [`s:${surname}`] };
   }
   const plain = words(name)
     .filter((w, i) => i > 0 || w !== 'the')

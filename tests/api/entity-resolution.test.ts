@@ -44,6 +44,11 @@ const bareBrandt = story(
   'Hill Gazette',
   `"We will look at it again in June," Brandt said on Saturday.`,
 );
+const nicknames = story(
+  'Mayor and Governor Meet',
+  'Lakeside Ledger',
+  `Mayor Tom Brandt met Dan Whitfield in Dayton on Sunday. "We talked about the library," Tom Brandt said.`,
+);
 
 describe('one entity per real-world entity across articles', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -106,6 +111,18 @@ describe('one entity per real-world entity across articles', () => {
     const report = await reresolveEntities(database.db, { dryRun: true });
     expect(report.merges.flatMap((m) => m.sources.map((s) => s.name))).not.toContain('Brandt');
     expect(report.ambiguous.map((a) => a.name)).toContain('Brandt');
+  });
+
+  test('a nickname joins the person with its formal given name, and no one else', async () => {
+    await ingestArticle(database.db, nicknames);
+    const names = (await people()).map((p) => p.name);
+    expect(names.filter((n) => n.includes('Whitfield'))).toEqual(['Daniel R. Whitfield']);
+    expect(names.filter((n) => n.includes('Brandt'))).toEqual(['Brandt', 'Elena Brandt', 'Thomas Brandt']);
+    const { query } = createTestApp(database);
+    const data = await query<{ entity: { quotes: { totalCount: number } } }>(
+      '{ entity(slug: "thomas-brandt") { quotes { totalCount } } }',
+    );
+    expect(data.entity.quotes.totalCount).toBe(2);
   });
 });
 

@@ -30,6 +30,18 @@ describe('name keys', () => {
     expect(compatiblePersonNames('Donald Trump Jr.', 'Donald Trump')).toBe(false);
     expect(compatiblePersonNames('Barack Obama', 'Michelle Obama')).toBe(false);
   });
+
+  test('a nickname finds and fits its formal given name only', () => {
+    expect(nameKeys('person', 'Bill Clinton').same).toEqual(['p:bill clinton', 'p:william clinton']);
+    expect(nameKeys('person', 'Joe Biden').same).toContain('p:joseph biden');
+    expect(compatiblePersonNames('Bill Clinton', 'William Jefferson Clinton')).toBe(true);
+    expect(compatiblePersonNames('Jim Jordan', 'James Jordan')).toBe(true);
+    // genealogy pairings no reader would make, and two nicknames of one formal name, stay apart
+    expect(compatiblePersonNames('Bill Smith', 'Robert Smith')).toBe(false);
+    expect(compatiblePersonNames('Erin Burnett', 'Aaron Burnett')).toBe(false);
+    expect(compatiblePersonNames('Joe Smith', 'Josh Smith')).toBe(false);
+    expect(compatiblePersonNames('Bill Clinton', 'Hillary Clinton')).toBe(false);
+  });
 });
 
 describe('chooseLink', () => {
