@@ -16,6 +16,7 @@ describe('the shipped entity tagger', () => {
     expect(model.version).toMatch(/^ner-\d+$/);
     expect(model.corpus).toContain('GUM');
     expect(model.corpus).toContain('UNER');
+    expect(model.corpus).toContain('wikigold');
   });
 
   test('finds people, organizations and places in written sentences', () => {
@@ -37,8 +38,27 @@ describe('the shipped entity tagger', () => {
     ]);
   });
 
-  test('sees no names in a line written in capitals or in plain lower-case prose', () => {
-    expect(tagged('HILLARY CLINTON IS FEELING THE BERN\nthe senator spoke on monday.')).toEqual([]);
+  test('reads a headline in capitals by its words, and sees no names in lower-case prose', () => {
+    expect(tagged('HILLARY CLINTON IS FEELING THE BERN\nthe senator spoke on monday.')).toEqual([
+      'person:HILLARY CLINTON',
+    ]);
+    expect(
+      tagged('SANDERS WINS IN MICHIGAN\nBernie Sanders won the Michigan primary, beating Hillary Clinton.'),
+    ).toEqual([
+      'person:SANDERS',
+      'place:MICHIGAN',
+      'person:Bernie Sanders',
+      'place:Michigan',
+      'person:Hillary Clinton',
+    ]);
+  });
+
+  test('leaves out a capitalized common word that opens a sentence', () => {
+    expect(
+      tagged(
+        'Fighting continued in Aleppo. The fighting killed 20 people, said Mark Toner of the State Department.',
+      ),
+    ).toEqual(['place:Aleppo', 'person:Mark Toner', 'organization:State Department']);
   });
 
   test('weights survive encoding (int16) with the same decisions', () => {
