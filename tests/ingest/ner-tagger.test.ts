@@ -1,4 +1,4 @@
-import { ruleReadings } from '../../src/ingest/entities';
+import { findEntities, ruleReadings } from '../../src/ingest/entities';
 import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
 import { tokenize } from '../../src/ingest/tokens';
 
@@ -68,5 +68,18 @@ describe('the shipped entity tagger', () => {
     const tokens = tokenize(text);
     const readings = ruleReadings(text, tokens);
     expect(tagEntities(text, tokens, readings, copy)).toEqual(tagEntities(text, tokens, readings, model));
+  });
+
+  test('makes a person of a surname used alone that it reads as a person, where the rules had no evidence', () => {
+    const people = (text: string) =>
+      findEntities(text, tokenize(text), [])
+        .records.filter((r) => r.kind === 'person')
+        .map((r) => r.name);
+    expect(people('Later that year Dominguez moved to Madrid, where he taught painting.')).toEqual([
+      'Dominguez',
+    ]);
+    expect(people('The novel made Okafor famous; Okafor later moved to Lagos.')).toEqual(['Okafor']);
+    // a common word opening a sentence and written in lower case elsewhere stays out
+    expect(people('Fighting continued in the north, and the fighting was heavy.')).toEqual([]);
   });
 });
