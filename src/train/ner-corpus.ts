@@ -255,8 +255,8 @@ const COLUMN_KINDS: Record<string, EntityKind> = {
 /**
  * A CoNLL column file (token first, tag last; blank lines between sentences; `-DOCSTART-` between
  * documents), IOB1 or IOB2 → documents whose sentences are lines of text, tokens joined by a space.
- * MISC and every other tag are not entities here. A file without `-DOCSTART-` is cut into documents
- * of `sentencesPerDoc` sentences. `dropTitles`: a title opening a person's span ("President Obama", as
+ * MISC and every other tag are not entities here. A file without any `-DOCSTART-` is cut into
+ * documents of `sentencesPerDoc` sentences. `dropTitles`: a title opening a person's span ("President Obama", as
  * BTC and re3d write them) is left out, as in our names; keep the gold as it is when evaluating.
  */
 export function readColumns(
@@ -267,6 +267,7 @@ export function readColumns(
   const docs: NerDocument[] = [];
   let current: NerDocument | null = null;
   let sentences = 0;
+  const perDoc = raw.includes('-DOCSTART-') ? Number.POSITIVE_INFINITY : sentencesPerDoc;
   const startDoc = () => {
     current = { source: `${source}:${docs.length}`, text: '', entities: [] };
     docs.push(current);
@@ -282,7 +283,7 @@ export function readColumns(
       startDoc();
       continue;
     }
-    if (!current || sentences >= sentencesPerDoc) startDoc();
+    if (!current || sentences >= perDoc) startDoc();
     const doc = current as unknown as NerDocument;
     sentences++;
     if (doc.text.length > 0) doc.text += '\n';
