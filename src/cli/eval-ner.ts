@@ -1,25 +1,28 @@
-// npm run eval:ner -- <file.iob2 | GUM .conllu files…>: typed P/R/F1 of the entity tagger on held-out gold.
+// npm run eval:ner -- <file.iob2 | GUM .conllu files | CoNLL column files…>: typed P/R/F1 of the entity tagger on held-out gold.
 import { readFileSync } from 'node:fs';
 import { findEntities, ruleReadings } from '../ingest/entities';
 import { formatScores, scoreSpans, type TypedSpan } from '../ingest/models/ner-evaluation';
-import { shippedModel, tagEntities } from '../ingest/models/ner-tagger';
+import { shippedModel, tagEntities, useWeightsFile } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
-import { type NerDocument, readGum, readUner } from '../train/ner-corpus';
+import { type NerDocument, readColumns, readGum, readUner } from '../train/ner-corpus';
 
 function load(paths: string[]): NerDocument[] {
   return paths.flatMap((path) => {
     const raw = readFileSync(path, 'utf8');
-    return path.endsWith('.conllu') ? [readGum(raw, path)] : readUner(raw, path);
+    if (path.endsWith('.conllu')) return [readGum(raw, path)];
+    return path.endsWith('.iob2') ? readUner(raw, path) : readColumns(raw, path);
   });
 }
 
 function main(paths: string[]): void {
   if (paths.length === 0) {
-    console.error('usage: npm run eval:ner -- <UNER .iob2 file | GUM .conllu files…>');
+    console.error('usage: npm run eval:ner -- <UNER .iob2 file | GUM .conllu files | CoNLL column files…>');
     process.exit(2);
   }
+  const modelAt = paths.indexOf('--model');
+  const modelFile = modelAt >= 0 ? paths.splice(modelAt, 2)[1] : undefined;
   const docs = load(paths);
-  const model = shippedModel();
+  const model = modelFile ? useWeightsFile(modelFile) : shippedModel();
   const tagger: { gold: TypedSpan[]; predicted: TypedSpan[] }[] = [];
   const pipeline: { gold: TypedSpan[]; predicted: TypedSpan[] }[] = [];
   const started = performance.now();

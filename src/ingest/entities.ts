@@ -150,6 +150,12 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
+  // a word used alone that the tagger reads as a person's name is a person even when the text never
+  // gives the full name and the word is not the subject of a speech verb ("Mandl", "Herzl")
+  const taggedPerson = (group: NameGroup) =>
+    group.core.length > 0 &&
+    group.core.every((t) => kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0) === 1) &&
+    !caps[tokenIndexAt(tokens, group.core[0]?.start ?? 0)];
   for (const group of groups) {
     // "the Harbor Courier", "the Lake Institute": a name behind a lower-case article is not a person's
     if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
@@ -195,7 +201,8 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
     if (group.reading === 'single') {
       const record =
         personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions) ??
-        (isSpeechSubject(text, group, tokens) && !isCommonWordAtSentenceStart(text, group)
+        ((isSpeechSubject(text, group, tokens) || taggedPerson(group)) &&
+        !isCommonWordAtSentenceStart(text, group)
           ? addRecord('person', group.core)
           : null);
       if (record) mention(group, record);

@@ -1,15 +1,40 @@
-// Rebuilds src/train/corpus/ner-train.jsonl.gz from the public corpora (see docs/extraction.md, "Entity tagger"):
+// Rebuilds the training corpora from the public corpora (see docs/extraction.md, "Entity tagger"):
 //   npx tsx src/train/build-ner-corpus.ts --gum <GUM dep/ folder> --splits <GUM splits.md> <UNER .iob2 files…>
+//     → src/train/corpus/ner-train.jsonl.gz
+//   npx tsx src/train/build-ner-corpus.ts --columns <CoNLL column files…> (wikigold, BTC, SEC filings)
+//     → src/train/corpus/ner-train-columns.jsonl.gz
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type NerDocument, readGum, readUner } from './ner-corpus';
-import { CORPUS_FILE } from './train-ner';
+import { type NerDocument, readColumns, readGum, readUner } from './ner-corpus';
+import { COLUMNS_FILE, CORPUS_FILE } from './train-ner';
 
 /** GUM genres whose texts are CC-BY or CC-BY-SA; the non-commercial ones (fiction, essays, …) are left out. */
 const OPEN_GENRES = new Set(['academic', 'bio', 'court', 'interview', 'news', 'voyage']);
 
+function write(file: string, docs: NerDocument[]): void {
+  writeFileSync(file, gzipSync(docs.map((d) => JSON.stringify(d)).join('\n'), { level: 9 }));
+  const counts: Record<string, number> = {};
+  let tokens = 0;
+  for (const d of docs) {
+    tokens += d.text.split(/\s+/).length;
+    for (const [, , kind] of d.entities) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  console.log(`${file}: ${docs.length} documents, ~${tokens} words`, counts);
+}
+
 function main(argv: string[]): void {
+  if (argv[0] === '--columns') {
+    const files = argv.slice(1);
+    if (files.length === 0) throw new Error('usage: build-ner-corpus --columns <CoNLL column files…>');
+    write(
+      COLUMNS_FILE,
+      files.flatMap((file) =>
+        readColumns(readFileSync(file, 'utf8'), `columns:${basename(file)}`, { dropTitles: true }),
+      ),
+    );
+    return;
+  }
   let gum: string | null = null;
   let splits: string | null = null;
   const uner: string[] = [];
@@ -33,15 +58,7 @@ function main(argv: string[]): void {
   }
   for (const file of uner)
     docs.push(...readUner(readFileSync(file, 'utf8'), `uner:${file.split('/').pop()}`));
-  const lines = docs.map((d) => JSON.stringify(d)).join('\n');
-  writeFileSync(CORPUS_FILE, gzipSync(lines, { level: 9 }));
-  const counts: Record<string, number> = {};
-  let tokens = 0;
-  for (const d of docs) {
-    tokens += d.text.split(/\s+/).length;
-    for (const [, , kind] of d.entities) counts[kind] = (counts[kind] ?? 0) + 1;
-  }
-  console.log(`${docs.length} documents, ~${tokens} words`, counts);
+  write(CORPUS_FILE, docs);
 }
 
 main(process.argv.slice(2));

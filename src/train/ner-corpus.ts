@@ -237,3 +237,95 @@ export function readGum(raw: string, source: string): NerDocument {
   }
   return doc;
 }
+
+/** Tag names of the column corpora (CoNLL-2003, wikigold, BTC, SEC filings, …) mapped to our kinds. */
+const COLUMN_KINDS: Record<string, EntityKind> = {
+  PER: 'person',
+  PERSON: 'person',
+  ORG: 'organization',
+  ORGANISATION: 'organization',
+  ORGANIZATION: 'organization',
+  LOC: 'place',
+  LOCATION: 'place',
+  GPE: 'place',
+  CORPORATION: 'organization',
+  GROUP: 'organization',
+};
+
+/**
+ * A CoNLL column file (token first, tag last; blank lines between sentences; `-DOCSTART-` between
+ * documents), IOB1 or IOB2 → documents whose sentences are lines of text, tokens joined by a space.
+ * MISC and every other tag are not entities here. A file without any `-DOCSTART-` is cut into
+ * documents of `sentencesPerDoc` sentences. `dropTitles`: a title opening a person's span ("President Obama", as
+ * BTC and re3d write them) is left out, as in our names; keep the gold as it is when evaluating.
+ */
+export function readColumns(
+  raw: string,
+  source: string,
+  { dropTitles = false, sentencesPerDoc = 40 } = {},
+): NerDocument[] {
+  const docs: NerDocument[] = [];
+  let current: NerDocument | null = null;
+  let sentences = 0;
+  const perDoc = raw.includes('-DOCSTART-') ? Number.POSITIVE_INFINITY : sentencesPerDoc;
+  const startDoc = () => {
+    current = { source: `${source}:${docs.length}`, text: '', entities: [] };
+    docs.push(current);
+    sentences = 0;
+  };
+  for (const block of raw.split(/\r?\n\s*\r?\n/)) {
+    const rows = block
+      .split(/\r?\n/)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols.length >= 2 && cols[0] !== '');
+    if (rows.length === 0) continue;
+    if (rows[0]?.[0] === '-DOCSTART-') {
+      startDoc();
+      continue;
+    }
+    if (!current || sentences >= perDoc) startDoc();
+    const doc = current as unknown as NerDocument;
+    sentences++;
+    if (doc.text.length > 0) doc.text += '\n';
+    let open: { start: number; end: number; kind: EntityKind } | null = null;
+    const close = () => {
+      if (open) {
+        let start = open.start;
+        if (open.kind === 'person' && dropTitles) {
+          for (let m = /^(\S+) /.exec(doc.text.slice(start, open.end)); m; ) {
+            if (!TITLE_WORDS.has((m[1] as string).toLowerCase().replace(/\.$/, ''))) break;
+            start += m[0].length;
+            m = /^(\S+) /.exec(doc.text.slice(start, open.end));
+          }
+        }
+        const last = doc.text.slice(start, open.end).toLowerCase().replace(/\.$/, '');
+        if (!(dropTitles && open.kind === 'person' && TITLE_WORDS.has(last)))
+          doc.entities.push([start, open.end, open.kind]);
+      }
+      open = null;
+    };
+    rows.forEach((cols, i) => {
+      const form = cols[0] as string;
+      const tag = cols[cols.length - 1] as string;
+      if (i > 0) doc.text += ' ';
+      const start = doc.text.length;
+      doc.text += form;
+      const end = doc.text.length;
+      const dash = tag.indexOf('-');
+      const bio = dash < 0 ? tag : tag.slice(0, dash);
+      const kind = dash < 0 ? undefined : COLUMN_KINDS[tag.slice(dash + 1).toUpperCase()];
+      if (!kind || (bio !== 'B' && bio !== 'I')) {
+        close();
+        return;
+      }
+      if (bio === 'I' && open && open.kind === kind) {
+        open.end = end;
+        return;
+      }
+      close();
+      open = { start, end, kind };
+    });
+    close();
+  }
+  return docs.filter((d) => d.text.length > 0);
+}

@@ -1,4 +1,4 @@
-import { ruleReadings } from '../../src/ingest/entities';
+import { findEntities, ruleReadings } from '../../src/ingest/entities';
 import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
 import { tokenize } from '../../src/ingest/tokens';
 
@@ -16,6 +16,7 @@ describe('the shipped entity tagger', () => {
     expect(model.version).toMatch(/^ner-\d+$/);
     expect(model.corpus).toContain('GUM');
     expect(model.corpus).toContain('UNER');
+    expect(model.corpus).toContain('wikigold');
   });
 
   test('finds people, organizations and places in written sentences', () => {
@@ -37,8 +38,27 @@ describe('the shipped entity tagger', () => {
     ]);
   });
 
-  test('sees no names in a line written in capitals or in plain lower-case prose', () => {
-    expect(tagged('HILLARY CLINTON IS FEELING THE BERN\nthe senator spoke on monday.')).toEqual([]);
+  test('reads a headline in capitals by its words, and sees no names in lower-case prose', () => {
+    expect(tagged('HILLARY CLINTON IS FEELING THE BERN\nthe senator spoke on monday.')).toEqual([
+      'person:HILLARY CLINTON',
+    ]);
+    expect(
+      tagged('SANDERS WINS IN MICHIGAN\nBernie Sanders won the Michigan primary, beating Hillary Clinton.'),
+    ).toEqual([
+      'person:SANDERS',
+      'place:MICHIGAN',
+      'person:Bernie Sanders',
+      'place:Michigan',
+      'person:Hillary Clinton',
+    ]);
+  });
+
+  test('leaves out a capitalized common word that opens a sentence', () => {
+    expect(
+      tagged(
+        'Fighting continued in Aleppo. The fighting killed 20 people, said Mark Toner of the State Department.',
+      ),
+    ).toEqual(['place:Aleppo', 'person:Mark Toner', 'organization:State Department']);
   });
 
   test('weights survive encoding (int16) with the same decisions', () => {
@@ -48,5 +68,17 @@ describe('the shipped entity tagger', () => {
     const tokens = tokenize(text);
     const readings = ruleReadings(text, tokens);
     expect(tagEntities(text, tokens, readings, copy)).toEqual(tagEntities(text, tokens, readings, model));
+  });
+
+  test('makes a person of a surname used alone that it reads as a person, where the rules had no evidence', () => {
+    const people = (text: string) =>
+      findEntities(text, tokenize(text), [])
+        .records.filter((r) => r.kind === 'person')
+        .map((r) => r.name);
+    expect(people('Later that year Dominguez moved to Madrid, where he taught painting.')).toEqual([
+      'Dominguez',
+    ]);
+    // a common word opening a sentence and written in lower case elsewhere stays out
+    expect(people('Fighting continued in the north, and the fighting was heavy.')).toEqual([]);
   });
 });

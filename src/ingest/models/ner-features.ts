@@ -19,7 +19,7 @@ export const LABEL_COUNT = LABELS.length;
 export const BUCKET_BITS = 18;
 const MASK = (1 << BUCKET_BITS) - 1;
 /** Static features per token; the decoder adds the ones that depend on earlier labels. */
-export const STATIC_FEATURES = 34;
+export const STATIC_FEATURES = 36;
 export const DYNAMIC_FEATURES = 5;
 
 const FNV = 0x811c9dc5;
@@ -157,6 +157,11 @@ export interface TokenFeatures {
   readings: Uint8Array | undefined;
   /** Tokens the decoder scores: capitalized, numbers, and anything after an entity token. */
   candidate: Uint8Array;
+  /**
+   * What the rest of the text says about each token's word: 1 = it is also written in lower case,
+   * 2 = it is also capitalized inside a sentence (not after a full stop, not in a line of capitals).
+   */
+  elsewhere: Uint8Array;
 }
 
 /**
@@ -213,17 +218,32 @@ export function tokenFeatures(text: string, tokens: Token[], readings?: Uint8Arr
     ready: new Uint8Array(n),
     readings,
     candidate: new Uint8Array(n),
+    elsewhere: new Uint8Array(n),
   };
   features.gaps[n] = gapClass(text, n ? (tokens[n - 1] as Token).end : 0, text.length);
+  const lowerForms = new Set<string>();
+  const innerCapitals = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const c = t.word.charCodeAt(0);
     if (c >= 48 && c <= 57) features.candidate[i] = 1;
-    else if (t.capitalized && !caps[i]) {
+    else if (caps[i]) {
+      // a line in capitals: its words are scored by what they are, not by how they are written
+      prepareToken(features, i);
+      features.candidate[i] = (features.lex[i] as number) & 128 || t.word.length < 2 ? 0 : 1;
+    } else if (t.capitalized) {
       // a capitalized function word ("The", "But") opening a sentence is never scored
       prepareToken(features, i);
       features.candidate[i] = (features.lex[i] as number) & 128 && !t.acronym ? 0 : 1;
-    }
+      const gap = features.gaps[i] as number;
+      if (i > 0 && gap !== Gap.End && gap !== Gap.Line && gap !== Gap.Quote && gap !== Gap.Colon)
+        innerCapitals.add(t.lower);
+    } else if (t.word === t.lower) lowerForms.add(t.lower);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!features.candidate[i]) continue;
+    const lower = (tokens[i] as Token).lower;
+    features.elsewhere[i] = (lowerForms.has(lower) ? 1 : 0) + (innerCapitals.has(lower) ? 2 : 0);
   }
   return features;
 }
@@ -307,6 +327,9 @@ export function staticBuckets(features: TokenFeatures, i: number, out: Int32Arra
     (i > 0 && readings ? (readings[i - 1] as number) : 99) * 256 +
       (i + 1 < n && readings ? (readings[i + 1] as number) : 99),
   );
+  const elsewhere = features.elsewhere[i] as number;
+  out[34] = bucket(34, elsewhere * 8 + (caps[i] as number) * 4 + opens * 2 + (t.capitalized ? 1 : 0));
+  out[35] = bucket(35, Math.imul(elsewhere + 1, 7919) ^ (Math.imul(reading, 131) + (caps[i] as number)));
 }
 
 /**

@@ -66,9 +66,15 @@ export function decodeModel(raw: Buffer): NerModel {
 
 let shipped: NerModel | null = null;
 
-/** The weights shipped in the repository, read once. */
+/** The weights shipped in the repository, read once (or the file given to useWeightsFile). */
 export function shippedModel(): NerModel {
   shipped ??= decodeModel(gunzipSync(readFileSync(WEIGHTS_FILE)));
+  return shipped;
+}
+
+/** Makes the whole extraction use another weights file (npm run eval:ner -- --model <file>). */
+export function useWeightsFile(path: string): NerModel {
+  shipped = decodeModel(gunzipSync(readFileSync(path)));
   return shipped;
 }
 

@@ -1,0 +1,80 @@
+import { tokenize } from '../../src/ingest/tokens';
+import { readColumns } from '../../src/train/ner-corpus';
+import { goldLabels, shoutLines } from '../../src/train/train-ner';
+
+const spans = (text: string, entities: [number, number, string][]) =>
+  entities.map(([start, end, kind]) => `${kind}:${text.slice(start, end)}`);
+
+describe('the CoNLL column reader of the NER training corpora', () => {
+  test('reads IOB1 and IOB2 tags, one document per -DOCSTART-, sentences as lines; MISC is no entity', () => {
+    const raw = [
+      '-DOCSTART- -X- O O',
+      '',
+      'President NNP I-NP O',
+      'Ann NNP I-NP I-PER',
+      'Roe NNP I-NP I-PER',
+      'met VBD I-VP O',
+      'Bo NNP I-NP I-PER',
+      'Li NNP I-NP B-PER',
+      'in IN I-PP O',
+      'Paris NNP I-NP I-LOC',
+      '. . O O',
+      '',
+      'German JJ I-NP I-MISC',
+      'Acme NNP I-NP B-ORG',
+      'Corp NNP I-NP I-ORG',
+      'fell VBD I-VP O',
+      '',
+      '-DOCSTART- -X- O O',
+      '',
+      'Rome NNP I-NP B-LOC',
+    ].join('\n');
+    const docs = readColumns(raw, 'test');
+    expect(docs).toHaveLength(2);
+    const [first, second] = docs;
+    expect(first?.text).toBe('President Ann Roe met Bo Li in Paris .\nGerman Acme Corp fell');
+    expect(spans(first?.text ?? '', first?.entities ?? [])).toEqual([
+      'person:Ann Roe',
+      'person:Bo',
+      'person:Li',
+      'place:Paris',
+      'organization:Acme Corp',
+    ]);
+    expect(spans(second?.text ?? '', second?.entities ?? [])).toEqual(['place:Rome']);
+  });
+
+  test('drops a title inside a person span when asked (training), keeps the gold as it is otherwise', () => {
+    const raw = 'President\tB-PER\nObama\tI-PER\nspoke\tO\n\nPresident\tB-PER\n';
+    const train = readColumns(raw, 'btc', { dropTitles: true })[0];
+    expect(spans(train?.text ?? '', train?.entities ?? [])).toEqual(['person:Obama']);
+    const gold = readColumns(raw, 'btc')[0];
+    expect(spans(gold?.text ?? '', gold?.entities ?? [])).toEqual([
+      'person:President Obama',
+      'person:President',
+    ]);
+  });
+});
+
+describe('lines in capitals for training', () => {
+  test('writes some lines in capitals without moving a gold span', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `Ann Roe visited Paris on day ${i} .`);
+    const text = lines.join('\n');
+    const entities: [number, number, 'person' | 'place'][] = [];
+    let at = 0;
+    for (const line of lines) {
+      entities.push([at, at + 7, 'person'], [at + 16, at + 21, 'place']);
+      at += line.length + 1;
+    }
+    const doc = { source: 'test:1', text, entities };
+    const shouted = shoutLines(doc, 10);
+    expect(shouted.text.length).toBe(text.length);
+    const upper = shouted.text.split('\n').filter((l) => l === l.toUpperCase());
+    expect(upper).toHaveLength(2);
+    expect(shoutLines(doc, 10).text).toBe(shouted.text);
+    const tokens = tokenize(shouted.text);
+    const gold = goldLabels(shouted, tokens);
+    expect(gold.filter((l) => l === 1)).toHaveLength(20);
+    expect(gold.filter((l) => l === 5)).toHaveLength(20);
+    expect(shoutLines(doc, 0)).toBe(doc);
+  });
+});
