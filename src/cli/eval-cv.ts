@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { extract } from '../ingest/extract';
+import { collectReportedExamples, trainReportedModel } from '../ingest/models/reported-training';
 import { collectExamples, foldOf, trainSpeakerModel } from '../ingest/models/speaker-training';
 import { type Prediction, toPrediction } from '../ingest/prediction';
 import { printEvaluation, readGoldOrExit } from './eval-report';
 
 // Usage: npm run eval:cv -- TRAIN.jsonl [FOLDS]
 // k-fold cross-validation of the trained parts of extraction: each fold is predicted by a model
-// trained (ranker and confidence calibration) on the other folds only; then `npm run eval`'s figures.
+// trained (ranker, confidence calibration, reported-speech classifier) on the other folds only; then `npm run eval`'s figures.
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('eval:cv', process.argv[2]);
 const folds = Number(process.argv[3] ?? 5);
@@ -17,6 +18,7 @@ if (!Number.isInteger(folds) || folds < 2 || folds > gold.length) {
 
 const started = performance.now();
 const examples = gold.map(collectExamples);
+const reportedExamples = gold.map(collectReportedExamples);
 const predictions: Prediction[] = [];
 for (let k = 0; k < folds; k++) {
   const inFold = (i: number) => foldOf(i, folds) === k;
@@ -25,8 +27,15 @@ for (let k = 0; k < folds; k++) {
     examples.filter((_, i) => !inFold(i)),
     `${goldPath} without fold ${k + 1} of ${folds}`,
   );
+  const reportedModel = trainReportedModel(
+    reportedExamples.filter((_, i) => !inFold(i)),
+    `${goldPath} without fold ${k + 1} of ${folds}`,
+  );
   gold.forEach((article, i) => {
-    if (inFold(i)) predictions.push(toPrediction(article.id, extract(article.text, { speakerModel: model })));
+    if (inFold(i))
+      predictions.push(
+        toPrediction(article.id, extract(article.text, { speakerModel: model, reportedModel })),
+      );
   });
 }
 console.log(

@@ -1,20 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { collectReportedExamples, trainReportedModel } from '../ingest/models/reported-training';
 import { collectExamples, trainSpeakerModel } from '../ingest/models/speaker-training';
 import { readGoldOrExit } from './eval-report';
 
 // Usage: npm run train:speakers -- TRAIN.jsonl
-// Trains the speaker ranker and its confidence calibration, and writes the weights the app loads.
+// Trains the speaker ranker and its confidence calibration, and the reported-speech classifier, and
+// writes the weights the app loads.
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('train:speakers', process.argv[2], false);
 const examples = gold.map(collectExamples);
-const model = trainSpeakerModel(
-  gold,
-  examples,
-  `${basename(goldPath)} (PolNeAR v1.0.0 train split, ${gold.length} articles)`,
-);
+const corpus = `${basename(goldPath)} (PolNeAR v1.0.0 train split, ${gold.length} articles)`;
+const model = trainSpeakerModel(gold, examples, corpus);
 const target = new URL('../ingest/models/speaker-weights.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(model, null, 2)}\n`);
 console.log(
   `trained on ${model.trainedOn.quotes} quotes of ${model.trainedOn.articles} articles: ${Object.keys(model.weights).length} weights -> ${target.pathname}`,
+);
+
+const reported = trainReportedModel(gold.map(collectReportedExamples), corpus);
+const reportedTarget = new URL('../ingest/models/reported-weights.json', import.meta.url);
+writeFileSync(reportedTarget, `${JSON.stringify(reported, null, 2)}\n`);
+console.log(
+  `reported speech: ${reported.trainedOn.candidates} candidates of ${reported.trainedOn.articles} articles: ${Object.keys(reported.weights).length} weights, threshold ${reported.threshold} -> ${reportedTarget.pathname}`,
 );

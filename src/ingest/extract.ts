@@ -1,6 +1,7 @@
 import { type AttributedQuote, attributeQuotes } from './attribution';
 import { type EntityIndex, findEntities, inferGenderFromPronouns, mentionsBetween } from './entities';
 import { TITLES } from './lexicon';
+import { type ReportedModel, shippedReportedModel } from './models/reported-classifier';
 import {
   type RankingHooks,
   rankSpeakers,
@@ -8,7 +9,7 @@ import {
   shippedSpeakerModel,
 } from './models/speaker-ranker';
 import { findQuoteSegments } from './quotes';
-import { findReportedSpeech, type ReportedStatement } from './reported';
+import { findReportedSpeech, type ReportedCandidate, type ReportedStatement } from './reported';
 import { findRoles } from './roles';
 import { paragraphSpans, sentenceSpans } from './sentences';
 import { type ArticleContext, type ResolvedSpeaker, resolveSpeaker, type SpeakerHistory } from './speakers';
@@ -18,6 +19,9 @@ import type { ExtractedEntity, ExtractedQuote, Extraction, Span } from './types'
 export interface ExtractOptions extends RankingHooks {
   /** The trained speaker ranker; null keeps the rules' choices. Default: the shipped weights. */
   speakerModel?: SpeakerModel | null;
+  /** The trained reported-speech classifier; null keeps the rules' statements. Default: the shipped weights. */
+  reportedModel?: ReportedModel | null;
+  onReportedCandidates?: (candidates: ReportedCandidate[]) => void;
 }
 
 /** Finds the people, organizations and places of an article and who said what in it. Pure. */
@@ -45,7 +49,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const history: SpeakerHistory[] = attributed.flatMap((q) =>
     q.speaker?.entity ? [{ at: q.segment.start, entity: q.speaker.entity }] : [],
   );
-  const reported = findReportedSpeech(context, history);
+  const reported = findReportedSpeech(context, history, {
+    model: options.reportedModel === undefined ? shippedReportedModel() : options.reportedModel,
+    onCandidates: options.onReportedCandidates,
+  });
   const mentions = allMentions(context);
   return {
     entities: index.records.map(toExtractedEntity),

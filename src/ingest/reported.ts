@@ -1,4 +1,6 @@
 import { REPORTING_VERBS } from './lexicon';
+import { type ReportedModel, reportedProbability } from './models/reported-classifier';
+import { reportedFeatures } from './models/reported-features';
 import {
   type ArticleContext,
   isAdjectival,
@@ -14,11 +16,30 @@ import {
 import { type Token, tokenIndexAt } from './tokens';
 import type { Span } from './types';
 
+/** Which reading found a statement: the rules', or `loose`, any cue word left to the classifier. */
+export type ReportedRule = 'according-to' | 'cue-after' | 'cue-around' | 'participle' | 'question' | 'loose';
+
 export interface ReportedStatement extends Span {
   cue: string;
+  /** Where the cue word starts. */
+  cueAt: number;
+  rule: ReportedRule;
   /** Null when the text leaves the asker unnamed ("Asked whether …, Roe said"). */
   speaker: ResolvedSpeaker | null;
   confidence: number;
+}
+
+export interface ReportedCandidate {
+  statement: ReportedStatement;
+  sentence: Span;
+  features: string[];
+}
+
+export interface ReportedOptions {
+  /** The trained classifier; null keeps the rules' statements only. */
+  model: ReportedModel | null;
+  /** Sees every candidate with its features before the classifier decides (training). */
+  onCandidates?: (candidates: ReportedCandidate[]) => void;
 }
 
 const OBJECT_TAKING = new Set([
@@ -44,9 +65,16 @@ const ADVERBIAL =
  * Reported speech without quote marks: "X said (that) CLAUSE", "X told Y that CLAUSE",
  * "CLAUSE, X said." and "according to X, CLAUSE". The content span is the clause.
  */
-export function findReportedSpeech(context: ArticleContext, history: SpeakerHistory[]): ReportedStatement[] {
+export function findReportedSpeech(
+  context: ArticleContext,
+  history: SpeakerHistory[],
+  options: ReportedOptions = { model: null },
+): ReportedStatement[] {
   const { sentences } = context;
+  const { model, onCandidates } = options;
+  const classify = !!model || !!onCandidates;
   const found: ReportedStatement[] = [];
+  const all: ReportedCandidate[] = [];
   for (const sentence of sentences) {
     const candidates = [
       reportedByAccordingTo(context, sentence, history),
@@ -54,14 +82,125 @@ export function findReportedSpeech(context: ArticleContext, history: SpeakerHist
       reportedAroundCue(context, sentence, history),
       ...reportedByParticiples(context, sentence, history),
       reportedQuestion(context, sentence),
-    ];
-    // one sentence may report several statements ("X said A, adding B"); overlapping readings keep the first
+      ...(classify ? looseStatements(context, sentence, history) : []),
+    ].flatMap((c) =>
+      c ? [{ statement: c, sentence, features: classify ? reportedFeatures(context, c, sentence) : [] }] : [],
+    );
+    all.push(...candidates);
+    // one sentence may report several statements ("X said A, adding B"); overlapping readings keep
+    // the rules' first, then the loose readings the classifier likes best
+    const scored = candidates
+      .map((c) => ({ ...c, p: model ? reportedProbability(model.weights, c.features) : 0 }))
+      .filter((c) => (model ? c.p >= model.threshold : c.statement.rule !== 'loose'));
+    const loose = scored.filter((c) => c.statement.rule === 'loose').sort((a, b) => b.p - a.p);
     const kept: ReportedStatement[] = [];
-    for (const candidate of candidates) {
-      if (!candidate || kept.some((k) => k.start < candidate.end && candidate.start < k.end)) continue;
-      kept.push(candidate);
+    for (const { statement, p } of [...scored.filter((c) => c.statement.rule !== 'loose'), ...loose]) {
+      if (kept.some((k) => k.start < statement.end && statement.start < k.end)) continue;
+      if (statement.rule === 'loose')
+        statement.confidence = round((statement.speaker?.certainty ?? 0.5) * 0.85 * p);
+      kept.push(statement);
     }
     found.push(...kept.sort((a, b) => a.start - b.start));
+  }
+  onCandidates?.(all);
+  return found;
+}
+
+/** Cue words beyond the rules' verbs that introduce reported speech in news ("reportedly", "denounced"). */
+const LOOSE_CUES = new Set([
+  // questions are the question reading's ("Asked whether …, Roe said"): the asker is not the subject
+  ...[...REPORTING_VERBS].filter((verb) => !/^ask/.test(verb)),
+  'according',
+  'reportedly',
+  'denounced',
+  'denounces',
+  'denouncing',
+  'calling',
+  'announcing',
+  'promising',
+  'pledging',
+  'pointing',
+  'point',
+  'urging',
+  'telling',
+  'mentioned',
+  'mention',
+  'declaring',
+  'insisting',
+  'predicting',
+  'warning',
+  'arguing',
+  'saying',
+  'suggesting',
+  'noting',
+  'claiming',
+  'denying',
+  'accusing',
+  'vowing',
+  'explaining',
+  'acknowledging',
+]);
+
+/**
+ * Every cue word of the sentence outside quote marks, read permissively: the clause after the cue
+ * (after "that" when one follows) and the sentence before it are both candidates; with "according
+ * to" inside a sentence, the whole sentence. The classifier decides which, if any, to keep. A cue
+ * that follows a direct quote in its sentence is that quote's cue, and no content overlaps a quote.
+ */
+function looseStatements(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement[] {
+  const { text, tokens } = context;
+  const found: ReportedStatement[] = [];
+  const quotes = context.quoted.filter((q) => q.start < sentence.end && sentence.start < q.end);
+  const clear = (start: number, end: number) =>
+    end - start >= 12 && !quotes.some((q) => q.start < end && start < q.end);
+  for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length; i++) {
+    const verb = tokens[i];
+    if (!verb || verb.start >= sentence.end) break;
+    if (!LOOSE_CUES.has(verb.lower) || isNonSpeechCue(context, i)) continue;
+    if (quotes.some((q) => q.start <= verb.start && (verb.start < q.end || verb.start - q.end < 80)))
+      continue;
+    const accordingTo = verb.lower === 'according';
+    if (accordingTo && tokens[i + 1]?.lower !== 'to') continue;
+    const cueEnd = accordingTo ? (tokens[i + 1]?.end ?? verb.end) : verb.end;
+    const cue = accordingTo ? 'according to' : verb.lower;
+    const add = (phrase: SpeakerPhrase | null, start: number, end: number) => {
+      if (!clear(start, end)) return;
+      const speaker = phrase ? resolveSpeaker(context, phrase, history) : null;
+      found.push({ start, end, cue, cueAt: verb.start, rule: 'loose', speaker, confidence: 0 });
+    };
+    if (accordingTo) {
+      const phrase = subjectAfter(context, cueEnd, sentence.end);
+      const lead = text.slice(sentence.start, verb.start).trim() === '';
+      const comma = lead ? text.indexOf(',', cueEnd) : -1;
+      let start = lead && comma > 0 && comma < sentence.end ? comma + 1 : sentence.start;
+      while (start < sentence.end && /\s/.test(text[start] ?? '')) start++;
+      add(phrase, start, trimmedEnd(text, start, sentence.end));
+      continue;
+    }
+    const before = verb.lower.endsWith('ing')
+      ? participleSubject(context, i, sentence.start)
+      : subjectBefore(context, verb.start, sentence.start);
+    // "…, said Roe." / "…, wrote Roe, a senator, on Facebook": a subject after the cue ends the clause
+    const after = before ? null : subjectAfter(context, cueEnd, sentence.end);
+    const inverted = after && /^\s*(?:[,.;(—–]|$)/.test(text.slice(after.end, sentence.end)) ? after : null;
+    const phrase = before ?? inverted;
+    if (!inverted) {
+      const rest = text.slice(cueEnd, sentence.end);
+      const that = /^[^;:“”"]{0,150}?\bthat\s+/u.exec(rest);
+      const start = cueEnd + (that ? that[0].length : (/^[\s,:]*/.exec(rest)?.[0].length ?? 0));
+      const end = contentEnd(text, start, sentence.end);
+      const words = text.slice(start, end).split(/\s+/);
+      const phraseOfTime = NOT_A_CLAUSE.has(words[0]?.toLowerCase() ?? '') || TIME_WORDS.test(words[0] ?? '');
+      if (words.length >= 3 && !(phraseOfTime && words.length < 8)) add(phrase, start, end);
+    }
+    // "CLAUSE, X said …" / "CLAUSE, said X": the sentence before the comma that sets off the attribution
+    const cut = before && before.end <= verb.start ? before.start : verb.start;
+    if (/[,—–]\s*$/.test(text.slice(sentence.start, cut)))
+      add(phrase, sentence.start, trimmedEnd(text, sentence.start, cut));
   }
   return found;
 }
@@ -96,7 +235,15 @@ function reportedAfterCues(
     const end = contentEnd(text, start, sentence.end);
     if (end - start < 12 || text.slice(start, end).split(/\s+/).length < 3) continue;
     const speaker = resolveSpeaker(context, phrase, history);
-    found.push({ start, end, cue: verb.lower, speaker, confidence: round(speaker.certainty * 0.85) });
+    found.push({
+      start,
+      end,
+      cue: verb.lower,
+      cueAt: verb.start,
+      rule: 'cue-after',
+      speaker,
+      confidence: round(speaker.certainty * 0.85),
+    });
   }
   return found;
 }
@@ -206,6 +353,8 @@ const INFINITIVE_CUES = new Set([
 const SHORT_PHRASE_THEN_THAT =
   /^(?:\s+(?!(?:is|was|are|were|has|had|have|be|will|would)\b)[^\s,;:“”"]+){1,6}?\s+that\s+/u;
 
+const TIME_WORDS =
+  /^(?:earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|previously)$/;
 const NOT_A_CLAUSE = new Set(
   `in on at during after before with to from for of by about as when while if last this earlier later and but or so
 then than yes no so-called goodbye hello it's thanks nothing something otherwise too only just`.split(/\s+/),
@@ -259,7 +408,15 @@ function reportedAroundCue(
     ? trimmedEnd(text, start, sentence.end)
     : contentEnd(text, start, sentence.start + m.index);
   if (end - start < 12) return null;
-  return { start, end, cue: verb.toLowerCase(), speaker, confidence: round(speaker.certainty * 0.85) };
+  return {
+    start,
+    end,
+    cue: verb.toLowerCase(),
+    cueAt: verbAt,
+    rule: 'cue-around',
+    speaker,
+    confidence: round(speaker.certainty * 0.85),
+  };
 }
 
 const PARTICIPLE_CUES = new Set([
@@ -330,7 +487,15 @@ function reportedByParticiples(
     const end = contentEnd(text, start, sentence.end);
     if (end - start < 12) continue;
     const speaker = resolveSpeaker(context, phrase, history);
-    found.push({ start, end, cue: verb.lower, speaker, confidence: round(speaker.certainty * 0.75) });
+    found.push({
+      start,
+      end,
+      cue: verb.lower,
+      cueAt: verb.start,
+      rule: 'participle',
+      speaker,
+      confidence: round(speaker.certainty * 0.75),
+    });
   }
   return found;
 }
@@ -371,7 +536,16 @@ function reportedByAccordingTo(
     end = contentEnd(text, start, sentence.start + m.index);
   }
   if (end - start < 12) return null;
-  return { start, end, cue: 'according to', speaker, confidence: round(speaker.certainty * 0.8) };
+  const cueAt = sentence.start + m.index + (m[1]?.length ?? 0);
+  return {
+    start,
+    end,
+    cue: 'according to',
+    cueAt,
+    rule: 'according-to',
+    speaker,
+    confidence: round(speaker.certainty * 0.8),
+  };
 }
 
 const ASKED =
@@ -398,7 +572,8 @@ function reportedQuestion(context: ArticleContext, sentence: Span): ReportedStat
     );
   const end = trimmedEnd(text, start, start + (answer ? answer.index : rest.length));
   if (end - start < 8) return null;
-  return { start, end, cue: 'asked', speaker: null, confidence: 0.7 };
+  const cueAt = sentence.start + m.index + m[0].search(/[Aa]sked/);
+  return { start, end, cue: 'asked', cueAt, rule: 'question', speaker: null, confidence: 0.7 };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -732,7 +732,7 @@ const isQuoted = (context: ArticleContext, at: number) =>
 function sentenceSubjects(context: ArticleContext, before: number, samePronoun?: string): NameMention[] {
   const { text } = context;
   const ordered: NameMention[] = [];
-  const sentenceIndex = context.sentences.findIndex((s) => s.start <= before && before <= s.end);
+  const sentenceIndex = sentenceIndexAt(context.sentences, before);
   for (let i = sentenceIndex; i >= 0 && sentenceIndex - i < 6; i--) {
     const sentence = context.sentences[i];
     if (!sentence) continue;
@@ -801,11 +801,44 @@ const followedByPossessiveObject = (context: ArticleContext, m: NameMention) =>
     /^\s+\p{Ll}/u.test(context.text.slice(m.end, m.end + 3)));
 
 function recentMentions(context: ArticleContext, before: number, sentences: number): NameMention[] {
-  const sentenceIndex = context.sentences.findIndex((s) => s.start <= before && before <= s.end);
+  const sentenceIndex = sentenceIndexAt(context.sentences, before);
   const from = context.sentences[Math.max(0, sentenceIndex - sentences)]?.start ?? 0;
-  return context.index.mentions
-    .filter((m) => m.start >= from && m.start < before && !isQuoted(context, m.start))
-    .reverse();
+  const { mentions } = context.index;
+  const found: NameMention[] = [];
+  for (let k = firstAtOrAfter(mentions, from); k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m || m.start >= before) break;
+    if (!isQuoted(context, m.start)) found.push(m);
+  }
+  return found.reverse();
+}
+
+/**
+ * The first span (of spans sorted by start and end) that ends at or after `at`, when it holds `at`;
+ * else -1. Speaker resolution asks this for every cue, so it must not scan the article each time.
+ */
+function sentenceIndexAt(sentences: Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid]?.end ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const sentence = sentences[lo];
+  return sentence && sentence.start <= at ? lo : -1;
+}
+
+/** The index of the first of the spans (sorted by start) that starts at or after `at`. */
+function firstAtOrAfter(spans: Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** "he said, adding: “…”" → he; "Roe lashed out, saying “…”" → Roe. */

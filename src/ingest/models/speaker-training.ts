@@ -8,6 +8,7 @@ import {
   utf16ToCodePoint,
 } from '../evaluation';
 import { extract } from '../extract';
+import { type AdaGradOptions, adaGrad } from './adagrad';
 import { SPEAKER_MODEL_VERSION, type SpeakerModel } from './speaker-ranker';
 
 /** One quote's candidates as feature lists, and which of them overlap the gold source mention. */
@@ -38,24 +39,7 @@ export function collectExamples(article: GoldArticle): RankingExample[] {
   return examples;
 }
 
-/** A deterministic generator (mulberry32): the same corpus always gives the same weights. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface TrainingOptions {
-  epochs: number;
-  rate: number;
-  l2: number;
-  seed: number;
-}
+export type TrainingOptions = AdaGradOptions;
 
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 15, rate: 0.3, l2: 1e-4, seed: 7 };
 
@@ -67,45 +51,23 @@ export function trainWeights(
   examples: RankingExample[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): Record<string, number> {
-  const weights = new Map<string, number>();
-  const squares = new Map<string, number>();
-  const next = random(options.seed);
-  const order = examples.map((_, i) => i);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-    }
-    for (const k of order) {
-      const example = examples[k];
-      if (!example) continue;
-      const scores = example.candidates.map((fs) => fs.reduce((s, f) => s + (weights.get(f) ?? 0), 0));
-      const top = Math.max(...scores);
-      const exps = scores.map((s) => Math.exp(s - top));
-      const total = exps.reduce((a, b) => a + b, 0);
-      const goldTotal = exps.reduce((a, e, c) => a + (example.positive[c] ? e : 0), 0);
-      // gradient of -log P(gold): expected features minus features expected under the gold candidates
-      const gradient = new Map<string, number>();
-      example.candidates.forEach((fs, c) => {
-        const g = (exps[c] ?? 0) / total - (example.positive[c] ? (exps[c] ?? 0) / goldTotal : 0);
-        if (g === 0) return;
-        for (const f of fs) gradient.set(f, (gradient.get(f) ?? 0) + g);
-      });
-      for (const [f, g0] of gradient) {
-        const w = weights.get(f) ?? 0;
-        const g = g0 + options.l2 * w;
-        const sq = (squares.get(f) ?? 0) + g * g;
-        squares.set(f, sq);
-        weights.set(f, w - (options.rate * g) / Math.sqrt(sq + 1e-8));
-      }
-    }
-  }
-  return Object.fromEntries(
-    [...weights]
-      .filter(([, w]) => Math.abs(w) > 1e-4)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([f, w]) => [f, Math.round(w * 1e4) / 1e4]),
-  );
+  return adaGrad(examples.length, options, (k, weight) => {
+    const gradient = new Map<string, number>();
+    const example = examples[k];
+    if (!example) return gradient;
+    const scores = example.candidates.map((fs) => fs.reduce((s, f) => s + weight(f), 0));
+    const top = Math.max(...scores);
+    const exps = scores.map((s) => Math.exp(s - top));
+    const total = exps.reduce((a, b) => a + b, 0);
+    const goldTotal = exps.reduce((a, e, c) => a + (example.positive[c] ? e : 0), 0);
+    // gradient of -log P(gold): expected features minus features expected under the gold candidates
+    example.candidates.forEach((fs, c) => {
+      const g = (exps[c] ?? 0) / total - (example.positive[c] ? (exps[c] ?? 0) / goldTotal : 0);
+      if (g === 0) return;
+      for (const f of fs) gradient.set(f, (gradient.get(f) ?? 0) + g);
+    });
+    return gradient;
+  });
 }
 
 interface CalibrationRecord {

@@ -1,0 +1,93 @@
+import type { ReportedStatement } from '../reported';
+import { type ArticleContext, isAdjectival, isNonSpeechCue } from '../speakers';
+import { tokenIndexAt } from '../tokens';
+import type { Span } from '../types';
+
+const bucket = (n: number, edges: number[]) => {
+  const i = edges.findIndex((e) => n <= e);
+  return i < 0 ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
+};
+
+/**
+ * What the classifier knows of a reported-speech candidate: the rule that found it (the rules kept
+ * as features), the cue word and its neighbours, the speaker phrase, where the content lies and
+ * how long it is, and the non-speech senses of cue words the rules know.
+ */
+export function reportedFeatures(
+  context: ArticleContext,
+  statement: ReportedStatement,
+  sentence: Span,
+): string[] {
+  const { tokens, text } = context;
+  const i = tokenIndexAt(tokens, statement.cueAt);
+  const cue = tokens[i];
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  const rule = statement.rule;
+  const cueWord = statement.cue;
+  const kind = statement.speaker?.phrase.kind ?? 'none';
+  const entity = statement.speaker?.entity?.kind ?? 'none';
+  const after = statement.start >= (cue?.end ?? statement.cueAt);
+  const content = text.slice(statement.start, statement.end);
+  const words = content.split(/\s+/).length;
+  const first = tokenIndexAt(tokens, sentence.start);
+  const lead = text.slice(sentence.start, statement.cueAt);
+  const previousWord = previous && previous.start >= sentence.start ? previous.lower : '<s>';
+  const features = [
+    'bias',
+    `rule:${rule}`,
+    `cue:${cueWord}`,
+    `rule-cue:${rule}:${cueWord}`,
+    `kind:${kind}`,
+    `rule-kind:${rule}:${kind}`,
+    `entity:${entity}`,
+    `cue-kind:${cueWord}:${kind}`,
+    `previous:${previousWord}`,
+    `next:${next && next.start < sentence.end ? next.lower : '</s>'}`,
+    `side:${after ? 'after' : 'before'}`,
+    `rule-side:${rule}:${after ? 'after' : 'before'}`,
+    `cue-side:${cueWord}:${after ? 'after' : 'before'}`,
+    `side-kind:${after ? 'after' : 'before'}:${kind}`,
+    `cue-previous:${cueWord}:${previousWord}`,
+    `rule-previous:${rule}:${previousWord}`,
+    `sentence-words:${bucket(text.slice(sentence.start, sentence.end).split(/\s+/).length, [8, 15, 25, 40])}`,
+    `coverage:${bucket(content.length / Math.max(1, sentence.end - sentence.start), [0.2, 0.4, 0.6, 0.8])}`,
+    `words:${bucket(words, [2, 4, 8, 16, 32])}`,
+    `cue-position:${bucket(i - first, [0, 2, 5, 10, 20])}`,
+    `certainty:${bucket(statement.speaker?.certainty ?? 0, [0, 0.3, 0.6, 0.8, 0.95])}`,
+  ];
+  if (cue) {
+    const suffix = /(ing|ed|s)$/.exec(cue.lower)?.[1] ?? 'base';
+    features.push(`suffix:${suffix}`);
+    if (isNonSpeechCue(context, i)) features.push('non-speech-sense');
+    if (isAdjectival(tokens, i)) features.push('adjectival');
+    if (cue.capitalized && i !== first) features.push('cue-capitalized');
+  }
+  if (/^\s*that\b/.test(text.slice(cue?.end ?? statement.cueAt, sentence.end))) features.push('that-next');
+  if (/\bthat\s*$/.test(text.slice(sentence.start, statement.start))) features.push('that-before-content');
+  if (/\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(lead))
+    features.push('after-auxiliary');
+  if (/\b(?:to|will|would|could|should|may|might|must|can|did|does|do)\s+(?:not\s+)?$/.test(lead))
+    features.push('after-modal');
+  if (/,\s*$/.test(lead)) features.push('after-comma');
+  if (/["“”]|''/.test(text.slice(sentence.start, sentence.end))) features.push('sentence-quoted');
+  if (/["“”]|''/.test(content)) features.push('content-quoted');
+  if (/\?\s*$/.test(text.slice(sentence.start, sentence.end))) features.push('question-mark');
+  if (/\d/.test(content.slice(0, 20))) features.push('content-number');
+  if (
+    /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|can’t|isn’t|wasn’t)\b/i.test(
+      content,
+    )
+  )
+    features.push('content-auxiliary');
+  const capitalized = content.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length / words;
+  features.push(`capitalized:${bucket(capitalized, [0.1, 0.3, 0.6, 0.9])}`);
+  const firstWord = /^[\p{L}’']+/u.exec(content)?.[0].toLowerCase() ?? '';
+  if (/^(?:he|she|they|it|we|i|there|the|a|an|this|that|his|her|their|its)$/.test(firstWord))
+    features.push(`content-first:${firstWord}`, `side-first:${after ? 'after' : 'before'}:${firstWord}`);
+  if (/^(?:to|of|on|in|at|for|as|earlier|during|about|after|before|with)$/.test(firstWord))
+    features.push(`content-first-phrase:${firstWord}`);
+  if (context.paragraphs.some((p) => p.start === sentence.start)) features.push('paragraph-first');
+  if (!/[.!?'"”’)]\s*$/.test(text.slice(sentence.start, sentence.end))) features.push('no-final-stop');
+  return features;
+}
