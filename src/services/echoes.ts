@@ -61,18 +61,54 @@ export const ECHO_CANDIDATES = {
 } as const;
 
 /**
- * Links the quotes of a newly stored article with the quotes already stored, both ways: stores
- * their shingles, takes as candidates the quotes sharing an uncommon one (and those with the same
- * hash, all of them), and applies the echo rules to each pair. Only these candidates are checked,
- * so a pair the rules accept that shares no uncommon shingle is not linked
- * (docs/cross-referencing.md).
+ * Links the quotes of a newly stored article with the quotes already stored, both ways (see
+ * storeEchoLinks). Takes the echo step's turn first; `ingestArticle` takes it earlier, before its
+ * quotes get their ids.
  */
 export async function storeEchoes(
   tx: Db,
   articleId: number,
   newQuotes: Array<{ id: number; normalizedText: string }>,
 ): Promise<void> {
-  const ids = sql`${`{${newQuotes.map((q) => q.id).join(',')}}`}::int[]`;
+  await takeEchoTurn(tx);
+  await storeEchoLinks(
+    tx,
+    newQuotes.map((q) => ({ ...q, articleId })),
+  );
+}
+
+/**
+ * Articles stored at the same moment would not see each other's uncommitted quotes and would miss
+ * their links: the echo step takes its turn, holding the lock until the articles commit. Taken
+ * before the quotes are inserted, it also makes quote ids follow the order articles are stored in,
+ * which storeEchoLinks relies on. JIT, which the planner's estimates for the pair query switch on,
+ * costs more than the statement (~200 ms on a server): off for the rest of the transaction.
+ */
+export async function takeEchoTurn(tx: Db): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${ECHO_LOCK})`);
+}
+
+/**
+ * Links the quotes of newly stored articles (one or a batch, in the order they were stored) with
+ * the quotes stored before them, both ways: stores their shingles, takes as candidates the quotes
+ * sharing an uncommon one (and those with the same hash, all of them), and applies the echo rules
+ * to each pair. Only these candidates are checked, so a pair the rules accept that shares no
+ * uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees the quotes up to
+ * the last of its own article (its horizon): a batch links as its articles would one at a time,
+ * a shingle's postings counted as they stood when the article came.
+ */
+export async function storeEchoLinks(
+  tx: Db,
+  newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
+): Promise<void> {
+  if (!newQuotes.length) return;
+  const horizonOf = new Map<number, number>();
+  for (const q of newQuotes) horizonOf.set(q.articleId, Math.max(horizonOf.get(q.articleId) ?? 0, q.id));
+  const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
+  const ids = intArray(newQuotes.map((q) => q.id));
+  const horizons = intArray(newQuotes.map((q) => horizonOf.get(q.articleId) ?? q.id));
+  const articleIds = intArray(newQuotes.map((q) => q.articleId));
   const cap = num(ECHO_CANDIDATES.maxPostings);
   await insertRows(
     tx,
@@ -80,31 +116,29 @@ export async function storeEchoes(
     newQuotes.flatMap((q) => echoShingles(q.normalizedText).map((hash) => ({ hash, quoteId: q.id }))),
     { ignoreConflicts: true },
   );
-  // JIT, which the planner's estimates for the pair query switch on, costs more than the statement
-  // (~200 ms on a server): off for the rest of the ingest's transaction, which is a few inserts.
-  await tx.execute(sql`set local jit = off`);
-  // Articles stored at the same moment would not see each other's uncommitted quotes and would
-  // miss their links: the echo step takes its turn, holding the lock until the article commits,
-  // so each sees every article whose echo step came before (the rest of ingest runs side by side).
-  await tx.execute(sql`select pg_advisory_xact_lock(${ECHO_LOCK})`);
   // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
   await tx.execute(sql`
-    with probe as (
+    with fresh as materialized (
+      select * from unnest(${ids}, ${horizons}, ${articleIds}) f(id, horizon, article_id)
+    ),
+    probe as (
       select s.quote_id as new_id, o.quote_id as old_id,
         count(*) over (partition by s.quote_id, s.hash) as postings
-      from ${quoteShingles} s
+      from fresh f
+      join ${quoteShingles} s on s.quote_id = f.id
       cross join lateral (
-        select c.quote_id from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1
+        select c.quote_id from ${quoteShingles} c where c.hash = s.hash and c.quote_id <= f.horizon
+        limit ${cap} + 1
       ) o
-      where s.quote_id = any(${ids})
     ),
     pair as (
       select new_id, old_id, max(shared) as shared from (
         select new_id, old_id, count(*) as shared from probe where postings <= ${cap} group by 1, 2
         union all
-        select p.id, o.id, ${num(ECHO_CANDIDATES.minShared)} from ${quotes} p
+        select f.id, o.id, ${num(ECHO_CANDIDATES.minShared)} from fresh f
+        join ${quotes} p on p.id = f.id
         join ${quotes} o on o.normalized_hash = p.normalized_hash
-        where p.id = any(${ids}) and o.article_id <> ${articleId}
+        where o.id <= f.horizon and o.article_id <> f.article_id
       ) p group by 1, 2
     ),
     candidate as (
@@ -116,12 +150,12 @@ export async function storeEchoes(
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
       from pair
       cross join lateral (
-        select normalized_text, normalized_hash from ${quotes} where id = pair.new_id offset 0
+        select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.new_id offset 0
       ) n
       cross join lateral (
         select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
       ) o
-      where o.article_id <> ${articleId}
+      where o.article_id <> n.article_id
         and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
           or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
           or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})

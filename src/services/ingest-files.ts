@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Db } from '../db/client';
-import { type IngestInput, type IngestOptions, ingestArticle } from './ingest';
+import { type IngestInput, type IngestOptions, ingestArticle, ingestBatch } from './ingest';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl']);
 
@@ -86,4 +86,56 @@ async function ingestWithRetries(db: Db, item: IngestItem, options: IngestOption
 function isUniqueViolation(error: unknown): boolean {
   const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
   return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
+}
+
+export interface IngestItemsOptions extends IngestOptions {
+  /** Articles stored per transaction (1: one at a time through ingestArticle). */
+  batchSize?: number;
+  /** Batches in flight at once: while one is stored, the next is extracted. */
+  concurrency?: number;
+  /** Called as articles finish, with how many have. */
+  onProgress?(done: number): void;
+}
+
+/**
+ * Ingests items in batches of `batchSize` articles (ingestBatch), `concurrency` batches at a time;
+ * outcomes come in the order of the items whatever order they finish in. Batches are taken in
+ * order, so with one lane the stored result is the same as one article after another.
+ */
+export async function ingestItems(
+  db: Db,
+  items: IngestItem[],
+  options: IngestItemsOptions = {},
+): Promise<IngestOutcome[]> {
+  const batchSize = options.batchSize ?? 1;
+  const outcomes: IngestOutcome[] = [];
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const start = next;
+      const batch = items.slice(start, start + batchSize);
+      next += batch.length;
+      if (batchSize === 1 && batch[0]) outcomes[start] = await ingestItem(db, batch[0], options);
+      else {
+        const results = await ingestBatch(
+          db,
+          batch.map((i) => i.input),
+          options,
+        );
+        results.forEach((r, i) => {
+          const source = batch[i]?.source ?? '';
+          outcomes[start + i] =
+            r.status === 'failed'
+              ? { source, status: 'failed', reason: r.error.message }
+              : { source, status: r.status, quotes: r.counts.quotes };
+        });
+      }
+      done += batch.length;
+      options.onProgress?.(done);
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.concurrency ?? 1, Math.ceil(items.length / batchSize)));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return outcomes;
 }
