@@ -59,6 +59,9 @@ export async function ingestArticle(
 /** What ingestBatch did with one article: stored (or found stored), or failed with the reason. */
 export type BatchOutcome = IngestResult | { status: 'failed'; error: Error };
 
+/** An article of a batch parsed and extracted, or why it could not be. */
+export type BatchExtraction = ExtractedArticle | Error;
+
 /**
  * Ingests many articles: extracts them all on the extraction pool (every worker busy), then stores
  * them in one transaction (storeArticles), with the same stored result as ingestArticle one after
@@ -71,13 +74,26 @@ export async function ingestBatch(
   inputs: IngestInput[],
   options: IngestOptions = {},
 ): Promise<BatchOutcome[]> {
-  const prepared = await Promise.allSettled(inputs.map((input) => extractArticle(input, options)));
-  const outcomes: BatchOutcome[] = prepared.map((p) =>
-    p.status === 'rejected'
-      ? { status: 'failed', error: asError(p.reason) }
+  return storeBatch(db, await extractBatch(inputs, options), options);
+}
+
+/** The extraction half of ingestBatch: a pipeline extracts the next batch while one is stored. */
+export function extractBatch(inputs: IngestInput[], options: IngestOptions = {}): Promise<BatchExtraction[]> {
+  return Promise.all(inputs.map((input) => extractArticle(input, options).catch(asError)));
+}
+
+/** The storing half of ingestBatch. */
+export async function storeBatch(
+  db: Db,
+  extracted: BatchExtraction[],
+  options: IngestOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = extracted.map((e) =>
+    e instanceof Error
+      ? { status: 'failed', error: e }
       : { status: 'failed', error: new Error('not stored') },
   );
-  const ready = prepared.flatMap((p, index) => (p.status === 'fulfilled' ? [{ index, item: p.value }] : []));
+  const ready = extracted.flatMap((item, index) => (item instanceof Error ? [] : [{ index, item }]));
   try {
     const stored = await storeInTransaction(
       db,
@@ -86,9 +102,10 @@ export async function ingestBatch(
     ready.forEach((r, n) => {
       outcomes[r.index] = announce(stored[n] as StoredArticle, options);
     });
-  } catch {
+  } catch (batchError) {
     for (const r of ready) {
       try {
+        if (ready.length === 1) throw batchError;
         const [stored] = await storeInTransaction(db, [r.item]);
         outcomes[r.index] = announce(stored as StoredArticle, options);
       } catch (error) {

@@ -351,16 +351,36 @@ async function createEntities(
   const created = new Map<string, number>();
   if (!toCreate.length) return created;
   const wanted = toCreate.map((e) => slugify(e.name));
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: entities.slug })
-        .from(entities)
-        .where(inArray(entities.slug, [...new Set(wanted.flatMap((s) => [s, ...slugVariants(s)]))]))
-    ).map((r) => r.slug),
-  );
-  const rows = toCreate.map((e, i) => {
-    const base = wanted[i] ?? slugify(e.name);
+  const stored = await tx
+    .select({
+      id: entities.id,
+      slug: entities.slug,
+      kind: entities.kind,
+      normalizedName: entities.normalizedName,
+      mergedIntoId: entities.mergedIntoId,
+    })
+    .from(entities)
+    .where(inArray(entities.slug, [...new Set(wanted.flatMap((s) => [s, ...slugVariants(s)]))]));
+  const taken = new Set(stored.map((r) => r.slug));
+  // An entity of this very name under its first slug that resolution did not see was created by an
+  // ingest that committed after this one read the candidates (a batch reads them once): it is the one.
+  const concurrent = (e: ExtractedEntity, base: string) =>
+    stored.find(
+      (r) =>
+        r.slug === base &&
+        r.kind === e.kind &&
+        r.normalizedName === normalizeName(e.name) &&
+        r.mergedIntoId === null,
+    );
+  const creating: ExtractedEntity[] = [];
+  toCreate.forEach((e, i) => {
+    const found = concurrent(e, wanted[i] ?? '');
+    if (found) created.set(e.key, found.id);
+    else creating.push(e);
+  });
+  if (!creating.length) return created;
+  const rows = creating.map((e) => {
+    const base = slugify(e.name);
     const slug = [base, ...slugVariants(base)].find((s) => !taken.has(s)) ?? `${base}-${Date.now()}`;
     taken.add(slug);
     return {
@@ -406,7 +426,7 @@ async function createEntities(
       idBySlug.set(row.slug, same.id);
     }
   }
-  toCreate.forEach((e, i) => {
+  creating.forEach((e, i) => {
     const id = idBySlug.get(rows[i]?.slug ?? '');
     if (id !== undefined) created.set(e.key, id);
   });
