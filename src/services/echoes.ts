@@ -5,6 +5,7 @@ import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import type { QuoteRow } from '../loaders/quotes';
 import { insertRows } from './batch-insert';
 import { echoShingles } from './shingles';
+import { mayEcho, pgTrigrams } from './trigrams';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -110,6 +111,7 @@ export async function storeEchoLinks(
   const horizons = intArray(newQuotes.map((q) => horizonOf.get(q.articleId) ?? q.id));
   const articleIds = intArray(newQuotes.map((q) => q.articleId));
   const cap = num(ECHO_CANDIDATES.maxPostings);
+  const minId = num(Math.min(...newQuotes.map((q) => q.id)));
   await insertRows(
     tx,
     quoteShingles,
@@ -117,7 +119,8 @@ export async function storeEchoLinks(
     { ignoreConflicts: true },
   );
   // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
-  await tx.execute(sql`
+  const candidates = rowsOf<{ new_id: number; old_id: number; exact: boolean; old_text: string | null }>(
+    await tx.execute(sql`
     with fresh as materialized (
       select * from unnest(${ids}, ${horizons}, ${articleIds}) f(id, horizon, article_id)
     ),
@@ -140,25 +143,43 @@ export async function storeEchoLinks(
         join ${quotes} o on o.normalized_hash = p.normalized_hash
         where o.id <= f.horizon and o.article_id <> f.article_id
       ) p group by 1, 2
-    ),
-    candidate as (
+    )
+    select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
+      case when pair.old_id >= ${minId} then null else o.normalized_text end as old_text
+    from pair
+    cross join lateral (
+      select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.new_id offset 0
+    ) n
+    cross join lateral (
+      select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
+    ) o
+    where o.article_id <> n.article_id
+      and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
+        or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
+        or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})`),
+  );
+  // Most candidates share only stock phrases: trigram sets computed once per quote rule them out
+  // here, and pg_trgm scores the rest (its scores are the ones stored).
+  const trigrams = new Map<number, Set<string> | null>();
+  for (const q of newQuotes) trigrams.set(q.id, pgTrigrams(q.normalizedText));
+  for (const c of candidates)
+    if (c.old_text !== null && !trigrams.has(Number(c.old_id)))
+      trigrams.set(Number(c.old_id), pgTrigrams(c.old_text));
+  const kept = candidates.filter(
+    (c) => c.exact || mayEcho(trigrams.get(Number(c.new_id)) ?? null, trigrams.get(Number(c.old_id)) ?? null),
+  );
+  if (!kept.length) return;
+  await tx.execute(sql`
+    with candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
         similarity(o.normalized_text, n.normalized_text) as similarity,
         length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
         length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
-      from pair
-      cross join lateral (
-        select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.new_id offset 0
-      ) n
-      cross join lateral (
-        select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
-      ) o
-      where o.article_id <> n.article_id
-        and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
-          or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
-          or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})
+      from unnest(${intArray(kept.map((c) => Number(c.new_id)))}, ${intArray(kept.map((c) => Number(c.old_id)))}) pair(new_id, old_id)
+      join ${quotes} n on n.id = pair.new_id
+      join ${quotes} o on o.id = pair.old_id
     ),
     judged as (
       select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
