@@ -104,70 +104,78 @@ export async function storeEchoLinks(
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
 ): Promise<void> {
   if (!newQuotes.length) return;
-  const horizonOf = new Map<number, number>();
-  for (const q of newQuotes) horizonOf.set(q.articleId, Math.max(horizonOf.get(q.articleId) ?? 0, q.id));
-  const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
-  const ids = intArray(newQuotes.map((q) => q.id));
-  const horizons = intArray(newQuotes.map((q) => horizonOf.get(q.articleId) ?? q.id));
-  const articleIds = intArray(newQuotes.map((q) => q.articleId));
-  const cap = num(ECHO_CANDIDATES.maxPostings);
-  const minId = num(Math.min(...newQuotes.map((q) => q.id)));
+  // An article's quotes get consecutive ids (one insert, under the echo lock): the quotes before
+  // its first are those of the articles stored before it, those up to its last what it sees.
+  const span = new Map<number, { first: number; last: number }>();
+  for (const q of newQuotes) {
+    const s = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    span.set(q.articleId, { first: Math.min(s.first, q.id), last: Math.max(s.last, q.id) });
+  }
+  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText));
   await insertRows(
     tx,
     quoteShingles,
-    newQuotes.flatMap((q) => echoShingles(q.normalizedText).map((hash) => ({ hash, quoteId: q.id }))),
+    newQuotes.flatMap((q, i) => (shingles[i] ?? []).map((hash) => ({ hash, quoteId: q.id }))),
     { ignoreConflicts: true },
   );
-  // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
-  const candidates = rowsOf<{ new_id: number; old_id: number; exact: boolean; old_text: string | null }>(
+  const probes = newQuotes.flatMap((q, i) => {
+    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    return (shingles[i] ?? []).map((hash) => ({ id: q.id, hash, first, last }));
+  });
+  const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
+  const cap = num(ECHO_CANDIDATES.maxPostings);
+  // Each shingle's postings as they stood when its article came (up to the article's last quote),
+  // read from the primary key alone, and followed only when there are at most `cap` of them.
+  const pairs = rowsOf<{ new_id: number; old_id: number; shared: number; exact: boolean }>(
     await tx.execute(sql`
-    with fresh as materialized (
-      select * from unnest(${ids}, ${horizons}, ${articleIds}) f(id, horizon, article_id)
-    ),
-    probe as (
-      select s.quote_id as new_id, o.quote_id as old_id,
-        count(*) over (partition by s.quote_id, s.hash) as postings
-      from fresh f
-      join ${quoteShingles} s on s.quote_id = f.id
+    with probe as (
+      select p.new_id, p.first, o.ids
+      from unnest(${intArray(probes.map((p) => p.id))}, ${`{${probes.map((p) => p.hash).join(',')}}`}::bigint[],
+        ${intArray(probes.map((p) => p.first))}, ${intArray(probes.map((p) => p.last))}) p(new_id, hash, first, last)
       cross join lateral (
-        select c.quote_id from ${quoteShingles} c where c.hash = s.hash and c.quote_id <= f.horizon
-        limit ${cap} + 1
+        select array_agg(c.quote_id) as ids from (
+          select c.quote_id from ${quoteShingles} c where c.hash = p.hash and c.quote_id <= p.last limit ${cap} + 1
+        ) c
       ) o
-    ),
-    pair as (
-      select new_id, old_id, max(shared) as shared from (
-        select new_id, old_id, count(*) as shared from probe where postings <= ${cap} group by 1, 2
-        union all
-        select f.id, o.id, ${num(ECHO_CANDIDATES.minShared)} from fresh f
-        join ${quotes} p on p.id = f.id
-        join ${quotes} o on o.normalized_hash = p.normalized_hash
-        where o.id <= f.horizon and o.article_id <> f.article_id
-      ) p group by 1, 2
+      where cardinality(o.ids) <= ${cap}
     )
-    select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
-      case when pair.old_id >= ${minId} then null else o.normalized_text end as old_text
-    from pair
-    cross join lateral (
-      select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.new_id offset 0
-    ) n
-    cross join lateral (
-      select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
-    ) o
-    where o.article_id <> n.article_id
-      and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
-        or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
-        or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})`),
+    select new_id, old_id, max(shared)::int as shared, bool_or(exact) as exact from (
+      select new_id, old_id, count(*) as shared, false as exact
+      from probe cross join unnest(probe.ids) old_id where old_id < probe.first group by 1, 2
+      union all
+      select f.id, o.id, ${num(ECHO_CANDIDATES.minShared)}, true
+      from unnest(${intArray(newQuotes.map((q) => q.id))}, ${intArray(newQuotes.map((q) => span.get(q.articleId)?.first ?? q.id))})
+        f(id, first)
+      join ${quotes} p on p.id = f.id
+      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first
+    ) candidate group by 1, 2`),
   );
+  const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
+  const stored = [...new Set(pairs.map((p) => Number(p.old_id)).filter((id) => !texts.has(id)))];
+  if (stored.length)
+    for (const r of rowsOf<{ id: number; normalized_text: string }>(
+      await tx.execute(sql`select id, normalized_text from ${quotes} where id = any(${intArray(stored)})`),
+    ))
+      texts.set(Number(r.id), r.normalized_text);
   // Most candidates share only stock phrases: trigram sets computed once per quote rule them out
   // here, and pg_trgm scores the rest (its scores are the ones stored).
   const trigrams = new Map<number, Set<string> | null>();
-  for (const q of newQuotes) trigrams.set(q.id, pgTrigrams(q.normalizedText));
-  for (const c of candidates)
-    if (c.old_text !== null && !trigrams.has(Number(c.old_id)))
-      trigrams.set(Number(c.old_id), pgTrigrams(c.old_text));
-  const kept = candidates.filter(
-    (c) => c.exact || mayEcho(trigrams.get(Number(c.new_id)) ?? null, trigrams.get(Number(c.old_id)) ?? null),
-  );
+  const trigramsOf = (id: number) => {
+    if (!trigrams.has(id)) trigrams.set(id, pgTrigrams(texts.get(id) ?? ''));
+    return trigrams.get(id) ?? null;
+  };
+  const short = (id: number) => {
+    const text = texts.get(id) ?? '';
+    return text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
+  };
+  const kept = pairs
+    .map((p) => ({ ...p, newId: Number(p.new_id), oldId: Number(p.old_id) }))
+    .filter(
+      (p) =>
+        texts.has(p.oldId) &&
+        (p.exact || Number(p.shared) >= ECHO_CANDIDATES.minShared || short(p.newId) || short(p.oldId)) &&
+        (p.exact || mayEcho(trigramsOf(p.newId), trigramsOf(p.oldId))),
+    );
   if (!kept.length) return;
   await tx.execute(sql`
     with candidate as (
@@ -177,7 +185,7 @@ export async function storeEchoLinks(
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
         length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
-      from unnest(${intArray(kept.map((c) => Number(c.new_id)))}, ${intArray(kept.map((c) => Number(c.old_id)))}) pair(new_id, old_id)
+      from unnest(${intArray(kept.map((p) => p.newId))}, ${intArray(kept.map((p) => p.oldId))}) pair(new_id, old_id)
       join ${quotes} n on n.id = pair.new_id
       join ${quotes} o on o.id = pair.old_id
     ),
@@ -193,8 +201,6 @@ export async function storeEchoLinks(
 
 /** The advisory lock key of the echo step (any constant no other code uses). */
 const ECHO_LOCK = 0x71756f7465;
-
-const wordCount = (text: SQL) => sql`array_length(string_to_array(${text}, ' '), 1)`;
 
 export interface EchoRow extends QuoteRow {
   sourceId: number;
