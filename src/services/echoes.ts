@@ -159,22 +159,33 @@ export async function storeEchoLinks(
       texts.set(Number(r.id), r.normalized_text);
   // Most candidates share only stock phrases: trigram sets computed once per quote rule them out
   // here, and pg_trgm scores the rest (its scores are the ones stored).
-  const trigrams = new Map<number, Set<string> | null>();
+  const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
-    if (!trigrams.has(id)) trigrams.set(id, pgTrigrams(texts.get(id) ?? ''));
-    return trigrams.get(id) ?? null;
+    let set = trigrams.get(id);
+    if (set === undefined) {
+      set = pgTrigrams(texts.get(id) ?? '');
+      trigrams.set(id, set);
+    }
+    return set;
   };
-  const short = (id: number) => {
-    const text = texts.get(id) ?? '';
-    return text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
-  };
+  const shortIds = new Set(
+    [...texts]
+      .filter(([, t]) => t !== '' && t.split(' ').length <= ECHO_CANDIDATES.shortWords)
+      .map(([id]) => id),
+  );
   const kept = pairs
-    .map((p) => ({ ...p, newId: Number(p.new_id), oldId: Number(p.old_id) }))
+    .map((p) => ({
+      newId: Number(p.new_id),
+      oldId: Number(p.old_id),
+      shared: Number(p.shared),
+      exact: p.exact,
+    }))
     .filter(
       (p) =>
         texts.has(p.oldId) &&
-        (p.exact || Number(p.shared) >= ECHO_CANDIDATES.minShared || short(p.newId) || short(p.oldId)) &&
-        (p.exact || mayEcho(trigramsOf(p.newId), trigramsOf(p.oldId))),
+        (p.exact ||
+          ((p.shared >= ECHO_CANDIDATES.minShared || shortIds.has(p.newId) || shortIds.has(p.oldId)) &&
+            mayEcho(trigramsOf(p.newId), trigramsOf(p.oldId)))),
     );
   if (!kept.length) return;
   await tx.execute(sql`
