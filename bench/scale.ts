@@ -1,11 +1,13 @@
-// npm run bench:scale [-- --articles N] [--block B] [--seed S] [--pglite] [--profile] [--keep] [--reads-seconds S]
-// Generates N articles (bench/articles.ts), ingests them through the real ingest path into a
-// scratch database of its own (quotegraph_perf_scale_* on BENCH_DATABASE_URL's server, default
+// npm run bench:scale [-- --articles N] [--block B] [--batch-size S] [--seed S] [--pglite] [--profile]
+//   [--keep] [--db-prefix P] [--reads-seconds S]
+// Generates N articles (bench/articles.ts), ingests them as `npm run ingest` does (batches of S,
+// default 100, one stored while the next is extracted) into a scratch database of its own
+// (P_* on BENCH_DATABASE_URL's server, P default quotegraph_perf_scale, default server
 // postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep; PGlite in memory
-// with --pglite), prints the ingest rate of every B articles (default 1,000), then read latencies and
-// throughput at that size for the README's entity page, cross-reference and
-// quotes(filter: {speaker, about}) queries. --profile prints the ingest's SQL statements by
-// total time (timed at the client).
+// with --pglite), prints the ingest rate of every B articles (default 1,000) and the last block's
+// rate as a share of the first's, then read latencies and throughput at that size for the
+// README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
+// prints the ingest's SQL statements by total time (timed at the client).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';

@@ -51,12 +51,12 @@ let folder: string;
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'quotegraph-batch-'));
   let n = 0;
-  for (const article of generateArticles({ articles: 40, seed: 5 }))
+  for (const article of generateArticles({ articles: 30, seed: 5 }))
     await writeFile(join(folder, `${String(n++).padStart(3, '0')}.md`), article.content);
   // the same article twice, and one that cannot be read: neither may cost the others their place
   await writeFile(
     join(folder, '100-again.md'),
-    [...generateArticles({ articles: 40, seed: 5 })][3]?.content ?? '',
+    [...generateArticles({ articles: 30, seed: 5 })][3]?.content ?? '',
   );
   await writeFile(join(folder, '101-broken.json'), '{"title": "no body"');
 });
@@ -75,8 +75,8 @@ test('a folder stored in batches gives the same tables as one article at a time'
     const single = await ingestItems(one.db, items, { batchSize: 1, extraction });
     const inBatches = await ingestItems(batched.db, items, { batchSize: 16, extraction });
     const statuses = single.map((o) => o.status);
-    expect(statuses.filter((s) => s === 'new')).toHaveLength(40);
-    expect(statuses.slice(40)).toEqual(['unchanged', 'failed']);
+    expect(statuses.filter((s) => s === 'new')).toHaveLength(30);
+    expect(statuses.slice(30)).toEqual(['unchanged', 'failed']);
     expect(inBatches.map((o) => o.status)).toEqual(statuses);
     expect(inBatches.map((o) => o.quotes)).toEqual(single.map((o) => o.quotes));
 
@@ -91,4 +91,4 @@ test('a folder stored in batches gives the same tables as one article at a time'
     await batched.close();
     await extraction.close();
   }
-});
+}, 600_000);
