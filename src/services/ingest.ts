@@ -127,7 +127,10 @@ const VACUUM_AFTER = 20;
  * a table that only grows. Skipped while another vacuum runs.
  */
 async function vacuumShingles(db: Db): Promise<void> {
-  await db.execute(sql`vacuum (skip_locked) ${quoteShingles}`);
+  // inside a caller's transaction (a job runner's) vacuum cannot run: it is only an optimization
+  await db.execute(sql`vacuum (skip_locked) ${quoteShingles}`).catch((error: unknown) => {
+    if (pgErrorCode(error) !== '25001') throw error;
+  });
 }
 
 async function extractArticle(input: IngestInput, options: IngestOptions): Promise<ExtractedArticle> {
