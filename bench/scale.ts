@@ -1,18 +1,20 @@
-// npm run bench:scale [-- --articles N] [--block B] [--seed S] [--pglite] [--profile] [--keep] [--reads-seconds S]
-// Generates N articles (bench/articles.ts), ingests them through the real ingest path into a
-// scratch database of its own (quotegraph_perf_scale_* on BENCH_DATABASE_URL's server, default
+// npm run bench:scale [-- --articles N] [--block B] [--batch-size S] [--seed S] [--pglite] [--profile]
+//   [--keep] [--db-prefix P] [--reads-seconds S]
+// Generates N articles (bench/articles.ts), ingests them as `npm run ingest` does (batches of S,
+// default 100, one stored while the next is extracted) into a scratch database of its own
+// (P_* on BENCH_DATABASE_URL's server, P default quotegraph_perf_scale, default server
 // postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep; PGlite in memory
-// with --pglite), prints the ingest rate of every B articles (default 1,000), then read latencies and
-// throughput at that size for the README's entity page, cross-reference and
-// quotes(filter: {speaker, about}) queries. --profile prints the ingest's SQL statements by
-// total time (timed at the client).
+// with --pglite), prints the ingest rate of every B articles (default 1,000) and the last block's
+// rate as a share of the first's, then read latencies and throughput at that size for the
+// README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
+// prints the ingest's SQL statements by total time (timed at the client).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { createApiKey } from '../src/services/api-keys';
-import { ingestArticle } from '../src/services/ingest';
+import { extractBatch, type IngestInput, storeBatch } from '../src/services/ingest';
 import { createQuoteEvents } from '../src/services/quote-events';
 import { createApp } from '../src/yoga';
 import { corpusShape, generateArticles } from './articles';
@@ -26,6 +28,7 @@ const articleCount = Number(arg('articles', '2000'));
 const seed = Number(arg('seed', '7'));
 const readSeconds = Number(arg('reads-seconds', '5'));
 const block = Number(arg('block', '1000'));
+const batchSize = Number(arg('batch-size', '100'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
@@ -66,26 +69,47 @@ function profileClients(): void {
 
 async function ingestCorpus(database: Database): Promise<void> {
   const rates: number[] = [];
+  const articles = generateArticles({ articles: articleCount, seed });
+  const nextInputs = () => {
+    const inputs: IngestInput[] = [];
+    while (inputs.length < batchSize) {
+      const next = articles.next();
+      if (next.done) break;
+      inputs.push({ content: next.value.content, format: 'markdown' });
+    }
+    return inputs;
+  };
   let blockStart = performance.now();
   const allStart = blockStart;
-  let i = 0;
-  for (const article of generateArticles({ articles: articleCount, seed })) {
-    const result = await ingestArticle(database.db, { content: article.content, format: 'markdown' });
-    if (result.status !== 'new') throw new Error(`article ${i} was not stored as new (${result.status})`);
-    i++;
-    if (i % block === 0 || i === articleCount) {
-      const n = i % block || block;
-      const rate = (n / (performance.now() - blockStart)) * 1000;
+  let done = 0;
+  let nextBlock = block;
+  // as npm run ingest does: the next batch is extracted while one is stored
+  let inputs = nextInputs();
+  let extracting = extractBatch(inputs);
+  while (inputs.length) {
+    const extracted = await extracting;
+    const stored = inputs.length;
+    inputs = nextInputs();
+    extracting = extractBatch(inputs);
+    const outcomes = await storeBatch(database.db, extracted);
+    const failed = outcomes.find((o) => o.status !== 'new');
+    if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);
+    done += stored;
+    while (done >= nextBlock || (done === articleCount && nextBlock - block < done)) {
+      const from = nextBlock - block;
+      const upTo = Math.min(nextBlock, done);
+      const rate = ((upTo - from) / (performance.now() - blockStart)) * 1000;
       rates.push(rate);
-      console.log(`ingest       articles ${i - n + 1}–${i}: ${rate.toFixed(1)} articles/s`);
+      console.log(`ingest       articles ${from + 1}–${upTo}: ${rate.toFixed(1)} articles/s`);
       blockStart = performance.now();
+      nextBlock += block;
     }
   }
   const total = (articleCount / (performance.now() - allStart)) * 1000;
   const first = rates[0] ?? Number.NaN;
   const last = rates[rates.length - 1] ?? Number.NaN;
   console.log(
-    `ingest       ${articleCount} articles: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,
+    `ingest       ${articleCount} articles in batches of ${batchSize}: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,
   );
 }
 
@@ -200,7 +224,7 @@ async function main(): Promise<void> {
     return;
   }
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `quotegraph_perf_scale_${Date.now().toString(36)}`;
+  const name = `${arg('db-prefix', 'quotegraph_perf_scale')}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);

@@ -4,30 +4,50 @@ import { openAppDatabase } from '../services/bootstrap';
 import {
   collectArticleFiles,
   type IngestOutcome,
-  ingestItem,
+  ingestItems,
   readArticleItems,
 } from '../services/ingest-files';
 import { runCommand } from './run-command';
 
 const usage =
-  'usage: npm run ingest -- [--concurrency N] PATH... (files or folders of .txt .md .html .json .jsonl)';
+  'usage: npm run ingest -- [--concurrency N] [--batch-size B] PATH... (files or folders of .txt .md .html .json .jsonl)';
 
-/** `--concurrency N`: how many articles are stored at once (default 1), and the other arguments. */
-function parseArgs(args: string[]): { paths: string[]; concurrency: number } | null {
-  const at = args.indexOf('--concurrency');
-  if (at < 0) return { paths: args, concurrency: 1 };
-  const concurrency = Number(args[at + 1]);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    console.error(`--concurrency: must be a whole number from 1 to 64 (got ${args[at + 1] ?? 'nothing'})`);
-    return null;
+const NUMBER_OPTIONS = {
+  concurrency: { fallback: 1, max: 64, what: 'batches stored at once' },
+  'batch-size': { fallback: 100, max: 1000, what: 'articles per transaction' },
+} as const;
+
+/** `--concurrency N` and `--batch-size B`, and the paths. */
+function parseArgs(args: string[]): { paths: string[]; concurrency: number; batchSize: number } | null {
+  const values: Record<string, number> = {};
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]?.replace(/^--/, '') as keyof typeof NUMBER_OPTIONS;
+    const option = args[i]?.startsWith('--') ? NUMBER_OPTIONS[name] : undefined;
+    if (!option) {
+      paths.push(args[i] as string);
+      continue;
+    }
+    const value = Number(args[++i]);
+    if (!Number.isInteger(value) || value < 1 || value > option.max) {
+      console.error(
+        `--${name}: must be a whole number from 1 to ${option.max} (got ${args[i] ?? 'nothing'})`,
+      );
+      return null;
+    }
+    values[name] = value;
   }
-  return { paths: args.filter((_, i) => i !== at && i !== at + 1), concurrency };
+  return {
+    paths,
+    concurrency: values.concurrency ?? NUMBER_OPTIONS.concurrency.fallback,
+    batchSize: values['batch-size'] ?? NUMBER_OPTIONS['batch-size'].fallback,
+  };
 }
 
 async function main(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
   if (!parsed) return 2;
-  const { paths, concurrency } = parsed;
+  const { paths, concurrency, batchSize } = parsed;
   if (!paths.length || paths.includes('--help')) {
     console.error(usage);
     return 2;
@@ -40,28 +60,21 @@ async function main(args: string[]): Promise<number> {
     ? new SingleBar({
         format: 'ingesting [{bar}] {value}/{total} articles, {rate} articles/s, {eta_formatted} left',
         stream: process.stderr,
+        etaBuffer: 2000,
       })
     : null;
   const started = Date.now();
   bar?.start(items.length, 0, { rate: '0.0' });
-  const outcomes: IngestOutcome[] = [];
-  let next = 0;
-  let done = 0;
-  // Each lane stores one article at a time; while one waits on the database another extracts.
-  // Outcomes are reported in the order of the files whatever order they finish in.
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      outcomes[index] = await ingestItem(database.db, items[index] as (typeof items)[number]);
-      done++;
-      bar?.update(done, { rate: ((done / Math.max(1, Date.now() - started)) * 1000).toFixed(1) });
-    }
-  };
+  let outcomes: IngestOutcome[];
   try {
-    // the embedded database is one connection: its transactions would only queue
-    const lanes = database.driver === 'pglite' ? 1 : concurrency;
-    if (lanes < concurrency) log('--concurrency: the embedded database stores one article at a time');
-    await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+    // The next batch is extracted while one is stored, on either database; on the embedded one
+    // (one connection) the transactions take turns.
+    outcomes = await ingestItems(database.db, items, {
+      batchSize,
+      concurrency,
+      onProgress: (done) =>
+        bar?.update(done, { rate: ((done / Math.max(1, Date.now() - started)) * 1000).toFixed(1) }),
+    });
   } finally {
     bar?.stop();
     await database.close();

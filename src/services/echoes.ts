@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import type { QuoteRow } from '../loaders/quotes';
-import { insertRows } from './batch-insert';
 import { echoShingles } from './shingles';
+import { mayEcho, pgTrigrams } from './trigrams';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -61,70 +61,144 @@ export const ECHO_CANDIDATES = {
 } as const;
 
 /**
- * Links the quotes of a newly stored article with the quotes already stored, both ways: stores
- * their shingles, takes as candidates the quotes sharing an uncommon one (and those with the same
- * hash, all of them), and applies the echo rules to each pair. Only these candidates are checked,
- * so a pair the rules accept that shares no uncommon shingle is not linked
- * (docs/cross-referencing.md).
+ * Links the quotes of a newly stored article with the quotes already stored, both ways (see
+ * storeEchoLinks). Takes the echo step's turn first; `ingestArticle` takes it earlier, before its
+ * quotes get their ids.
  */
 export async function storeEchoes(
   tx: Db,
   articleId: number,
   newQuotes: Array<{ id: number; normalizedText: string }>,
 ): Promise<void> {
-  const ids = sql`${`{${newQuotes.map((q) => q.id).join(',')}}`}::int[]`;
-  const cap = num(ECHO_CANDIDATES.maxPostings);
-  await insertRows(
+  await takeEchoTurn(tx);
+  await storeEchoLinks(
     tx,
-    quoteShingles,
-    newQuotes.flatMap((q) => echoShingles(q.normalizedText).map((hash) => ({ hash, quoteId: q.id }))),
-    { ignoreConflicts: true },
+    newQuotes.map((q) => ({ ...q, articleId })),
   );
-  // JIT, which the planner's estimates for the pair query switch on, costs more than the statement
-  // (~200 ms on a server): off for the rest of the ingest's transaction, which is a few inserts.
+}
+
+/**
+ * Articles stored at the same moment would not see each other's uncommitted quotes and would miss
+ * their links: the echo step takes its turn, holding the lock until the articles commit. Taken
+ * before the quotes are inserted, it also makes quote ids follow the order articles are stored in,
+ * which storeEchoLinks relies on. JIT, which the planner's estimates for the pair query switch on,
+ * costs more than the statement (~200 ms on a server): off for the rest of the transaction.
+ */
+export async function takeEchoTurn(tx: Db): Promise<void> {
   await tx.execute(sql`set local jit = off`);
-  // Articles stored at the same moment would not see each other's uncommitted quotes and would
-  // miss their links: the echo step takes its turn, holding the lock until the article commits,
-  // so each sees every article whose echo step came before (the rest of ingest runs side by side).
   await tx.execute(sql`select pg_advisory_xact_lock(${ECHO_LOCK})`);
-  // The laterals' "offset 0" keep the planner from hash-joining the candidates to all of quotes.
+}
+
+/**
+ * Links the quotes of newly stored articles (one or a batch, in the order they were stored) with
+ * the quotes stored before them, both ways: stores their shingles, takes as candidates the quotes
+ * sharing an uncommon one (and those with the same hash, all of them), and applies the echo rules
+ * to each pair. Only these candidates are checked, so a pair the rules accept that shares no
+ * uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees the quotes up to
+ * the last of its own article (its horizon): a batch links as its articles would one at a time,
+ * a shingle's postings counted as they stood when the article came.
+ */
+export async function storeEchoLinks(
+  tx: Db,
+  newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
+): Promise<void> {
+  if (!newQuotes.length) return;
+  // An article's quotes get consecutive ids (one insert, under the echo lock): the quotes before
+  // its first are those of the articles stored before it, those up to its last what it sees.
+  const span = new Map<number, { first: number; last: number }>();
+  for (const q of newQuotes) {
+    const s = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    span.set(q.articleId, { first: Math.min(s.first, q.id), last: Math.max(s.last, q.id) });
+  }
+  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText));
+  // two array parameters rather than a multi-row insert of 25,000 rows a batch: building and
+  // sending that many bind parameters took longer than the insert
+  const rows = newQuotes.flatMap((q, i) => (shingles[i] ?? []).map((hash) => [hash, q.id] as const));
   await tx.execute(sql`
+    insert into ${quoteShingles} (hash, quote_id)
+    select * from unnest(${`{${rows.map((r) => r[0]).join(',')}}`}::bigint[], ${`{${rows.map((r) => r[1]).join(',')}}`}::int[])
+    on conflict do nothing`);
+  const probes = newQuotes.flatMap((q, i) => {
+    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    return (shingles[i] ?? []).map((hash) => ({ id: q.id, hash, first, last }));
+  });
+  const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
+  const cap = num(ECHO_CANDIDATES.maxPostings);
+  // Each shingle's postings as they stood when its article came (up to the article's last quote),
+  // read from the primary key alone, and followed only when there are at most `cap` of them.
+  const pairs = rowsOf<{ new_id: number; old_id: number; shared: number; exact: boolean }>(
+    await tx.execute(sql`
     with probe as (
-      select s.quote_id as new_id, o.quote_id as old_id,
-        count(*) over (partition by s.quote_id, s.hash) as postings
-      from ${quoteShingles} s
+      select p.new_id, p.first, o.ids
+      from unnest(${intArray(probes.map((p) => p.id))}, ${`{${probes.map((p) => p.hash).join(',')}}`}::bigint[],
+        ${intArray(probes.map((p) => p.first))}, ${intArray(probes.map((p) => p.last))}) p(new_id, hash, first, last)
       cross join lateral (
-        select c.quote_id from ${quoteShingles} c where c.hash = s.hash limit ${cap} + 1
+        select array_agg(c.quote_id) as ids from (
+          select c.quote_id from ${quoteShingles} c where c.hash = p.hash and c.quote_id <= p.last limit ${cap} + 1
+        ) c
       ) o
-      where s.quote_id = any(${ids})
-    ),
-    pair as (
-      select new_id, old_id, max(shared) as shared from (
-        select new_id, old_id, count(*) as shared from probe where postings <= ${cap} group by 1, 2
-        union all
-        select p.id, o.id, ${num(ECHO_CANDIDATES.minShared)} from ${quotes} p
-        join ${quotes} o on o.normalized_hash = p.normalized_hash
-        where p.id = any(${ids}) and o.article_id <> ${articleId}
-      ) p group by 1, 2
-    ),
-    candidate as (
+      where cardinality(o.ids) <= ${cap}
+    )
+    select new_id, old_id, max(shared)::int as shared, bool_or(exact) as exact from (
+      select new_id, old_id, count(*) as shared, false as exact
+      from probe cross join unnest(probe.ids) old_id where old_id < probe.first group by 1, 2
+      union all
+      select f.id, o.id, ${num(ECHO_CANDIDATES.minShared)}, true
+      from unnest(${intArray(newQuotes.map((q) => q.id))}, ${intArray(newQuotes.map((q) => span.get(q.articleId)?.first ?? q.id))})
+        f(id, first)
+      join ${quotes} p on p.id = f.id
+      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first
+    ) candidate group by 1, 2`),
+  );
+  const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
+  const stored = [...new Set(pairs.map((p) => Number(p.old_id)).filter((id) => !texts.has(id)))];
+  if (stored.length)
+    for (const r of rowsOf<{ id: number; normalized_text: string }>(
+      await tx.execute(sql`select id, normalized_text from ${quotes} where id = any(${intArray(stored)})`),
+    ))
+      texts.set(Number(r.id), r.normalized_text);
+  // Most candidates share only stock phrases: trigram sets computed once per quote rule them out
+  // here, and pg_trgm scores the rest (its scores are the ones stored).
+  const trigrams = new Map<number, Int32Array | null>();
+  const trigramsOf = (id: number) => {
+    let set = trigrams.get(id);
+    if (set === undefined) {
+      set = pgTrigrams(texts.get(id) ?? '');
+      trigrams.set(id, set);
+    }
+    return set;
+  };
+  const shortIds = new Set(
+    [...texts]
+      .filter(([, t]) => t !== '' && t.split(' ').length <= ECHO_CANDIDATES.shortWords)
+      .map(([id]) => id),
+  );
+  const kept = pairs
+    .map((p) => ({
+      newId: Number(p.new_id),
+      oldId: Number(p.old_id),
+      shared: Number(p.shared),
+      exact: p.exact,
+    }))
+    .filter(
+      (p) =>
+        texts.has(p.oldId) &&
+        (p.exact ||
+          ((p.shared >= ECHO_CANDIDATES.minShared || shortIds.has(p.newId) || shortIds.has(p.oldId)) &&
+            mayEcho(trigramsOf(p.newId), trigramsOf(p.oldId)))),
+    );
+  if (!kept.length) return;
+  await tx.execute(sql`
+    with candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
         similarity(o.normalized_text, n.normalized_text) as similarity,
         length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
         length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
-      from pair
-      cross join lateral (
-        select normalized_text, normalized_hash from ${quotes} where id = pair.new_id offset 0
-      ) n
-      cross join lateral (
-        select normalized_text, normalized_hash, article_id from ${quotes} where id = pair.old_id offset 0
-      ) o
-      where o.article_id <> ${articleId}
-        and (pair.shared >= ${num(ECHO_CANDIDATES.minShared)}
-          or ${wordCount(sql`n.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)}
-          or ${wordCount(sql`o.normalized_text`)} <= ${num(ECHO_CANDIDATES.shortWords)})
+      from unnest(${intArray(kept.map((p) => p.newId))}, ${intArray(kept.map((p) => p.oldId))}) pair(new_id, old_id)
+      join ${quotes} n on n.id = pair.new_id
+      join ${quotes} o on o.id = pair.old_id
     ),
     judged as (
       select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
@@ -138,8 +212,6 @@ export async function storeEchoes(
 
 /** The advisory lock key of the echo step (any constant no other code uses). */
 const ECHO_LOCK = 0x71756f7465;
-
-const wordCount = (text: SQL) => sql`array_length(string_to_array(${text}, ' '), 1)`;
 
 export interface EchoRow extends QuoteRow {
   sourceId: number;

@@ -1,7 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Db } from '../db/client';
-import { type IngestInput, type IngestOptions, ingestArticle } from './ingest';
+import {
+  type BatchExtraction,
+  extractBatch,
+  type IngestInput,
+  type IngestOptions,
+  ingestArticle,
+  storeBatch,
+} from './ingest';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl']);
 
@@ -86,4 +93,76 @@ async function ingestWithRetries(db: Db, item: IngestItem, options: IngestOption
 function isUniqueViolation(error: unknown): boolean {
   const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
   return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
+}
+
+export interface IngestItemsOptions extends IngestOptions {
+  /** Articles stored per transaction (1: one at a time through ingestArticle). */
+  batchSize?: number;
+  /**
+   * Batches stored at once (default 1). With 1 the stored result is the same as one article after
+   * another; with more, batches stored at the same moment resolve their entities without seeing
+   * each other's, as concurrent ingests do (`npm run resolve` settles them).
+   */
+  concurrency?: number;
+  /** Called as articles finish, with how many have. */
+  onProgress?(done: number): void;
+}
+
+/**
+ * Ingests items in batches of `batchSize` articles (extractBatch, then storeBatch), `concurrency`
+ * batches stored at a time, the batches after them extracted meanwhile so that extraction and
+ * storing use the cores side by side. Outcomes come in the order of the items.
+ */
+export async function ingestItems(
+  db: Db,
+  items: IngestItem[],
+  options: IngestItemsOptions = {},
+): Promise<IngestOutcome[]> {
+  const batchSize = options.batchSize ?? 1;
+  const concurrency = options.concurrency ?? 1;
+  const outcomes: IngestOutcome[] = [];
+  const batches = Array.from({ length: Math.ceil(items.length / batchSize) }, (_, k) =>
+    items.slice(k * batchSize, (k + 1) * batchSize),
+  );
+  const extractions = new Map<number, Promise<BatchExtraction[]>>();
+  const extraction = (k: number) => {
+    const batch = batches[k];
+    if (!batch || batchSize === 1) return;
+    if (!extractions.has(k))
+      extractions.set(
+        k,
+        extractBatch(
+          batch.map((i) => i.input),
+          options,
+        ),
+      );
+    return extractions.get(k);
+  };
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const k = next++;
+      const batch = batches[k] as IngestItem[];
+      const start = k * batchSize;
+      const extracted = extraction(k);
+      void extraction(k + concurrency);
+      if (!extracted) outcomes[start] = await ingestItem(db, batch[0] as IngestItem, options);
+      else {
+        const results = await storeBatch(db, await extracted, options);
+        extractions.delete(k);
+        results.forEach((r, i) => {
+          const source = batch[i]?.source ?? '';
+          outcomes[start + i] =
+            r.status === 'failed'
+              ? { source, status: 'failed', reason: r.error.message }
+              : { source, status: r.status, quotes: r.counts.quotes };
+        });
+      }
+      done += batch.length;
+      options.onProgress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, batches.length)) }, lane));
+  return outcomes;
 }

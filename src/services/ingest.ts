@@ -1,25 +1,24 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
-import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
-import { chunksFor, insertRows } from './batch-insert';
-import { storeEchoes } from './echoes';
+import { articles, quoteShingles } from '../db/schema';
+import type { ParsedArticle } from '../ingest/types';
 import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
-import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
-import { resolveEntities } from './resolve-entities';
+import { sha256 } from './normalize';
+import {
+  countsOf,
+  type ExtractedArticle,
+  type IngestCounts,
+  type StoredArticle,
+  storeArticles,
+} from './store-articles';
+
+export type { IngestCounts } from './store-articles';
 
 export interface IngestInput {
   content: string;
   format?: 'text' | 'markdown' | 'html' | 'json';
   filename?: string;
   url?: string;
-}
-
-export interface IngestCounts {
-  quotes: number;
-  entities: number;
-  mentions: number;
-  roles: number;
 }
 
 export interface IngestResult {
@@ -50,16 +49,106 @@ export async function ingestArticle(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
-  const contentHash = contentHashOf(article);
-  const existing = await findExisting(db, article.url, contentHash);
+  const prepared = await extractArticle(input, options);
+  const existing = await findExisting(db, prepared.article.url, prepared.contentHash);
   if (existing) return { status: 'unchanged', articleId: existing, counts: await countsOf(db, existing) };
+  const [stored] = await storeInTransaction(db, [prepared]);
+  return announce(stored as StoredArticle, options);
+}
 
-  const stored = await retryOnConflict(() =>
-    db.transaction((tx) => storeArticle(tx, article, contentHash, extraction)),
+/** What ingestBatch did with one article: stored (or found stored), or failed with the reason. */
+export type BatchOutcome = IngestResult | { status: 'failed'; error: Error };
+
+/** An article of a batch parsed and extracted, or why it could not be. */
+export type BatchExtraction = ExtractedArticle | Error;
+
+/**
+ * Ingests many articles: extracts them all on the extraction pool (every worker busy), then stores
+ * them in one transaction (storeArticles), with the same stored result as ingestArticle one after
+ * another in that order. An article that cannot be read fails alone; when the transaction fails,
+ * the articles are stored again one at a time, so that one bad article loses only itself.
+ * Outcomes come in the order of the inputs.
+ */
+export async function ingestBatch(
+  db: Db,
+  inputs: IngestInput[],
+  options: IngestOptions = {},
+): Promise<BatchOutcome[]> {
+  return storeBatch(db, await extractBatch(inputs, options), options);
+}
+
+/** The extraction half of ingestBatch: a pipeline extracts the next batch while one is stored. */
+export function extractBatch(inputs: IngestInput[], options: IngestOptions = {}): Promise<BatchExtraction[]> {
+  return Promise.all(inputs.map((input) => extractArticle(input, options).catch(asError)));
+}
+
+/** The storing half of ingestBatch. */
+export async function storeBatch(
+  db: Db,
+  extracted: BatchExtraction[],
+  options: IngestOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = extracted.map((e) =>
+    e instanceof Error
+      ? { status: 'failed', error: e }
+      : { status: 'failed', error: new Error('not stored') },
   );
+  const ready = extracted.flatMap((item, index) => (item instanceof Error ? [] : [{ index, item }]));
+  try {
+    const stored = await storeInTransaction(
+      db,
+      ready.map((r) => r.item),
+    );
+    ready.forEach((r, n) => {
+      outcomes[r.index] = announce(stored[n] as StoredArticle, options);
+    });
+    if (ready.length >= VACUUM_AFTER) await vacuumShingles(db);
+  } catch (batchError) {
+    for (const r of ready) {
+      try {
+        if (ready.length === 1) throw batchError;
+        const [stored] = await storeInTransaction(db, [r.item]);
+        outcomes[r.index] = announce(stored as StoredArticle, options);
+      } catch (error) {
+        outcomes[r.index] = { status: 'failed', error: asError(error) };
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** Batches of at least this many articles vacuum the shingles after them. */
+const VACUUM_AFTER = 20;
+
+/**
+ * The echo probes read each shingle's postings from the primary key alone only on pages the
+ * visibility map marks all-visible, which takes a vacuum; autovacuum comes too seldom for a bulk
+ * load (drizzle/0004), so a batch vacuums what it added: the new pages only, and no index pass on
+ * a table that only grows. Skipped while another vacuum runs.
+ */
+async function vacuumShingles(db: Db): Promise<void> {
+  // inside a caller's transaction (a job runner's) vacuum cannot run: it is only an optimization
+  await db.execute(sql`vacuum (skip_locked) ${quoteShingles}`).catch((error: unknown) => {
+    if (pgErrorCode(error) !== '25001') throw error;
+  });
+}
+
+async function extractArticle(input: IngestInput, options: IngestOptions): Promise<ExtractedArticle> {
+  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
+  return { article, extraction, contentHash: contentHashOf(article) };
+}
+
+function storeInTransaction(db: Db, items: ExtractedArticle[]): Promise<StoredArticle[]> {
+  return retryOnConflict(() => db.transaction((tx) => storeArticles(tx, items)));
+}
+
+function announce(stored: StoredArticle, options: IngestOptions): IngestResult {
   if (stored.status === 'new' && options.onQuoteAdded) for (const q of stored.added) options.onQuoteAdded(q);
   return { status: stored.status, articleId: stored.articleId, counts: stored.counts };
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }
 
 /** Deadlock, serialization failure, unique violation: what two concurrent ingests can run into. */
@@ -97,213 +186,4 @@ async function findExisting(db: Db, url: string | null, contentHash: string): Pr
     : eq(articles.contentHash, contentHash);
   const [row] = await db.select({ id: articles.id }).from(articles).where(match).limit(1);
   return row?.id;
-}
-
-async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
-  const [q, m, r] = await Promise.all([
-    db.$count(quotes, eq(quotes.articleId, articleId)),
-    db
-      .selectDistinct({ entityId: mentions.entityId })
-      .from(mentions)
-      .where(eq(mentions.articleId, articleId)),
-    db.$count(roles, eq(roles.articleId, articleId)),
-  ]);
-  const mentionCount = await db.$count(mentions, eq(mentions.articleId, articleId));
-  return { quotes: q, entities: m.length, mentions: mentionCount, roles: r };
-}
-
-async function storeArticle(tx: Db, article: ParsedArticle, contentHash: string, extraction: Extraction) {
-  // the outlet is resolved with the article's entities: one lookup for all of them
-  const outlet = article.outlet ? outletEntity(article.outlet, extraction.entities) : null;
-  const entityIds = await resolveEntities(
-    tx,
-    outlet && !outlet.extracted ? [...extraction.entities, outlet.entity] : extraction.entities,
-  );
-  const outletId = outlet ? (entityIds.get(outlet.entity.key) ?? null) : null;
-  const title = article.title ?? firstWords(article.body);
-  const inserted = await insertArticleRow(tx, {
-    url: article.url,
-    contentHash,
-    title,
-    subtitle: article.subtitle,
-    byline: article.byline,
-    authors: article.authors,
-    outletId,
-    publishedAt: article.publishedAt,
-    body: article.body,
-    paragraphs: article.paragraphs,
-    language: article.language,
-  });
-  if ('existing' in inserted) {
-    // The same article, stored by a concurrent ingest that committed first.
-    return {
-      status: 'unchanged' as const,
-      articleId: inserted.existing,
-      counts: await countsOf(tx, inserted.existing),
-      added: [],
-    };
-  }
-  const row = inserted;
-  const articleId = row.id;
-
-  const mentionRows = extraction.entities.flatMap((e) => {
-    const entityId = entityIds.get(e.key);
-    if (entityId === undefined) return [];
-    return e.mentions.map((m) => ({
-      articleId,
-      entityId,
-      start: m.start,
-      end: m.end,
-      text: article.body.slice(m.start, m.end),
-      linkConfidence: entityIds.confidence.get(e.key) ?? 1,
-    }));
-  });
-  await insertRows(tx, mentions, mentionRows);
-
-  const seenAt = article.publishedAt ?? new Date();
-  const roleRows = dedupe(
-    extraction.roles.flatMap((r) => {
-      const personId = entityIds.get(r.personKey);
-      if (personId === undefined) return [];
-      return [
-        {
-          personId,
-          title: r.title,
-          organizationId: r.organizationKey ? (entityIds.get(r.organizationKey) ?? null) : null,
-          placeId: r.placeKey ? (entityIds.get(r.placeKey) ?? null) : null,
-          articleId,
-          firstSeenAt: seenAt,
-          lastSeenAt: seenAt,
-        },
-      ];
-    }),
-    (r) => `${r.personId}|${r.title.toLowerCase()}|${r.organizationId}|${r.placeId}`,
-  );
-  await insertRows(tx, roles, roleRows);
-
-  const quoteRows = extraction.quotes.map((q) => {
-    const normalizedText = normalizeQuoteText(q.text);
-    return {
-      articleId,
-      speakerId: q.speakerKey ? (entityIds.get(q.speakerKey) ?? null) : null,
-      speakerText: q.speakerText,
-      speakerMentionStart: q.speakerMention?.start ?? null,
-      speakerMentionEnd: q.speakerMention?.end ?? null,
-      kind: q.kind,
-      text: q.text,
-      start: q.start,
-      end: q.end,
-      cue: q.cue,
-      confidence: q.confidence,
-      normalizedText,
-      normalizedHash: sha256(normalizedText),
-    };
-  });
-  const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
-  for (const chunk of chunksFor(quotes, quoteRows))
-    insertedQuotes.push(
-      ...(await tx.insert(quotes).values(chunk).returning({ id: quotes.id, speakerId: quotes.speakerId })),
-    );
-  const aboutRows = extraction.quotes.flatMap((q, i) => {
-    const quoteId = insertedQuotes[i]?.id;
-    if (quoteId === undefined) return [];
-    const ids = new Set(
-      q.aboutKeys.map((k) => entityIds.get(k)).filter((id): id is number => id !== undefined),
-    );
-    return [...ids].map((entityId) => ({ quoteId, entityId }));
-  });
-  await insertRows(tx, quoteAbout, aboutRows);
-  const echoProbes = insertedQuotes.map((q, i) => ({
-    id: q.id,
-    normalizedText: quoteRows[i]?.normalizedText ?? '',
-  }));
-  if (echoProbes.length) await storeEchoes(tx, articleId, echoProbes);
-
-  const aboutByQuote = new Map<number, number[]>();
-  for (const a of aboutRows)
-    aboutByQuote.set(a.quoteId, [...(aboutByQuote.get(a.quoteId) ?? []), a.entityId]);
-  const added = insertedQuotes.map((q) => ({
-    quoteId: q.id,
-    speakerId: q.speakerId,
-    aboutIds: aboutByQuote.get(q.id) ?? [],
-  }));
-  return {
-    status: 'new' as const,
-    articleId,
-    counts: {
-      quotes: insertedQuotes.length,
-      entities: new Set(mentionRows.map((m) => m.entityId)).size,
-      mentions: mentionRows.length,
-      roles: roleRows.length,
-    },
-    added,
-  };
-}
-
-/** The outlet as an organization to resolve, or the article's own mention of it when it has one. */
-function outletEntity(
-  outlet: string,
-  extracted: ExtractedEntity[],
-): { entity: ExtractedEntity; extracted: boolean } {
-  const name = normalizeName(outlet);
-  const same = extracted.find((e) => e.kind === 'organization' && normalizeName(e.name) === name);
-  if (same) return { entity: same, extracted: true };
-  return {
-    entity: { key: `outlet:${name}`, kind: 'organization', name: outlet, aliases: [], mentions: [] },
-    extracted: false,
-  };
-}
-
-type ArticleValues = Omit<typeof articles.$inferInsert, 'slug' | 'title'> & {
-  title: string;
-  contentHash: string;
-};
-
-/**
- * Inserts the article under the first free slug of its title. The database decides which slug is
- * free: a slug taken meanwhile by a concurrent ingest of another article with the same title makes
- * the insert do nothing, and the next free slug is tried; a URL or content hash taken means the
- * same article was stored meanwhile, and its id is returned instead.
- */
-async function insertArticleRow(
-  tx: Db,
-  values: ArticleValues,
-): Promise<{ id: number } | { existing: number }> {
-  const base = slugify(values.title).slice(0, 80).replace(/-+$/, '');
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const [row] = await tx
-      .insert(articles)
-      .values({ ...values, slug: await freeArticleSlug(tx, base) })
-      .onConflictDoNothing()
-      .returning({ id: articles.id });
-    if (row) return row;
-    const existing = await findExisting(tx, values.url ?? null, values.contentHash);
-    if (existing !== undefined) return { existing };
-  }
-  throw new Error(`no free slug for the article "${values.title}"`);
-}
-
-async function freeArticleSlug(tx: Db, base: string): Promise<string> {
-  const rows = await tx
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(inArray(articles.slug, slugCandidates(base)));
-  const taken = new Set(rows.map((r) => r.slug));
-  return (
-    slugCandidates(base).find((s) => !taken.has(s)) ??
-    `${base}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-  );
-}
-
-function slugCandidates(base: string): string[] {
-  return [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
-}
-
-function firstWords(body: string): string {
-  const words = body.split(/\s+/).slice(0, 12).join(' ');
-  return words.length < body.trim().length ? `${words}…` : words;
-}
-
-function dedupe<T>(rows: T[], keyOf: (row: T) => string): T[] {
-  return [...new Map(rows.map((r) => [keyOf(r), r])).values()];
 }

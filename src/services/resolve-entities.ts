@@ -12,6 +12,7 @@ import {
   storedKeys,
 } from '../ingest/name-keys';
 import type { EntityKind, ExtractedEntity } from '../ingest/types';
+import { insertRows } from './batch-insert';
 import { rowsOf } from './echoes';
 import { normalizeName, slugify } from './normalize';
 
@@ -26,6 +27,7 @@ interface KeyCandidate {
   id: number;
   kind: EntityKind;
   name: string;
+  normalizedName: string;
   matchKeys: string[];
   mentions: number;
 }
@@ -40,30 +42,116 @@ const RECENT_ARTICLES = 200;
 const MENTION_CAP = 500;
 
 /**
+ * What the articles of one batch share while their entities are resolved one article after another
+ * in one transaction: the stored aliases and name keys of every name in the batch, read in two
+ * statements, then kept up to date in memory with what each article adds (entities, aliases,
+ * mentions), so that each article resolves as it would have had the ones before it been stored
+ * one at a time. An article's mentions wait under a placeholder article id (above any real one,
+ * in batch order) until the batch stores its articles; the aliases wait for `takeAliases`.
+ */
+export class ResolutionBatch {
+  private aliasRows: AliasCandidate[] = [];
+  private keyRows: KeyCandidate[] = [];
+  private readonly info = new Map<number, { kind: EntityKind; normalizedName: string }>();
+  private readonly aliases = new Map<string, { entityId: number; alias: string; normalizedAlias: string }>();
+  readonly pendingMentions: { articleIds: number[]; entityIds: number[] } = { articleIds: [], entityIds: [] };
+
+  /** Reads the stored entities that any of the batch's entities may resolve to. */
+  async load(tx: Db, extracted: ExtractedEntity[]): Promise<void> {
+    const lookups = [...new Set(extracted.map((e) => normalizeName(e.name)).filter(Boolean))];
+    this.aliasRows = lookups.length
+      ? await tx
+          .select({
+            id: entities.id,
+            kind: entities.kind,
+            normalizedName: entities.normalizedName,
+            normalizedAlias: entityAliases.normalizedAlias,
+          })
+          .from(entityAliases)
+          .innerJoin(entities, eq(entities.id, entityAliases.entityId))
+          .where(and(inArray(entityAliases.normalizedAlias, lookups), isNull(entities.mergedIntoId)))
+      : [];
+    this.keyRows = await loadKeyCandidates(
+      tx,
+      extracted.map((e) => nameKeys(e.kind, e.name)),
+    );
+    for (const r of this.aliasRows) this.info.set(r.id, { kind: r.kind, normalizedName: r.normalizedName });
+    for (const r of this.keyRows) this.info.set(r.id, { kind: r.kind, normalizedName: r.normalizedName });
+  }
+
+  aliasCandidates(lookups: string[]): AliasCandidate[] {
+    const wanted = new Set(lookups);
+    return this.aliasRows.filter((r) => wanted.has(r.normalizedAlias));
+  }
+
+  keyCandidates(names: NameKeys[]): KeyCandidate[] {
+    const keys = new Set(names.flatMap((n) => [...n.same, ...(n.probe ? [n.probe] : [])]));
+    return this.keyRows.filter((r) => r.matchKeys.some((k) => keys.has(k)));
+  }
+
+  created(entity: ExtractedEntity, id: number): void {
+    const normalizedName = normalizeName(entity.name);
+    this.info.set(id, { kind: entity.kind, normalizedName });
+    const row = { id, kind: entity.kind, name: entity.name, normalizedName, mentions: 0 };
+    this.keyRows.push({ ...row, matchKeys: storedKeys(entity.kind, entity.name) });
+  }
+
+  addAliases(rows: Array<{ entityId: number; alias: string; normalizedAlias: string }>): void {
+    for (const row of rows) {
+      const key = `${row.entityId}:${row.normalizedAlias}`;
+      if (this.aliases.has(key)) continue;
+      this.aliases.set(key, row);
+      const entity = this.info.get(row.entityId);
+      if (entity) this.aliasRows.push({ id: row.entityId, ...entity, normalizedAlias: row.normalizedAlias });
+    }
+  }
+
+  /** An article's mentions, counted for the candidates and kept for sharedCompany until stored. */
+  addMentions(placeholderArticleId: number, entityIds: number[]): void {
+    const counts = new Map<number, number>();
+    for (const id of entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const row of this.keyRows) {
+      const n = counts.get(row.id);
+      if (n) row.mentions = Math.min(MENTION_CAP, row.mentions + n);
+    }
+    for (const id of new Set(entityIds)) {
+      this.pendingMentions.articleIds.push(placeholderArticleId);
+      this.pendingMentions.entityIds.push(id);
+    }
+  }
+
+  takeAliases(): Array<{ entityId: number; alias: string; normalizedAlias: string }> {
+    const rows = [...this.aliases.values()];
+    this.aliases.clear();
+    return rows;
+  }
+}
+
+/** Placeholder article ids of a batch's articles not stored yet: above any real id, in batch order. */
+export const PLACEHOLDER_ARTICLE_ID = 2_000_000_000;
+
+/**
  * Maps each entity found in one article to a stored entity, creating the ones not seen before.
  * A name matches the entity with that name or alias; a full name also matches a stored variant
  * of it (middle names, initials, honorifics: src/ingest/name-keys.ts). A short form (a bare
  * surname, an acronym) matches the stored entity it can name when one dominates and the
  * article's company agrees (chooseLink); when two candidates compete it stays an entity of its
  * own whose description says so. Two people with different full names never meet.
+ * Within a batch (`batch` loaded with every article's entities) the candidates come from memory
+ * and the aliases are left for the batch to store.
  */
-export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Promise<ResolvedEntities> {
+export async function resolveEntities(
+  tx: Db,
+  extracted: ExtractedEntity[],
+  batch?: ResolutionBatch,
+): Promise<ResolvedEntities> {
+  const own = !batch;
+  const state = batch ?? new ResolutionBatch();
+  if (own) await state.load(tx, extracted);
   const keyOf = new Map(extracted.map((e) => [e.key, normalizeName(e.name)]));
   const namesOf = new Map(extracted.map((e) => [e.key, nameKeys(e.kind, e.name)]));
-  const lookups = [...new Set([...keyOf.values()].filter(Boolean))];
-  const aliasCandidates: AliasCandidate[] = lookups.length
-    ? await tx
-        .select({
-          id: entities.id,
-          kind: entities.kind,
-          normalizedName: entities.normalizedName,
-          normalizedAlias: entityAliases.normalizedAlias,
-        })
-        .from(entityAliases)
-        .innerJoin(entities, eq(entities.id, entityAliases.entityId))
-        .where(and(inArray(entityAliases.normalizedAlias, lookups), isNull(entities.mergedIntoId)))
-    : [];
-  const keyCandidates = await loadKeyCandidates(tx, [...namesOf.values()]);
+  const aliasCandidates = state.aliasCandidates([...new Set([...keyOf.values()].filter(Boolean))]);
+  const keyCandidates = state.keyCandidates([...namesOf.values()]);
 
   const resolved = new ResolvedEntities();
   const shortForms: ExtractedEntity[] = [];
@@ -83,7 +171,7 @@ export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Pro
   }
 
   const ambiguous = new Map<string, number[]>();
-  const decisions = await linkShortForms(tx, shortForms, keyCandidates, namesOf, resolved);
+  const decisions = await linkShortForms(tx, shortForms, keyCandidates, namesOf, resolved, state);
   for (const entity of shortForms) {
     const decision = decisions.get(entity.key) ?? { kind: 'none' };
     // failing a link, the entity of that bare name stored earlier, if any
@@ -107,8 +195,14 @@ export async function resolveEntities(tx: Db, extracted: ExtractedEntity[]): Pro
     const list = ids.map((id) => names.get(id) ?? `#${id}`).join(', ');
     return `“${entity.name}” in some articles, which may be any of: ${list}. An editor can merge it into the right one.`;
   });
-  for (const [key, id] of created) resolved.set(key, id);
-  await addAliases(tx, extracted, resolved);
+  for (const entity of toCreate) {
+    const id = created.get(entity.key);
+    if (id === undefined) continue;
+    resolved.set(entity.key, id);
+    state.created(entity, id);
+  }
+  state.addAliases(aliasRowsOf(extracted, resolved));
+  if (own) await storeAliases(tx, state.takeAliases());
   return resolved;
 }
 
@@ -122,6 +216,7 @@ async function linkShortForms(
   keyCandidates: KeyCandidate[],
   namesOf: Map<string, NameKeys>,
   resolved: Map<string, number>,
+  batch: ResolutionBatch,
 ): Promise<Map<string, LinkDecision>> {
   const decisions = new Map<string, LinkDecision>();
   const context = new Set(resolved.values());
@@ -133,6 +228,7 @@ async function linkShortForms(
       tx,
       probed.map((c) => c.id),
       [...context],
+      batch.pendingMentions,
     );
     let linked = 0;
     for (const entity of open) {
@@ -196,6 +292,7 @@ async function loadKeyCandidates(tx: Db, names: NameKeys[]): Promise<KeyCandidat
       id: entities.id,
       kind: entities.kind,
       name: entities.name,
+      normalizedName: entities.normalizedName,
       matchKeys: entities.matchKeys,
       mentions: sql<number>`(select count(*)::int from (select 1 from mentions m where m.entity_id = ${entities.id} limit ${MENTION_CAP}) capped)`,
     })
@@ -205,12 +302,14 @@ async function loadKeyCandidates(tx: Db, names: NameKeys[]): Promise<KeyCandidat
 
 /**
  * For each candidate, how many of the given entities appear in its latest articles: the company
- * an entity keeps is what tells "Obama" the president from "Obama" the first lady.
+ * an entity keeps is what tells "Obama" the president from "Obama" the first lady. `pending` holds
+ * the mentions of a batch's articles not stored yet, under placeholder article ids (the newest).
  */
 export async function sharedCompany(
   tx: Db,
   candidateIds: number[],
   contextIds: number[],
+  pending: { articleIds: number[]; entityIds: number[] } = { articleIds: [], entityIds: [] },
 ): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   if (!candidateIds.length || !contextIds.length) return counts;
@@ -219,15 +318,26 @@ export async function sharedCompany(
       ids.map((id) => sql`${id}`),
       sql`, `,
     );
+  const intArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
   const result = await tx.execute(sql`
+    with pending as materialized (
+      select * from unnest(${intArray(pending.articleIds)}, ${intArray(pending.entityIds)}) p(article_id, entity_id)
+    )
     select c.id, count(distinct m2.entity_id)::int as shared
       from (select id from entities where id in (${list(candidateIds)})) c
       cross join lateral (
-        select distinct article_id from mentions where entity_id = c.id
-         order by article_id desc limit ${RECENT_ARTICLES}) a
-      join mentions m2 on m2.article_id = a.article_id
-       and m2.entity_id in (${list(contextIds)})
-       and m2.entity_id <> c.id
+        select article_id from (
+          (select distinct article_id from mentions where entity_id = c.id
+            order by article_id desc limit ${RECENT_ARTICLES})
+          union
+          select article_id from pending where entity_id = c.id
+        ) recent order by article_id desc limit ${RECENT_ARTICLES}) a
+      cross join lateral (
+        select entity_id from mentions m where m.article_id = a.article_id
+        union all
+        select entity_id from pending p where p.article_id = a.article_id
+      ) m2
+     where m2.entity_id in (${list(contextIds)}) and m2.entity_id <> c.id
      group by c.id`);
   for (const r of rowsOf<{ id: number; shared: number }>(result)) counts.set(Number(r.id), Number(r.shared));
   return counts;
@@ -241,16 +351,36 @@ async function createEntities(
   const created = new Map<string, number>();
   if (!toCreate.length) return created;
   const wanted = toCreate.map((e) => slugify(e.name));
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: entities.slug })
-        .from(entities)
-        .where(inArray(entities.slug, [...new Set(wanted.flatMap((s) => [s, ...slugVariants(s)]))]))
-    ).map((r) => r.slug),
-  );
-  const rows = toCreate.map((e, i) => {
-    const base = wanted[i] ?? slugify(e.name);
+  const stored = await tx
+    .select({
+      id: entities.id,
+      slug: entities.slug,
+      kind: entities.kind,
+      normalizedName: entities.normalizedName,
+      mergedIntoId: entities.mergedIntoId,
+    })
+    .from(entities)
+    .where(inArray(entities.slug, [...new Set(wanted.flatMap((s) => [s, ...slugVariants(s)]))]));
+  const taken = new Set(stored.map((r) => r.slug));
+  // An entity of this very name under its first slug that resolution did not see was created by an
+  // ingest that committed after this one read the candidates (a batch reads them once): it is the one.
+  const concurrent = (e: ExtractedEntity, base: string) =>
+    stored.find(
+      (r) =>
+        r.slug === base &&
+        r.kind === e.kind &&
+        r.normalizedName === normalizeName(e.name) &&
+        r.mergedIntoId === null,
+    );
+  const creating: ExtractedEntity[] = [];
+  toCreate.forEach((e, i) => {
+    const found = concurrent(e, wanted[i] ?? '');
+    if (found) created.set(e.key, found.id);
+    else creating.push(e);
+  });
+  if (!creating.length) return created;
+  const rows = creating.map((e) => {
+    const base = slugify(e.name);
     const slug = [base, ...slugVariants(base)].find((s) => !taken.has(s)) ?? `${base}-${Date.now()}`;
     taken.add(slug);
     return {
@@ -296,7 +426,7 @@ async function createEntities(
       idBySlug.set(row.slug, same.id);
     }
   }
-  toCreate.forEach((e, i) => {
+  creating.forEach((e, i) => {
     const id = idBySlug.get(rows[i]?.slug ?? '');
     if (id !== undefined) created.set(e.key, id);
   });
@@ -307,11 +437,10 @@ function slugVariants(base: string): string[] {
   return Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`);
 }
 
-async function addAliases(
-  tx: Db,
+function aliasRowsOf(
   extracted: ExtractedEntity[],
   resolved: Map<string, number>,
-): Promise<void> {
+): Array<{ entityId: number; alias: string; normalizedAlias: string }> {
   const rows = new Map<string, { entityId: number; alias: string; normalizedAlias: string }>();
   for (const entity of extracted) {
     const entityId = resolved.get(entity.key);
@@ -321,9 +450,12 @@ async function addAliases(
       if (normalizedAlias) rows.set(`${entityId}:${normalizedAlias}`, { entityId, alias, normalizedAlias });
     }
   }
-  if (rows.size)
-    await tx
-      .insert(entityAliases)
-      .values([...rows.values()])
-      .onConflictDoNothing();
+  return [...rows.values()];
+}
+
+export async function storeAliases(
+  tx: Db,
+  rows: Array<{ entityId: number; alias: string; normalizedAlias: string }>,
+): Promise<void> {
+  await insertRows(tx, entityAliases, rows, { ignoreConflicts: true });
 }
