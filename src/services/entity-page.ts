@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { articles, entities, mentions, quotes, roles } from '../db/schema';
 import type { EntityKind } from '../ingest/types';
 import type { RoleRow } from '../loaders/entity-details';
+import { selectShared } from '../loaders/shared-statement';
 import { rowsOf } from './echoes';
 
 // Every loader here answers many entities (or quotes) with one statement; per-entity limits are
@@ -49,7 +50,7 @@ export async function loadSpeakerRoles(db: Db, quoteIds: readonly number[]): Pro
     )
     .limit(1)
     .as('role');
-  const rows = await db.select().from(source).crossJoinLateral(role);
+  const rows = await selectShared(db, db.select().from(source).crossJoinLateral(role));
   const byQuote = new Map(rows.map((r) => [r.source.quoteId, r.role]));
   return quoteIds.map((id) => byQuote.get(id) ?? null);
 }
@@ -98,16 +99,19 @@ export interface SeenRange {
 export async function loadSeenRanges(db: Db, entityIds: readonly number[]): Promise<(SeenRange | null)[]> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
-  const rows = await db
-    .select({
-      entityId: mentions.entityId,
-      first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
-      last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
-    })
-    .from(mentions)
-    .innerJoin(articles, eq(articles.id, mentions.articleId))
-    .where(inArray(mentions.entityId, ids))
-    .groupBy(mentions.entityId);
+  const rows = await selectShared(
+    db,
+    db
+      .select({
+        entityId: mentions.entityId,
+        first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
+        last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
+      })
+      .from(mentions)
+      .innerJoin(articles, eq(articles.id, mentions.articleId))
+      .where(inArray(mentions.entityId, ids))
+      .groupBy(mentions.entityId),
+  );
   const byId = new Map(
     rows.map((r) => [r.entityId, { firstSeenAt: epochDate(r.first), lastSeenAt: epochDate(r.last) }]),
   );

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { articles, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
+import { selectShared } from '../loaders/shared-statement';
 import type { Keyset, Page } from '../schema/pagination';
 import { echoLinkHolds } from './echoes';
 
@@ -92,21 +93,27 @@ export async function findQuotes(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<QuoteListRow[]> {
-  return db
-    .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(and(quoteConditions(filter), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
+  return selectShared(
+    db,
+    db
+      .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
+      .from(quotes)
+      .innerJoin(articles, eq(articles.id, quotes.articleId))
+      .where(and(quoteConditions(filter), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(quoteConditions(filter));
+  const [row] = await selectShared(
+    db,
+    db
+      .select({ n: count() })
+      .from(quotes)
+      .innerJoin(articles, eq(articles.id, quotes.articleId))
+      .where(quoteConditions(filter)),
+  );
   return row?.n ?? 0;
 }
 
@@ -149,11 +156,10 @@ export async function findQuotesForEach(
   const joined =
     partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
   const ranked = joined.where(and(partitionWhere(partition, parentIds, filter), page.where)).as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, page.limit))
-    .orderBy(ranked.parentId, ranked.rank);
+  const rows = await selectShared(
+    db,
+    db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(ranked.parentId, ranked.rank),
+  );
   const pages = new Map<number, QuoteListRow[]>();
   for (const { parentId, rank: _rank, ...row } of rows) {
     const list = pages.get(parentId) ?? [];
@@ -177,6 +183,9 @@ export async function countQuotesForEach(
     .$dynamic();
   const joined =
     partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
-  const rows = await joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent);
+  const rows = await selectShared(
+    db,
+    joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent),
+  );
   return new Map(rows.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const])));
 }
