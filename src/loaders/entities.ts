@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { entities } from '../db/schema';
 import { alignBy } from './align';
+import { selectShared } from './shared-statement';
 
 export type EntityRow = typeof entities.$inferSelect;
 
@@ -9,17 +10,23 @@ export type EntityRow = typeof entities.$inferSelect;
 export async function loadEntities(db: Db, ids: readonly number[]): Promise<(EntityRow | null)[]> {
   const valid = ids.filter(Number.isSafeInteger);
   const rows = valid.length
-    ? await db
-        .select()
-        .from(entities)
-        .where(inArray(entities.id, [...new Set(valid)]))
+    ? await selectShared(
+        db,
+        db
+          .select()
+          .from(entities)
+          .where(inArray(entities.id, [...new Set(valid)])),
+      )
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const survivorIds = [
     ...new Set(rows.flatMap((r) => (r.mergedIntoId && !byId.has(r.mergedIntoId) ? [r.mergedIntoId] : []))),
   ];
   if (survivorIds.length) {
-    for (const r of await db.select().from(entities).where(inArray(entities.id, survivorIds)))
+    for (const r of await selectShared(
+      db,
+      db.select().from(entities).where(inArray(entities.id, survivorIds)),
+    ))
       byId.set(r.id, r);
   }
   return ids.map((id) => {
@@ -30,10 +37,13 @@ export async function loadEntities(db: Db, ids: readonly number[]): Promise<(Ent
 }
 
 export async function loadEntitiesBySlug(db: Db, slugs: readonly string[]): Promise<(EntityRow | null)[]> {
-  const rows = await db
-    .select()
-    .from(entities)
-    .where(inArray(entities.slug, [...new Set(slugs)]));
+  const rows = await selectShared(
+    db,
+    db
+      .select()
+      .from(entities)
+      .where(inArray(entities.slug, [...new Set(slugs)])),
+  );
   const aligned = alignBy(slugs, rows, (r) => r.slug);
   if (!rows.some((r) => r.mergedIntoId)) return aligned;
   return loadEntities(

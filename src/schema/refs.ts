@@ -4,19 +4,20 @@ import { type EntityRow, loadEntities } from '../loaders/entities';
 import type { EntityCounts, RoleRow } from '../loaders/entity-details';
 import { loadQuotes, type QuoteRow } from '../loaders/quotes';
 import { builder } from './builder';
+import { readDb } from './reads';
 
 // Refs live apart from the types that implement them so that type files can point at each
 // other without circular imports.
 const parseId = (id: string) => Number(id);
 
 export const EntityRef = builder.loadableInterfaceRef<EntityRow | null, number, number, EntityRow>('Entity', {
-  load: (ids: number[], ctx) => loadEntities(ctx.db, ids),
+  load: (ids: number[], ctx) => loadEntities(readDb(ctx), ids),
 });
 
 const entityNode = (name: 'Person' | 'Organization' | 'Place') =>
   builder.loadableNodeRef<EntityRow | null, number, number, number, EntityRow>(name, {
     id: { resolve: (e: EntityRow) => e.id, parse: parseId },
-    load: (ids: number[], ctx) => loadEntities(ctx.db, ids),
+    load: (ids: number[], ctx) => loadEntities(readDb(ctx), ids),
   });
 
 export const PersonRef = entityNode('Person');
@@ -27,13 +28,13 @@ export const ArticleRef = builder.loadableNodeRef<ArticleRow | null, number, num
   'Article',
   {
     id: { resolve: (a: ArticleRow) => a.id, parse: parseId },
-    load: (ids: number[], ctx) => loadArticles(ctx.db, ids),
+    load: (ids: number[], ctx) => loadArticles(readDb(ctx), ids),
   },
 );
 
 export const QuoteRef = builder.loadableNodeRef<QuoteRow | null, number, number, number, QuoteRow>('Quote', {
   id: { resolve: (q: QuoteRow) => q.id, parse: parseId },
-  load: (ids: number[], ctx) => loadQuotes(ctx.db, ids),
+  load: (ids: number[], ctx) => loadQuotes(readDb(ctx), ids),
 });
 
 export const RoleRef = builder.objectRef<RoleRow>('Role');

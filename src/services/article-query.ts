@@ -2,6 +2,7 @@ import { and, count, desc, eq, exists, gte, inArray, lt, lte, type SQL, sql } fr
 import type { Db } from '../db/client';
 import { articles, mentions } from '../db/schema';
 import { type ArticleRow, articleColumns } from '../loaders/articles';
+import { selectShared } from '../loaders/shared-statement';
 import type { Keyset, Page } from '../schema/pagination';
 
 export interface ArticleFilter {
@@ -48,27 +49,28 @@ export async function findArticles(
   keyset: Keyset<ArticleListRow>,
   page: Page,
 ): Promise<ArticleListRow[]> {
-  return db
-    .select({ ...articleColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
-    .from(articles)
-    .where(and(conditions(filter), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
+  return selectShared(
+    db,
+    db
+      .select({ ...articleColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
+      .from(articles)
+      .where(and(conditions(filter), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(conditions(filter));
+  const [row] = await selectShared(db, db.select({ n: count() }).from(articles).where(conditions(filter)));
   return row?.n ?? 0;
 }
 
 export async function findArticleBy(db: Db, by: { slug?: string; url?: string }): Promise<ArticleRow | null> {
   const where = by.slug !== undefined ? eq(articles.slug, by.slug) : eq(articles.url, by.url ?? '');
-  const [row] = await db
-    .select(articleColumns)
-    .from(articles)
-    .where(where)
-    .orderBy(desc(articles.id))
-    .limit(1);
+  const [row] = await selectShared(
+    db,
+    db.select(articleColumns).from(articles).where(where).orderBy(desc(articles.id)).limit(1),
+  );
   return row ?? null;
 }
 
@@ -97,11 +99,10 @@ export async function findArticlesMentioningEach(
     .innerJoin(mentioned, eq(mentioned.articleId, articles.id))
     .where(page.where)
     .as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, page.limit))
-    .orderBy(ranked.parentId, ranked.rank);
+  const rows = await selectShared(
+    db,
+    db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(ranked.parentId, ranked.rank),
+  );
   const pages = new Map<number, ArticleListRow[]>();
   for (const { parentId, rank: _rank, ...row } of rows) {
     const list = pages.get(parentId) ?? [];

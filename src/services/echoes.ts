@@ -1,8 +1,7 @@
-import { and, asc, eq, getTableColumns, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
-import type { QuoteRow } from '../loaders/quotes';
 import { echoShingles } from './shingles';
 import { mayEcho, pgTrigrams } from './trigrams';
 
@@ -213,71 +212,9 @@ export async function storeEchoLinks(
 /** The advisory lock key of the echo step (any constant no other code uses). */
 const ECHO_LOCK = 0x71756f7465;
 
-export interface EchoRow extends QuoteRow {
-  sourceId: number;
-  sortKey: string;
-  similarity: number;
-  exact: boolean;
-}
-
-export interface EchoPage {
-  limit: number;
-  after?: { sortKey: string; id: number };
-}
-
 /** db.execute answers { rows } on both drivers, typed per driver; this reads it on either. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
-}
-
-/**
- * The echoes of many quotes in one statement: a lateral join reads each source quote's links,
- * bounded by the page size. Echoes come in order of publication.
- */
-export async function loadEchoes(db: Db, quoteIds: readonly number[], page: EchoPage): Promise<EchoRow[][]> {
-  const ids = [...new Set(quoteIds)];
-  if (!ids.length) return quoteIds.map(() => []);
-  const q = alias(quotes, 'q');
-  const source = db
-    .select({
-      sourceId: sql<number>`${q.id}`.as('source_id'),
-      speakerId: sql<number | null>`${q.speakerId}`.as('source_speaker_id'),
-    })
-    .from(q)
-    .where(inArray(q.id, ids))
-    .as('source');
-  const o = alias(quotes, 'o');
-  const oa = alias(articles, 'oa');
-  const link = alias(quoteEchoes, 'link');
-  const { searchVector: _sv, ...columns } = getTableColumns(o);
-  const date = sql`coalesce(${oa.publishedAt}, ${oa.ingestedAt})`;
-  const echoes = db
-    .select({
-      ...columns,
-      sortKey: sql<string>`(${date})::text`.as('sort_key'),
-      similarity: sql<number>`${link.similarity}::float8`.as('similarity'),
-      exact: sql<boolean>`${link.exact}`.as('exact'),
-    })
-    .from(link)
-    .innerJoin(o, eq(o.id, link.echoId))
-    .innerJoin(oa, eq(oa.id, o.articleId))
-    .where(
-      and(
-        sql`${link.quoteId} = ${source.sourceId}`,
-        echoLinkHolds(link, source, o),
-        page.after
-          ? sql`(${date}, ${o.id}) > (${page.after.sortKey}::timestamptz, ${page.after.id}::int)`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(date), asc(o.id))
-    .limit(page.limit)
-    .as('echo');
-  const rows = await db.select().from(source).crossJoinLateral(echoes);
-  const bySource = new Map<number, EchoRow[]>(ids.map((id) => [id, []]));
-  for (const row of rows)
-    bySource.get(row.source.sourceId)?.push({ ...row.echo, sourceId: row.source.sourceId });
-  return quoteIds.map((id) => bySource.get(id) ?? []);
 }
 
 export interface EchoSummary {

@@ -1,9 +1,10 @@
-import { and, desc, eq, getTableColumns, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, entities, mentions, quotes, roles } from '../db/schema';
 import type { EntityKind } from '../ingest/types';
 import type { RoleRow } from '../loaders/entity-details';
+import { selectShared } from '../loaders/shared-statement';
 import { rowsOf } from './echoes';
 
 // Every loader here answers many entities (or quotes) with one statement; per-entity limits are
@@ -49,7 +50,7 @@ export async function loadSpeakerRoles(db: Db, quoteIds: readonly number[]): Pro
     )
     .limit(1)
     .as('role');
-  const rows = await db.select().from(source).crossJoinLateral(role);
+  const rows = await selectShared(db, db.select().from(source).crossJoinLateral(role));
   const byQuote = new Map(rows.map((r) => [r.source.quoteId, r.role]));
   return quoteIds.map((id) => byQuote.get(id) ?? null);
 }
@@ -98,16 +99,19 @@ export interface SeenRange {
 export async function loadSeenRanges(db: Db, entityIds: readonly number[]): Promise<(SeenRange | null)[]> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
-  const rows = await db
-    .select({
-      entityId: mentions.entityId,
-      first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
-      last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
-    })
-    .from(mentions)
-    .innerJoin(articles, eq(articles.id, mentions.articleId))
-    .where(inArray(mentions.entityId, ids))
-    .groupBy(mentions.entityId);
+  const rows = await selectShared(
+    db,
+    db
+      .select({
+        entityId: mentions.entityId,
+        first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
+        last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
+      })
+      .from(mentions)
+      .innerJoin(articles, eq(articles.id, mentions.articleId))
+      .where(inArray(mentions.entityId, ids))
+      .groupBy(mentions.entityId),
+  );
   const byId = new Map(
     rows.map((r) => [r.entityId, { firstSeenAt: epochDate(r.first), lastSeenAt: epochDate(r.last) }]),
   );
@@ -137,20 +141,24 @@ export async function loadTimelines(
 ): Promise<TimelinePeriod[][]> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
-  const period = sql`date_trunc(${options.granularity}, ${articleDate}, 'UTC')`;
-  const inRange = sql`${options.from ? sql`and ${articleDate} >= ${options.from.toISOString()}::timestamptz` : sql``}
-    ${options.to ? sql`and ${articleDate} < ${options.to.toISOString()}::timestamptz` : sql``}`;
+  // mentions take the article's date; quotes carry it (quotes.article_date), so need no join
+  const periodOf = (date: SQL) => sql`date_trunc(${options.granularity}, ${date}, 'UTC')`;
+  const inRange = (
+    date: SQL,
+  ) => sql`${options.from ? sql`and ${date} >= ${options.from.toISOString()}::timestamptz` : sql``}
+    ${options.to ? sql`and ${date} < ${options.to.toISOString()}::timestamptz` : sql``}`;
+  const quoteDate = sql`${quotes.articleDate}`;
   const result = await db.execute(sql`
     with events as (
-      select ${mentions.entityId} as entity_id, ${period} as period,
+      select ${mentions.entityId} as entity_id, ${periodOf(articleDate)} as period,
         count(*)::int as mentions, count(distinct ${mentions.articleId})::int as articles, 0 as quotes
       from ${mentions} join ${articles} on ${articles.id} = ${mentions.articleId}
-      where ${inArray(mentions.entityId, ids)} ${inRange}
+      where ${inArray(mentions.entityId, ids)} ${inRange(articleDate)}
       group by 1, 2
       union all
-      select ${quotes.speakerId}, ${period}, 0, 0, count(*)::int
-      from ${quotes} join ${articles} on ${articles.id} = ${quotes.articleId}
-      where ${inArray(quotes.speakerId, ids)} ${inRange}
+      select ${quotes.speakerId}, ${periodOf(quoteDate)}, 0, 0, count(*)::int
+      from ${quotes}
+      where ${inArray(quotes.speakerId, ids)} ${inRange(quoteDate)}
       group by 1, 2
     ),
     periods as (

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { entities, entityAliases } from '../db/schema';
 import type { EntityKind } from '../ingest/types';
 import type { EntityRow } from '../loaders/entities';
+import { selectShared } from '../loaders/shared-statement';
 import type { Keyset, Page } from '../schema/pagination';
 import { normalizeName } from './normalize';
 
@@ -42,15 +43,18 @@ export async function findEntities(
   keyset: Keyset<EntityListRow>,
   page: Page,
 ): Promise<EntityListRow[]> {
-  return db
-    .select({ ...getTableColumns(entities), sortKey: sql<string>`${keyset.sortExpr}` })
-    .from(entities)
-    .where(and(conditions(filter), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
+  return selectShared(
+    db,
+    db
+      .select({ ...getTableColumns(entities), sortKey: sql<string>`${keyset.sortExpr}` })
+      .from(entities)
+      .where(and(conditions(filter), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export async function countEntities(db: Db, filter: EntityFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(entities).where(conditions(filter));
+  const [row] = await selectShared(db, db.select({ n: count() }).from(entities).where(conditions(filter)));
   return row?.n ?? 0;
 }

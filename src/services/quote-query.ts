@@ -1,9 +1,10 @@
-import { and, count, eq, exists, gte, inArray, lt, lte, notExists, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, count, eq, exists, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteAbout, quoteEchoes, quotes } from '../db/schema';
+import { articles, entities, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
+import { selectShared } from '../loaders/shared-statement';
 import type { Keyset, Page } from '../schema/pagination';
 import { echoLinkHolds } from './echoes';
 
@@ -22,10 +23,8 @@ export interface QuoteFilter {
 export type QuoteOrderField = 'PUBLISHED_AT' | 'CONFIDENCE' | 'POSITION';
 export type QuoteListRow = QuoteRow & { sortKey: string };
 
-const articleDate = sql`coalesce(${articles.publishedAt}, ${articles.ingestedAt})`;
-
 const sortExpressions: Record<QuoteOrderField, { expr: SQL; type: Keyset<QuoteListRow>['sortType'] }> = {
-  PUBLISHED_AT: { expr: articleDate, type: 'timestamptz' },
+  PUBLISHED_AT: { expr: sql`${quotes.articleDate}`, type: 'timestamptz' },
   CONFIDENCE: { expr: sql`${quotes.confidence}::float8`, type: 'float8' },
   // article, then place in it: a quote's position is unique enough once the id breaks ties
   POSITION: { expr: sql`(${quotes.articleId}::int8 * 10000000 + ${quotes.start})`, type: 'int8' },
@@ -47,12 +46,9 @@ export function quoteKeyset(field: QuoteOrderField, direction: 'asc' | 'desc'): 
 type QuoteTable = typeof quotes;
 type ArticleTable = typeof articles;
 
-export function quoteConditions(
-  filter: QuoteFilter,
-  q: QuoteTable = quotes,
-  a: ArticleTable = articles,
-): SQL | undefined {
-  const date = sql`coalesce(${a.publishedAt}, ${a.ingestedAt})`;
+/** The article's date is on the quote (articleDate); only `distinct` reads the quote's article. */
+export function quoteConditions(filter: QuoteFilter, q: QuoteTable = quotes): SQL | undefined {
+  const date = q.articleDate;
   return and(
     filter.speakerIds ? inArray(q.speakerId, filter.speakerIds) : undefined,
     filter.aboutIds?.length
@@ -83,7 +79,14 @@ function earlierEcho(filter: QuoteFilter): SQL {
     where ${link.quoteId} = ${quotes.id}
       and ${echoLinkHolds(link, quotes, e)}
       and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
-      and ${quoteConditions({ ...filter, distinct: false }, e, ea) ?? sql`true`})`;
+      and ${quoteConditions({ ...filter, distinct: false }, e) ?? sql`true`})`;
+}
+
+/** Only the distinct filter needs the quote's article joined (its report order). */
+function withArticle<Q extends PgSelect>(query: Q, filter: QuoteFilter): Q {
+  return filter.distinct
+    ? (query.innerJoin(articles, eq(articles.id, quotes.articleId)) as unknown as Q)
+    : query;
 }
 
 export async function findQuotes(
@@ -92,21 +95,26 @@ export async function findQuotes(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<QuoteListRow[]> {
-  return db
-    .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(and(quoteConditions(filter), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
+  return selectShared(
+    db,
+    withArticle(
+      db
+        .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text` })
+        .from(quotes)
+        .$dynamic(),
+      filter,
+    )
+      .where(and(quoteConditions(filter), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.limit),
+  );
 }
 
 export async function countQuotes(db: Db, filter: QuoteFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .where(quoteConditions(filter));
+  const [row] = await selectShared(
+    db,
+    withArticle(db.select({ n: count() }).from(quotes).$dynamic(), filter).where(quoteConditions(filter)),
+  );
   return row?.n ?? 0;
 }
 
@@ -121,9 +129,11 @@ function partitionWhere(partition: QuotePartition, parentIds: number[], filter: 
 }
 
 /**
- * The page of quotes for each of several entities in one statement (see batchedPages). The
- * filter must not already name the partition's entities, and distinct is not batched: its
- * earlier-echo test would have to follow the partition too.
+ * The page of quotes for each of several entities in one statement (see batchedPages): a lateral
+ * join reads each entity's page, so newest first is an index range scan of page size per entity
+ * (quotes_speaker_id_article_date_idx), not a sort of all its quotes. The filter must not already
+ * name the partition's entities, and distinct is not batched: its earlier-echo test would have to
+ * follow the partition too.
  */
 export async function findQuotesForEach(
   db: Db,
@@ -133,32 +143,30 @@ export async function findQuotesForEach(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<Map<number, QuoteListRow[]>> {
-  const parent = partitionColumn(partition);
+  const parents = db
+    .select({ parentId: sql<number>`${entities.id}`.as('parent_id') })
+    .from(entities)
+    .where(inArray(entities.id, parentIds))
+    .as('parents');
   const query = db
-    .select({
-      ...quoteColumns,
-      sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key'),
-      parentId: sql<number>`${parent}`.as('parent_id'),
-      rank: sql<number>`row_number() over (partition by ${parent} order by ${sql.join(page.orderBy, sql`, `)})`.as(
-        'rank',
-      ),
-    })
+    .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key') })
     .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
     .$dynamic();
-  const joined =
-    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
-  const ranked = joined.where(and(partitionWhere(partition, parentIds, filter), page.where)).as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, page.limit))
-    .orderBy(ranked.parentId, ranked.rank);
+  const joined = withArticle(
+    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query,
+    filter,
+  );
+  const entityPage = joined
+    .where(and(sql`${partitionColumn(partition)} = ${parents.parentId}`, quoteConditions(filter), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+    .as('page');
+  const rows = await selectShared(db, db.select().from(parents).crossJoinLateral(entityPage));
   const pages = new Map<number, QuoteListRow[]>();
-  for (const { parentId, rank: _rank, ...row } of rows) {
-    const list = pages.get(parentId) ?? [];
-    list.push(row as unknown as QuoteListRow);
-    pages.set(parentId, list);
+  for (const row of rows) {
+    const list = pages.get(row.parents.parentId) ?? [];
+    list.push(row.page as QuoteListRow);
+    pages.set(row.parents.parentId, list);
   }
   return pages;
 }
@@ -170,13 +178,14 @@ export async function countQuotesForEach(
   filter: QuoteFilter,
 ): Promise<Map<number, number>> {
   const parent = partitionColumn(partition);
-  const query = db
-    .select({ parentId: parent, n: count() })
-    .from(quotes)
-    .innerJoin(articles, eq(articles.id, quotes.articleId))
-    .$dynamic();
-  const joined =
-    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query;
-  const rows = await joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent);
+  const query = db.select({ parentId: parent, n: count() }).from(quotes).$dynamic();
+  const joined = withArticle(
+    partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query,
+    filter,
+  );
+  const rows = await selectShared(
+    db,
+    joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent),
+  );
   return new Map(rows.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const])));
 }

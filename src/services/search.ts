@@ -74,14 +74,24 @@ function entityWords(query: string): string {
     .replace(/"/g, ' ');
 }
 
-export async function searchPage(
-  db: Db,
-  input: SearchInput,
-  page: { limit: number; after?: SearchCursor },
-): Promise<SearchHit[]> {
-  const after = page.after
-    ? sql`where (h.score, h.kind, h.id) < (${page.after.score}::float8, ${page.after.kind}::text, ${page.after.id}::int)`
-    : sql``;
+export interface SearchPageBounds {
+  limit: number;
+  after?: SearchCursor;
+  before?: SearchCursor;
+  /** Read from the end (last/before): the rows come worst first and the caller turns them round. */
+  inverted?: boolean;
+}
+
+const position = (cursor: SearchCursor) =>
+  sql`(${cursor.score}::float8, ${cursor.kind}::text, ${cursor.id}::int)`;
+
+export async function searchPage(db: Db, input: SearchInput, page: SearchPageBounds): Promise<SearchHit[]> {
+  const bounds = [
+    page.after ? sql`(h.score, h.kind, h.id) < ${position(page.after)}` : undefined,
+    page.before ? sql`(h.score, h.kind, h.id) > ${position(page.before)}` : undefined,
+  ].filter((b) => b !== undefined);
+  const where = bounds.length ? sql`where ${sql.join(bounds, sql` and `)}` : sql``;
+  const order = page.inverted ? sql`asc` : sql`desc`;
   const tsq = sql`websearch_to_tsquery('english', ${input.query})`;
   const result = await db.execute(sql`
     select p.kind, p.id, p.score,
@@ -91,13 +101,13 @@ export async function searchPage(
         else (select ${START} || e.name || ${STOP} from ${entities} e where e.id = p.id)
       end as snippet
     from (
-      select h.kind, h.id, h.score from (${hits(input)}) h(kind, id, score) ${after}
-      order by h.score desc, h.kind desc, h.id desc
+      select h.kind, h.id, h.score from (${hits(input)}) h(kind, id, score) ${where}
+      order by h.score ${order}, h.kind ${order}, h.id ${order}
       limit ${page.limit}
     ) p
     left join ${articles} a on p.kind = 'article' and a.id = p.id
     left join ${quotes} q on p.kind = 'quote' and q.id = p.id
-    order by p.score desc, p.kind desc, p.id desc`);
+    order by p.score ${order}, p.kind ${order}, p.id ${order}`);
   return rowsOf<{ kind: SearchKind; id: number; score: number; snippet: string | null }>(result).map((r) => ({
     kind: r.kind,
     id: Number(r.id),

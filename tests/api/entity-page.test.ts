@@ -157,3 +157,48 @@ test('limits and ranges are checked', async () => {
   );
   expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
 });
+
+// The README's entity page (README.md, "An entity page in one query") with a page size of n.
+const readmePage = (n: number) => `{ entity(slug: "lena-ortiz") {
+  name kind aliases firstSeenAt lastSeenAt mentionCount quoteCount articleCount
+  roles { title organization { name } article { title } }
+  coMentions(first: 3) { count entity { name } }
+  topOutlets(first: 3) { count outlet { name } }
+  timeline(granularity: MONTH) { period mentions quotes }
+  quotes(first: ${n}, filter: { kind: DIRECT, distinct: true }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
+    totalCount
+    nodes { text occurrenceCount firstReported { title } }
+  }
+} }`;
+
+test.each([5, 50])("the README's entity page costs at most 4 SQL statements (first: %i)", async (n) => {
+  counter.reset();
+  const data = await api.query<{
+    entity: { aliases: string[]; roles: unknown[]; quotes: { totalCount: number; nodes: unknown[] } };
+  }>(readmePage(n));
+  expect(data.entity.aliases.length).toBeGreaterThan(0);
+  expect(data.entity.roles.length).toBeGreaterThan(0);
+  expect(data.entity.quotes.nodes).toHaveLength(Math.min(n, data.entity.quotes.totalCount));
+  expect(counter.count).toBeLessThanOrEqual(4);
+});
+
+test('fields read in the same statement answer as they do alone', async () => {
+  const together = await api.query<Record<string, unknown>>(readmePage(5));
+  const alone = await Promise.all(
+    [
+      'aliases',
+      'firstSeenAt',
+      'mentionCount',
+      'roles { title organization { name } article { title } }',
+      'timeline(granularity: MONTH) { period mentions quotes }',
+    ].map((field) =>
+      api.query<{ entity: Record<string, unknown> }>(`{ entity(slug: "lena-ortiz") { ${field} } }`),
+    ),
+  );
+  const entity = together.entity as Record<string, unknown>;
+  expect(alone[0]?.entity.aliases).toEqual(entity.aliases);
+  expect(alone[1]?.entity.firstSeenAt).toEqual(entity.firstSeenAt);
+  expect(alone[2]?.entity.mentionCount).toEqual(entity.mentionCount);
+  expect(alone[3]?.entity.roles).toEqual(entity.roles);
+  expect(alone[4]?.entity.timeline).toEqual(entity.timeline);
+});

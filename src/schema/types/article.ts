@@ -15,6 +15,7 @@ import { builder } from '../builder';
 import { badInput, type UserError, UserErrorType } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
+import { readDb } from '../reads';
 import { ArticleRef, type ArticleRow, EntityRef, loadEntity, OrganizationRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 import { QuoteConnection, QuoteKindEnum, quoteConnection } from './quote';
@@ -43,8 +44,8 @@ export function articleConnection(
 ) {
   const keyset = articleKeyset(field, direction);
   const scope = `Query.articles:${field}:${direction}`;
-  return keysetConnection(scope, args, keyset, (page) => findArticles(ctx.db, filter, keyset, page), {
-    totalCount: () => countArticles(ctx.db, filter),
+  return keysetConnection(scope, args, keyset, (page) => findArticles(readDb(ctx), filter, keyset, page), {
+    totalCount: () => countArticles(readDb(ctx), filter),
   });
 }
 
@@ -120,7 +121,7 @@ ArticleRef.implement({
     mentions: t.loadableList({
       type: MentionType,
       description: 'Every entity mention in the body, in order.',
-      load: (ids: number[], ctx) => loadMentionsByArticle(ctx.db, ids),
+      load: (ids: number[], ctx) => loadMentionsByArticle(readDb(ctx), ids),
       resolve: (a) => a.id,
     }),
   }),
@@ -268,7 +269,7 @@ builder.queryFields((t) => ({
       const given = [args.id, args.slug, args.url].filter((v) => v != null).length;
       if (given !== 1) throw badInput('article', 'give exactly one of id, slug or url');
       if (args.id != null) return decodeId('id', args.id, 'Article');
-      return findArticleBy(ctx.db, { slug: args.slug ?? undefined, url: args.url ?? undefined });
+      return findArticleBy(readDb(ctx), { slug: args.slug ?? undefined, url: args.url ?? undefined });
     },
   }),
   articles: t.field({

@@ -16,6 +16,7 @@ import {
 } from '../../services/entity-page';
 import { builder } from '../builder';
 import { badInput } from '../errors';
+import { readDb } from '../reads';
 import { EntityRef, OrganizationRef, QuoteRef, RoleRef } from '../refs';
 import { EntityKindEnum } from './entity';
 
@@ -82,11 +83,11 @@ const OutletCountType = builder.objectRef<OutletCount>('OutletCount').implement(
 });
 
 const seenLoader = createContextCache(
-  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadSeenRanges(ctx.db, ids)),
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadSeenRanges(readDb(ctx), ids)),
 );
 
 const speakerRoleLoader = createContextCache(
-  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadSpeakerRoles(ctx.db, ids)),
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadSpeakerRoles(readDb(ctx), ids)),
 );
 
 builder.interfaceFields(EntityRef, (t) => ({
@@ -113,7 +114,7 @@ builder.interfaceFields(EntityRef, (t) => ({
       const limit = checkLimit('first', args.first ?? 10);
       const kind = args.kind ?? undefined;
       return keyedLoader(ctx, `coMentions:${limit}:${kind}`, (ids) =>
-        loadCoMentions(ctx.db, ids, { limit, kind }),
+        loadCoMentions(readDb(ctx), ids, { limit, kind }),
       ).load(e.id);
     },
   }),
@@ -139,7 +140,7 @@ builder.interfaceFields(EntityRef, (t) => ({
         throw badInput('to', 'must be after from');
       const key = `timeline:${options.granularity}:${options.from?.toISOString()}:${options.to?.toISOString()}`;
       try {
-        return await keyedLoader(ctx, key, (ids) => loadTimelines(ctx.db, ids, options)).load(e.id);
+        return await keyedLoader(ctx, key, (ids) => loadTimelines(readDb(ctx), ids, options)).load(e.id);
       } catch (error) {
         if (error instanceof TimelineTooLong) {
           throw badInput(
@@ -157,7 +158,9 @@ builder.interfaceFields(EntityRef, (t) => ({
     args: { first: t.arg.int({ defaultValue: 5, description: `At most ${MAX_LIST}.` }) },
     resolve: (e, args, ctx) => {
       const limit = checkLimit('first', args.first ?? 5);
-      return keyedLoader(ctx, `topOutlets:${limit}`, (ids) => loadTopOutlets(ctx.db, ids, limit)).load(e.id);
+      return keyedLoader(ctx, `topOutlets:${limit}`, (ids) => loadTopOutlets(readDb(ctx), ids, limit)).load(
+        e.id,
+      );
     },
   }),
 }));

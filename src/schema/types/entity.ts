@@ -18,6 +18,7 @@ import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import { type Keyset, keysetConnection, type PageArgs } from '../pagination';
+import { readDb } from '../reads';
 import {
   ArticleRef,
   EntityRef,
@@ -47,12 +48,12 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
 const typenameOf = { person: 'Person', organization: 'Organization', place: 'Place' } as const;
 
 const countsLoader = createContextCache(
-  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEntityCounts(ctx.db, ids)),
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEntityCounts(readDb(ctx), ids)),
 );
 
 const newestArticles = articleKeyset('PUBLISHED_AT', 'desc');
 const articlesMentioning = batchedPages<ArticleListRow>((ctx, ids, page) =>
-  findArticlesMentioningEach(ctx.db, ids, newestArticles, page),
+  findArticlesMentioningEach(readDb(ctx), ids, newestArticles, page),
 );
 
 interface PartitionInput {
@@ -62,10 +63,10 @@ interface PartitionInput {
 }
 
 const quotesForEach = batchedPages<QuoteListRow, PartitionInput>((ctx, ids, page, input) =>
-  findQuotesForEach(ctx.db, input.partition, ids, input.filter, input.keyset, page),
+  findQuotesForEach(readDb(ctx), input.partition, ids, input.filter, input.keyset, page),
 );
 const quoteCountForEach = batchedCounts<PartitionInput>((ctx, ids, input) =>
-  countQuotesForEach(ctx.db, input.partition, ids, input.filter),
+  countQuotesForEach(readDb(ctx), input.partition, ids, input.filter),
 );
 
 /** An entity's quotes (said by it, or about it), batched across the entities of a list. */
@@ -161,13 +162,13 @@ EntityRef.implement({
     aliases: t.loadableList({
       type: 'String',
       description: 'Every way the articles name it, the canonical name first.',
-      load: (ids: number[], ctx) => loadAliases(ctx.db, ids),
+      load: (ids: number[], ctx) => loadAliases(readDb(ctx), ids),
       resolve: (e) => e.id,
     }),
     roles: t.loadableList({
       type: RoleRef,
       description: "A person's titles and affiliations; for an organization or place, the titles held at it.",
-      load: (ids: number[], ctx) => loadRoles(ctx.db, ids),
+      load: (ids: number[], ctx) => loadRoles(readDb(ctx), ids),
       resolve: (e) => e.id,
     }),
     mentionCount: t.int({
@@ -373,7 +374,7 @@ builder.queryFields((t) => ({
       if ((args.id == null) === (args.slug == null))
         throw badInput('entity', 'give exactly one of id or slug');
       if (args.id != null) return decodeId('id', args.id, new Set(Object.values(typenameOf)));
-      const [row] = await loadEntitiesBySlug(ctx.db, [args.slug ?? '']);
+      const [row] = await loadEntitiesBySlug(readDb(ctx), [args.slug ?? '']);
       return row ?? null;
     },
   }),
@@ -390,9 +391,15 @@ builder.queryFields((t) => ({
       const direction = args.orderBy?.direction ?? 'asc';
       const keyset = entityKeyset(direction);
       const scope = `Query.entities:NAME:${direction}`;
-      return keysetConnection(scope, args, keyset, (page) => findEntities(ctx.db, filter, keyset, page), {
-        totalCount: () => countEntities(ctx.db, filter),
-      });
+      return keysetConnection(
+        scope,
+        args,
+        keyset,
+        (page) => findEntities(readDb(ctx), filter, keyset, page),
+        {
+          totalCount: () => countEntities(readDb(ctx), filter),
+        },
+      );
     },
   }),
 }));

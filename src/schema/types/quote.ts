@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import type { Context } from '../../context';
 import { loadQuoteAboutIds } from '../../loaders/quotes';
 import { contextSentence } from '../../services/context-sentence';
-import { type EchoRow, loadEchoes, loadEchoSummaries } from '../../services/echoes';
+import { type EchoPageRow, echoKeyset, findEchoPagesForEach } from '../../services/echo-pages';
+import { loadEchoSummaries } from '../../services/echoes';
 import {
   countQuotes,
   findQuotes,
@@ -11,19 +12,11 @@ import {
   type QuoteOrderField,
   quoteKeyset,
 } from '../../services/quote-query';
+import { batchedPages } from '../batched-pages';
 import { builder } from '../builder';
-import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
-import {
-  DEFAULT_PAGE_SIZE,
-  decodeCursor,
-  encodeCursor,
-  isRowId,
-  keysetConnection,
-  MAX_PAGE_SIZE,
-  type PageArgs,
-  sortValueChecks,
-} from '../pagination';
+import { keysetConnection, type PageArgs } from '../pagination';
+import { readDb } from '../reads';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 
@@ -137,8 +130,8 @@ export function quoteConnection(
 ) {
   const keyset = quoteKeyset(order.field, order.direction);
   const scope = `${connection}:${order.field}:${order.direction}`;
-  return keysetConnection(scope, args, keyset, (page) => findQuotes(ctx.db, filter, keyset, page), {
-    totalCount: () => countQuotes(ctx.db, filter),
+  return keysetConnection(scope, args, keyset, (page) => findQuotes(readDb(ctx), filter, keyset, page), {
+    totalCount: () => countQuotes(readDb(ctx), filter),
   });
 }
 
@@ -188,7 +181,7 @@ QuoteRef.implement({
       type: EntityRef,
       description: 'The entities the quote talks about.',
       load: async (quoteIds: number[], ctx) => {
-        const idLists = await loadQuoteAboutIds(ctx.db, quoteIds);
+        const idLists = await loadQuoteAboutIds(readDb(ctx), quoteIds);
         const loaded = await EntityRef.getDataloader(ctx).loadMany([...new Set(idLists.flat())]);
         const byId = new Map<number, EntityRow>();
         for (const e of loaded) if (e && !(e instanceof Error)) byId.set(e.id, e);
@@ -202,29 +195,12 @@ QuoteRef.implement({
 });
 
 const echoSummaryLoader = createContextCache(
-  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEchoSummaries(ctx.db, ids)),
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadEchoSummaries(readDb(ctx), ids)),
 );
-
-// One loader per page shape, so a list of quotes asking for the same page of echoes is one statement.
-const echoLoaders = createContextCache(() => new Map<string, DataLoader<number, EchoRow[]>>());
-
-function echoLoader(ctx: Context, limit: number, after: { sortKey: string; id: number } | undefined) {
-  const loaders = echoLoaders(ctx);
-  const key = JSON.stringify([limit, after]);
-  let loader = loaders.get(key);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly number[]) => loadEchoes(ctx.db, ids, { limit, after }));
-    loaders.set(key, loader);
-  }
-  return loader;
-}
 
 const ECHO_SCOPE = 'Quote.echoes';
 
-function decodeEchoCursor(cursor: string): { sortKey: string; id: number } {
-  const [sortKey, id] = decodeCursor('after', ECHO_SCOPE, cursor, [sortValueChecks.timestamptz, isRowId]);
-  return { sortKey: sortKey as string, id: id as number };
-}
+const echoPages = batchedPages<EchoPageRow>((ctx, ids, page) => findEchoPagesForEach(readDb(ctx), ids, page));
 
 const QuoteEchoConnection = builder.connectionObject(
   { type: QuoteRef, name: 'QuoteEchoConnection', description: 'A page of echoes of a quote.' },
@@ -235,11 +211,11 @@ const QuoteEchoConnection = builder.connectionObject(
       similarity: t.float({
         description:
           'Trigram similarity of the normalized texts, from 0 to 1 (a fragment can echo at a low score).',
-        resolve: (edge) => (edge.node as EchoRow).similarity,
+        resolve: (edge) => (edge.node as EchoPageRow).similarity,
       }),
       exact: t.boolean({
         description: 'Whether the words are the same, ignoring case, punctuation and ellipses.',
-        resolve: (edge) => (edge.node as EchoRow).exact,
+        resolve: (edge) => (edge.node as EchoPageRow).exact,
       }),
     }),
   },
@@ -250,33 +226,15 @@ builder.objectFields(QuoteRef, (t) => ({
     type: QuoteEchoConnection,
     description:
       'The same or nearly the same quote in other articles (reworded, trimmed, repunctuated), in order of publication.',
-    args: {
-      first: t.arg.int({
-        defaultValue: DEFAULT_PAGE_SIZE,
-        description: `How many echoes: 0 to ${MAX_PAGE_SIZE}.`,
-      }),
-      after: t.arg.string({ description: 'A cursor of this list: the page starts after it.' }),
-    },
-    resolve: async (q, args, ctx) => {
-      const limit = args.first ?? DEFAULT_PAGE_SIZE;
-      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-        throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE} (got ${limit})`);
-      }
-      const after = args.after ? decodeEchoCursor(args.after) : undefined;
-      const rows = await echoLoader(ctx, limit + 1, after).load(q.id);
-      const edges = rows
-        .slice(0, limit)
-        .map((row) => ({ cursor: encodeCursor(ECHO_SCOPE, row.sortKey, row.id), node: row }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > limit,
-          hasPreviousPage: after !== undefined,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
-    },
+    args: { ...t.arg.connectionArgs() },
+    resolve: (q, args, ctx) =>
+      keysetConnection(
+        ECHO_SCOPE,
+        args,
+        echoKeyset,
+        (page) => echoPages(ctx, JSON.stringify(args), page, q.id, undefined),
+        {},
+      ),
   }),
   firstReported: t.field({
     type: ArticleRef,

@@ -23,6 +23,7 @@ import {
   sortValueChecks,
   withNullCursors,
 } from '../pagination';
+import { readDb } from '../reads';
 import { ArticleRef, EntityRef, OrganizationRef, PersonRef, PlaceRef, QuoteRef } from '../refs';
 
 const SearchKindEnum = builder.enumType('SearchKind', {
@@ -92,8 +93,8 @@ const SearchConnection = builder.connectionObject(
 
 const SEARCH_SCOPE = 'Query.search';
 
-function decodeSearchCursor(cursor: string): SearchCursor {
-  const [score, kind, id] = decodeCursor('after', SEARCH_SCOPE, cursor, [
+function decodeSearchCursor(field: 'after' | 'before', cursor: string): SearchCursor {
+  const [score, kind, id] = decodeCursor(field, SEARCH_SCOPE, cursor, [
     sortValueChecks.float8,
     (k) => SEARCH_KINDS.includes(k as SearchKind),
     isRowId,
@@ -105,15 +106,17 @@ builder.queryFields((t) => ({
   search: t.field({
     type: SearchConnection,
     description:
-      'Articles, quotes and entities matching a query in web-search syntax ("a phrase", OR, -word), best first. Pages with first/after.',
+      'Articles, quotes and entities matching a query in web-search syntax ("a phrase", OR, -word), best first. Pages with first/after or last/before.',
     args: {
       query: t.arg.string({
         required: true,
         description: 'Words in web-search syntax ("a phrase", OR, -word); at most 500 characters.',
       }),
       kinds: t.arg({ type: [SearchKindEnum], description: 'Only these kinds of result (all when omitted).' }),
-      first: t.arg.int({ description: 'How many results: 0 to 100, 20 when omitted.' }),
+      first: t.arg.int({ description: 'How many results from the start: 0 to 100, 20 when omitted.' }),
       after: t.arg.string({ description: 'A cursor of this search: the page starts after it.' }),
+      last: t.arg.int({ description: 'How many results from the end: 0 to 100.' }),
+      before: t.arg.string({ description: 'A cursor of this search: the page ends before it.' }),
     },
     resolve: async (_root, args, ctx) => {
       const query = args.query.trim();
@@ -124,18 +127,21 @@ builder.queryFields((t) => ({
         throw badInput('kinds', 'must name at least one kind, or be omitted');
       checkPageArgs(args);
       const input = { query, kinds: (args.kinds ?? SEARCH_KINDS) as SearchKind[] };
-      const after = args.after ? decodeSearchCursor(args.after) : undefined;
+      const after = args.after ? decodeSearchCursor('after', args.after) : undefined;
+      const before = args.before ? decodeSearchCursor('before', args.before) : undefined;
       const connection = await resolveCursorConnection<Promise<SearchHit[]>>(
         {
-          args: { first: args.first, after: args.after },
+          args,
           defaultSize: DEFAULT_PAGE_SIZE,
           maxSize: MAX_PAGE_SIZE,
           toCursor: (hit: SearchHit) => encodeCursor(SEARCH_SCOPE, hit.score, hit.kind, hit.id),
         },
-        ({ limit }) => searchPage(ctx.db, input, { limit, after }),
+        ({ limit, inverted }) => searchPage(readDb(ctx), input, { limit, after, before, inverted }),
       );
       if (!connection) throw new Error('a search page resolved to nothing');
-      return Object.assign(withNullCursors(connection), { totalCount: () => countSearch(ctx.db, input) });
+      return Object.assign(withNullCursors(connection), {
+        totalCount: () => countSearch(readDb(ctx), input),
+      });
     },
   }),
 }));
