@@ -7,6 +7,7 @@ import {
   ingestItem,
   readArticleItems,
 } from '../services/ingest-files';
+import { enqueueArticleFiles } from './ingest-queue';
 import { runCommand } from './run-command';
 
 const usage =
@@ -25,6 +26,9 @@ function parseArgs(args: string[]): { paths: string[]; concurrency: number } | n
 }
 
 async function main(args: string[]): Promise<number> {
+  if (args.includes('--queue') && !args.includes('--help')) {
+    return enqueueArticleFiles(args.filter((a) => a !== '--queue'));
+  }
   const parsed = parseArgs(args);
   if (!parsed) return 2;
   const { paths, concurrency } = parsed;
