@@ -11,7 +11,9 @@ const CHUNK = 200;
  */
 export async function enqueueArticleFiles(paths: string[]): Promise<number> {
   if (!paths.length) {
-    console.error('usage: npm run ingest -- --queue PATH... (files or folders of .txt .md .html .json .jsonl)');
+    console.error(
+      'usage: npm run ingest -- --queue PATH... (files or folders of .txt .md .html .json .jsonl)',
+    );
     return 2;
   }
   const queue = new JobQueue(jobQueueSettings(env(), 'npm run ingest -- --queue'), 'client');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
+import { MAX_CONTENT_BYTES } from '../ingest/parse';
 import { type IngestInput, type IngestOptions, type IngestResult, ingestArticle } from './ingest';
 
 /** The pg-boss queue that holds articles waiting to be ingested (its tables are in the `pgboss` schema). */
@@ -14,6 +15,8 @@ export interface JobQueueSettings {
   attempts: number;
   /** A job active this long is taken back and tried again: its worker died or hung. */
   timeoutSeconds: number;
+  /** The wait before a failed try is repeated, doubled (with jitter) at each try; 5 when not given. */
+  retryDelaySeconds?: number;
   /** How often a worker looks for timed-out jobs; only workers do it. */
   superviseSeconds: number;
   /** Connections of the queue's own pool. */
@@ -120,6 +123,33 @@ export interface QueueCounts {
   failed: number;
 }
 
+export interface EnqueueProblem {
+  index: number;
+  field: 'content' | 'url';
+  message: string;
+}
+
+/**
+ * What can be told of an article without parsing it: parsing is the worker's (on the API's main
+ * thread a pathological page could stall every request), so a malformed article is a failed job.
+ */
+export function enqueueProblems(articles: IngestInput[]): EnqueueProblem[] {
+  return articles.flatMap((article, index): EnqueueProblem[] => {
+    if (article.content.trim() === '') return [{ index, field: 'content', message: 'the article is empty' }];
+    if (Buffer.byteLength(article.content) > MAX_CONTENT_BYTES) {
+      return [{ index, field: 'content', message: 'the input is larger than 10 MB' }];
+    }
+    if (article.url !== undefined && !isHttpUrl(article.url)) {
+      return [{ index, field: 'url', message: `"${article.url}" is not an http(s) URL` }];
+    }
+    return [];
+  });
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isJobId(id: string): boolean {
@@ -163,23 +193,37 @@ export class JobQueue {
     return this.started;
   }
 
-  /** Puts the articles in the queue in one statement; their job ids, in order. */
-  async enqueue(articles: IngestJobData[]): Promise<string[]> {
+  /** Puts the articles in the queue in one statement; their jobs, in order. */
+  async enqueue(articles: IngestJobData[]): Promise<IngestJobView[]> {
     const boss = await this.ready();
-    const ids = articles.map(() => randomUUID());
-    if (!articles.length) return ids;
+    const createdAt = new Date();
+    const jobs = articles.map(
+      (): IngestJobView => ({
+        id: randomUUID(),
+        state: 'created',
+        attempts: 0,
+        maxAttempts: this.settings.attempts,
+        createdAt,
+        startedAt: null,
+        completedAt: null,
+        error: null,
+        articleId: null,
+        status: null,
+      }),
+    );
+    if (!articles.length) return jobs;
     await boss.insert(
       articles.map((data, i) => ({
-        id: ids[i],
+        id: jobs[i]?.id,
         name: INGEST_QUEUE,
         data,
         retryLimit: this.settings.attempts - 1,
-        retryDelay: 5,
+        retryDelay: this.settings.retryDelaySeconds ?? 5,
         retryBackoff: true,
         expireInSeconds: this.settings.timeoutSeconds,
       })),
     );
-    return ids;
+    return jobs;
   }
 
   /** A job by id, also once completed or failed (pg-boss keeps finished jobs for 7 days). */
