@@ -13,7 +13,7 @@ interface WorkerArgs {
 }
 
 function parseArgs(args: string[]): WorkerArgs | string {
-  const parsed: WorkerArgs = { batchSize: 10, concurrency: 2, graceSeconds: 30 };
+  const parsed: WorkerArgs = { batchSize: 5, concurrency: 2, graceSeconds: 30 };
   const limits: Record<string, [keyof WorkerArgs, number, number]> = {
     '--batch-size': ['batchSize', 1, 100],
     '--concurrency': ['concurrency', 1, 16],

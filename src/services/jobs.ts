@@ -5,6 +5,14 @@ import type { Env } from '../env';
 import { MAX_CONTENT_BYTES } from '../ingest/parse';
 import { type IngestInput, type IngestOptions, type IngestResult, ingestArticle } from './ingest';
 
+/** How long a finished job stays readable; pg-boss' own default is 7 days. */
+export const KEEP_FINISHED_DAYS = 30;
+/**
+ * pg-boss archives a job that waited past its keep-until date without ever starting; a backlog must
+ * never be dropped that way, so the date is put out of reach.
+ */
+const NEVER = new Date('9999-01-01T00:00:00Z');
+
 /** The pg-boss queue that holds articles waiting to be ingested (its tables are in the `pgboss` schema). */
 export const INGEST_QUEUE = 'ingest-article';
 
@@ -176,6 +184,8 @@ export class JobQueue {
       supervise: role === 'worker',
       maintenanceIntervalSeconds: settings.superviseSeconds,
       schedule: false,
+      // finished jobs (completed or failed) stay readable by ingestJob(id) this long
+      deleteAfterDays: KEEP_FINISHED_DAYS,
     });
     this.boss.on('error', settings.onError ?? ((error) => console.error(`job queue: ${error.message}`)));
   }
@@ -221,12 +231,13 @@ export class JobQueue {
         retryDelay: this.settings.retryDelaySeconds ?? 5,
         retryBackoff: true,
         expireInSeconds: this.settings.timeoutSeconds,
+        keepUntil: NEVER,
       })),
     );
     return jobs;
   }
 
-  /** A job by id, also once completed or failed (pg-boss keeps finished jobs for 7 days). */
+  /** A job by id, also once completed or failed (for KEEP_FINISHED_DAYS). */
   async job(id: string): Promise<IngestJobView | null> {
     if (!isJobId(id)) return null;
     const boss = await this.ready();

@@ -109,7 +109,7 @@ builder.queryFields((t) => ({
     type: IngestJob,
     nullable: true,
     description:
-      'An ingest job by ID, as enqueueArticles returned it; null when there is none (finished jobs are kept 7 days). Needs an editor API key.',
+      'An ingest job by ID, as enqueueArticles returned it; null when there is none (finished jobs are kept 30 days). Needs an editor API key.',
     args: { id: t.arg.id({ required: true, description: 'The job ID.' }) },
     resolve: async (_root, { id }, ctx) => {
       await requireEditor(ctx);
