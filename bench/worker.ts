@@ -3,7 +3,8 @@
 // (quotegraph_perf_worker_* on BENCH_DATABASE_URL's server, default
 // postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep), starts W
 // `npm run worker` processes (default 2) on it, and prints how long they take to drain the queue,
-// the rate every 10% of the way, and whether every article was stored exactly once.
+// the rate every 10% of the way, and whether every article was stored exactly once. Ctrl-C stops it
+// early with the figures so far.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -31,6 +32,12 @@ function startWorker(url: string): ChildProcess {
     ['--import', 'tsx', workerScript, '--batch-size', batchSize, '--concurrency', concurrency],
     { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
+}
+
+function exited(child: ChildProcess): Promise<unknown> | null {
+  return child.exitCode !== null || child.signalCode !== null
+    ? null
+    : new Promise((resolve) => child.on('exit', resolve));
 }
 
 async function main(): Promise<void> {
@@ -64,6 +71,11 @@ async function main(): Promise<void> {
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
     console.log(`enqueue      ${queued} articles in ${enqueueSeconds.toFixed(1)} s`);
 
+    // Ctrl-C ends the run early: the figures so far, the check, then the scratch database is dropped
+    let interrupted = false;
+    process.once('SIGINT', () => {
+      interrupted = true;
+    });
     const start = performance.now();
     for (let i = 0; i < workers; i++) children.push(startWorker(url));
     let nextMark = 0.1;
@@ -87,6 +99,12 @@ async function main(): Promise<void> {
         mark = { done, at: now };
         while (done >= articleCount * nextMark) nextMark += 0.1;
       }
+      if (interrupted) {
+        console.log(
+          `interrupted  ${done}/${articleCount} after ${((performance.now() - start) / 1000).toFixed(0)} s`,
+        );
+        break;
+      }
       if (counts.waiting + counts.active === 0) {
         const end = performance.now();
         const seconds = (end - start) / 1000;
@@ -98,6 +116,9 @@ async function main(): Promise<void> {
         break;
       }
     }
+    // stopped with SIGTERM, the workers finish the articles in hand before the check
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map(exited));
     const [stored] = await database.db
       .select({ rows: sql<number>`count(*)::int`, urls: sql<number>`count(distinct ${articles.url})::int` })
       .from(articles);
@@ -106,11 +127,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(
-      children.map((c) =>
-        c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.on('exit', resolve)),
-      ),
-    );
+    await Promise.all(children.map(exited));
     await queue.stop();
     await database.close();
     if (!process.argv.includes('--keep')) await admin.query(`drop database ${name} with (force)`);
