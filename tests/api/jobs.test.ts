@@ -102,12 +102,12 @@ describe('on a Postgres server', () => {
     });
 
     const [first, second, broken, again] = finished;
-    expect(first).toMatchObject({ state: 'COMPLETED', status: 'NEW', error: null, attempts: 1 });
+    expect(first).toMatchObject({ state: 'COMPLETED', error: null, attempts: 1 });
     expect(first?.article?.title).toBe('Harbor Talks Resume 1');
     expect(second).toMatchObject({ state: 'COMPLETED', status: 'NEW' });
-    // the same article twice is stored once
-    expect(again).toMatchObject({ state: 'COMPLETED', status: 'UNCHANGED' });
-    expect(again?.article?.title).toBe('Harbor Talks Resume 1');
+    // the same article twice is stored once; jobs queued in one call may run in any order
+    expect([first?.status, again?.status].sort()).toEqual(['NEW', 'UNCHANGED']);
+    expect(again).toMatchObject({ state: 'COMPLETED', article: first?.article });
     expect(broken).toMatchObject({
       state: 'FAILED',
       attempts: 2,
