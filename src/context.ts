@@ -2,12 +2,15 @@ import type { Db } from './db/client';
 import type { RequestCost } from './limits/plugin';
 import { type ApiKey, findApiKey } from './services/api-keys';
 import type { ExtractionPool } from './services/extraction-pool';
+import type { JobQueue } from './services/jobs';
 import type { QuoteEvents } from './services/quote-events';
 
 export interface Context {
   db: Db;
   events: QuoteEvents;
   extraction?: ExtractionPool;
+  /** The ingest job queue; absent on the embedded database, where enqueueArticles answers with an error. */
+  jobs?: JobQueue;
   /** The caller's API key, looked up on first use; null when none or an unknown one was sent. */
   apiKey(): Promise<ApiKey | null>;
   /** Whether an Authorization header was sent at all: a wrong key and no key get different errors. */
@@ -21,6 +24,8 @@ export interface AppServices {
   events: QuoteEvents;
   /** Where ingestArticle parses and extracts; the process's shared pool when not given. */
   extraction?: ExtractionPool;
+  /** The ingest job queue (on a Postgres server only). */
+  jobs?: JobQueue;
 }
 
 export function createContext(services: AppServices, request: Request): Context {

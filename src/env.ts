@@ -26,6 +26,12 @@ const envSchema = z.object({
   EXTRACTION_WORKERS: z.coerce.number().int().positive().default(2),
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(5_000),
+  /** Job queue (npm run worker, needs DATABASE_URL): tries per article before its job fails for good. */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** A job still active this long is taken back (its worker died or hung) and tried again. */
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** How often workers look for timed-out jobs (one worker at a time does it). */
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')

@@ -3,6 +3,7 @@ import { env } from './env';
 import { memoryRateLimiter, redisRateLimiter } from './limits/rate-limit';
 import { watchPendingApiKeys } from './services/api-keys';
 import { loadExamplesIfEmpty, openAppDatabase } from './services/bootstrap';
+import { JobQueue, jobQueueSettings } from './services/jobs';
 import { createQuoteEvents } from './services/quote-events';
 import { createApp } from './yoga';
 
@@ -19,8 +20,12 @@ async function main(): Promise<void> {
     ? redisRateLimiter(config.REDIS_URL, budget)
     : memoryRateLimiter(budget);
   const graphiql = config.GRAPHIQL ?? !production;
+  // enqueueArticles needs a server; the queue connects on its first use
+  const jobs = config.DATABASE_URL
+    ? new JobQueue(jobQueueSettings(config, 'the job queue'), 'client')
+    : undefined;
   const app = createApp(
-    { db: database.db, events },
+    { db: database.db, events, jobs },
     {
       maxDepth: config.MAX_QUERY_DEPTH,
       maxCost: config.MAX_QUERY_COST,
@@ -52,7 +57,7 @@ async function main(): Promise<void> {
     log(`${signal}: closing…`);
     clearInterval(keyImport);
     server.close(() => {
-      Promise.allSettled([database.close(), events.close(), rateLimiter.close()]).finally(() =>
+      Promise.allSettled([database.close(), events.close(), rateLimiter.close(), jobs?.stop()]).finally(() =>
         process.exit(0),
       );
     });

@@ -7,6 +7,7 @@ import {
   ingestItems,
   readArticleItems,
 } from '../services/ingest-files';
+import { enqueueArticleFiles } from './ingest-queue';
 import { runCommand } from './run-command';
 
 const usage =
@@ -45,6 +46,9 @@ function parseArgs(args: string[]): { paths: string[]; concurrency: number; batc
 }
 
 async function main(args: string[]): Promise<number> {
+  if (args.includes('--queue') && !args.includes('--help')) {
+    return enqueueArticleFiles(args.filter((a) => a !== '--queue'));
+  }
   const parsed = parseArgs(args);
   if (!parsed) return 2;
   const { paths, concurrency, batchSize } = parsed;

@@ -22,7 +22,7 @@ export interface ArticleInput {
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Generous beside the body limit: HTML pages carry scripts and markup, but parsing stays bounded. */
-const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
+export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
 
 const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
   txt: 'text',

@@ -8,6 +8,7 @@ import './types/entity-page';
 import './types/subscription';
 import './types/curation';
 import './types/rate-limit';
+import './types/jobs';
 import { builder } from './builder';
 
 builder.queryType({ description: 'Reading: articles, entities, quotes, search, and the rate-limit budget.' });

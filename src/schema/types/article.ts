@@ -172,7 +172,7 @@ const ArticleFormat = builder.enumType('ArticleFormat', {
   } as const,
 });
 
-const IngestArticleInput = builder.inputType('IngestArticleInput', {
+export const IngestArticleInput = builder.inputType('IngestArticleInput', {
   description: 'An article to store.',
   fields: (t) => ({
     content: t.string({
@@ -187,7 +187,7 @@ const IngestArticleInput = builder.inputType('IngestArticleInput', {
   }),
 });
 
-const IngestStatus = builder.enumType('IngestStatus', {
+export const IngestStatus = builder.enumType('IngestStatus', {
   description: 'What ingestArticle did with the article.',
   values: {
     NEW: { value: 'new', description: 'The article was stored.' },
