@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import { MAX_CONTENT_BYTES } from '../ingest/parse';
-import { type IngestInput, type IngestOptions, type IngestResult, ingestArticle } from './ingest';
+import { type IngestInput, type IngestOptions, type IngestResult, ingestBatch } from './ingest';
 
 /** How long a finished job stays readable; pg-boss' own default is 7 days. */
 export const KEEP_FINISHED_DAYS = 30;
@@ -86,23 +86,20 @@ export type ArticleOutcome = { ok: true; result: IngestResult } | { ok: false; m
 
 /**
  * The one place where jobs reach the ingest service: a worker hands it every article of the batch it
- * fetched, and gets one outcome per article, in order. A batch store path can replace the loop
- * without the queue noticing.
+ * fetched and gets one outcome per article, in order. The batch is extracted on every extraction
+ * worker and stored in one transaction (ingestBatch); an article that fails, fails alone.
  */
 export async function storeJobArticles(
   db: Db,
   inputs: IngestInput[],
   options: IngestOptions = {},
 ): Promise<ArticleOutcome[]> {
-  const outcomes: ArticleOutcome[] = [];
-  for (const input of inputs) {
-    try {
-      outcomes.push({ ok: true, result: await ingestArticle(db, input, options) });
-    } catch (error) {
-      outcomes.push({ ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return outcomes;
+  const outcomes = await ingestBatch(db, inputs, options);
+  return outcomes.map((outcome) =>
+    outcome.status === 'failed'
+      ? { ok: false, message: outcome.error.message }
+      : { ok: true, result: outcome },
+  );
 }
 
 export interface SettledJob {
