@@ -301,8 +301,10 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
 
 /**
  * Inserts the articles, each under the first slug of its title free in the database and not given
- * to an article before it in the list. A slug, URL or content hash taken meanwhile by a concurrent
- * ingest makes the insert skip that row; the transaction is then run again, and sees it.
+ * to an article before it in the list. A row a concurrent ingest beat to its slug is inserted again
+ * under the next free slug (the insert waited for that ingest's commit, so the next look sees its
+ * slug). A URL or content hash taken meanwhile is the same article stored concurrently: that throws,
+ * and the caller's retry runs the transaction again, which then sees the article as stored.
  */
 async function insertArticleRows(
   tx: Db,
@@ -322,6 +324,40 @@ async function insertArticleRows(
     paragraphs: article.paragraphs,
     language: article.language,
   }));
+  const ids = new Map<string, number>();
+  for (let round = 0; round < MAX_SLUG_ROUNDS; round++) {
+    const pending = values.filter((v) => !ids.has(v.contentHash));
+    if (!pending.length) break;
+    if (round > 0 && (await findExistingArticles(tx, pending.map(asExtractedKey))).size)
+      throw new ConcurrentArticleError('an article of this batch was stored concurrently');
+    for (const chunk of chunksFor(articles, await withFreeSlugs(tx, pending))) {
+      const inserted = await tx
+        .insert(articles)
+        .values(chunk)
+        .onConflictDoNothing()
+        .returning({ id: articles.id, contentHash: articles.contentHash });
+      for (const r of inserted) ids.set(r.contentHash, r.id);
+    }
+  }
+  return values.map((v) => {
+    const id = ids.get(v.contentHash);
+    if (id === undefined) throw new Error(`no free slug for the article "${v.title}"`);
+    return id;
+  });
+}
+
+/** How many times a batch's articles look for free slugs while concurrent ingests take them. */
+const MAX_SLUG_ROUNDS = 50;
+
+/** What findExistingArticles reads of an article: its URL and content hash. */
+const asExtractedKey = (v: { url: string | null; contentHash: string }) =>
+  ({ article: { url: v.url }, contentHash: v.contentHash }) as ExtractedArticle;
+
+/** Each article under the first slug of its title free in the database and not given to one before it. */
+async function withFreeSlugs<T extends { title: string }>(
+  tx: Db,
+  values: T[],
+): Promise<Array<T & { slug: string }>> {
   const bases = values.map((v) => slugify(v.title).slice(0, 80).replace(/-+$/, ''));
   const taken = new Set(
     (
@@ -331,28 +367,13 @@ async function insertArticleRows(
         .where(inArray(articles.slug, [...new Set(bases.flatMap(slugCandidates))]))
     ).map((r) => r.slug),
   );
-  const slugged = values.map((v, i) => {
+  return values.map((v, i) => {
     const base = bases[i] ?? '';
     const slug =
       slugCandidates(base).find((s) => !taken.has(s)) ??
       `${base}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     taken.add(slug);
     return { ...v, slug };
-  });
-  const ids = new Map<string, number>();
-  for (const chunk of chunksFor(articles, slugged)) {
-    const inserted = await tx
-      .insert(articles)
-      .values(chunk)
-      .onConflictDoNothing()
-      .returning({ id: articles.id, contentHash: articles.contentHash });
-    for (const r of inserted) ids.set(r.contentHash, r.id);
-  }
-  return values.map((v) => {
-    const id = ids.get(v.contentHash);
-    if (id === undefined)
-      throw new ConcurrentArticleError(`the article "${v.title}" or its slug was stored concurrently`);
-    return id;
   });
 }
 
