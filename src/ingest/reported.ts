@@ -83,7 +83,7 @@ export function findReportedSpeech(
       ...reportedAfterCues(context, sentence, history),
       reportedAroundCue(context, sentence, history),
       ...reportedByParticiples(context, sentence, history),
-      reportedQuestion(context, sentence),
+      reportedQuestion(context, sentence, history),
       ...(classify ? looseStatements(context, sentence, history) : []),
     ].flatMap((c) =>
       c ? [{ statement: c, sentence, features: classify ? reportedFeatures(context, c, sentence) : [] }] : [],
@@ -650,14 +650,18 @@ function reportedByAccordingTo(
 }
 
 const ASKED =
-  /(?:^|,\s*|\b[Ww]hen\s+|\bafter\s+being\s+|\bonce\s+|\b(?:was|were|is|are|been)\s+)[Aa]sked(?:\s+(?:later|again|repeatedly|directly|recently|\p{Lu}\p{Ll}+day))?(?:\s+by\s+[^,;:“”"]{1,40}?)?\s+(?:(about|on)\s+|(?=(?:whether|if|why|how|what|which|who|when|where)\b))/u;
+  /(?:^|,\s*|\b[Ww]hen\s+|\bafter\s+being\s+|\bonce\s+|\b(?:was|were|is|are|been)\s+)[Aa]sked(?:\s+(?:later|again|repeatedly|directly|recently|\p{Lu}\p{Ll}+day))?(?:\s+by\s+([^,;:“”"]{1,40}?))?\s+(?:(about|on)\s+|(?=(?:whether|if|why|how|what|which|who|when|where)\b))/u;
 
 /**
  * "Asked whether the deal was dead, Roe said …", "when asked about the leak", "Roe was asked by a
  * paper if …": the question put to the speaker, by an asker the text leaves unnamed or names after
- * "by" (not resolved to a speaker). The question runs to the comma before the answer.
+ * "by" (then the asker is the speaker). The question runs to the comma before the answer.
  */
-function reportedQuestion(context: ArticleContext, sentence: Span): ReportedStatement | null {
+function reportedQuestion(
+  context: ArticleContext,
+  sentence: Span,
+  history: SpeakerHistory[],
+): ReportedStatement | null {
   const { text } = context;
   const body = text.slice(sentence.start, sentence.end);
   if (!body.includes('sked ')) return null;
@@ -674,7 +678,11 @@ function reportedQuestion(context: ArticleContext, sentence: Span): ReportedStat
   const end = trimmedEnd(text, start, start + (answer ? answer.index : rest.length));
   if (end - start < 8) return null;
   const cueAt = sentence.start + m.index + m[0].search(/[Aa]sked/);
-  return { start, end, cue: 'asked', cueAt, rule: 'question', speaker: null, confidence: 0.7 };
+  const asker = m[1] ? sentence.start + m.index + m[0].lastIndexOf(m[1]) : -1;
+  const phrase = m[1] ? subjectAfter(context, asker, asker + m[1].length) : null;
+  const speaker = phrase ? resolveSpeaker(context, phrase, history) : null;
+  const confidence = speaker ? round(speaker.certainty * 0.8) : 0.7;
+  return { start, end, cue: 'asked', cueAt, rule: 'question', speaker, confidence };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

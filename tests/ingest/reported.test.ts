@@ -33,11 +33,16 @@ describe('findReportedSpeech', () => {
     expect(found[0]).toMatchObject({ text: 'The plant will close next year', speaker: 'Olaf Brandt' });
   });
 
-  test('X was asked by Y if CLAUSE: the question is reported, not as said by X', () => {
+  test('X was asked by Y if CLAUSE: the question is reported as said by the asker Y, not by X', () => {
     const found = reported(
       'Mayor Ines Falk was asked by a local radio station if she could confirm the cuts.',
     );
-    expect(found).toEqual([{ text: 'if she could confirm the cuts', speaker: null, mention: null }]);
+    expect(found).toEqual([
+      { text: 'if she could confirm the cuts', speaker: null, mention: 'a local radio station' },
+    ]);
+    expect(reported('Ines Falk was asked by host Olaf Brandt whether her aim was to win.')).toEqual([
+      { text: 'whether her aim was to win', speaker: 'Olaf Brandt', mention: 'Olaf Brandt' },
+    ]);
   });
 
   test('according to X, CLAUSE', () => {
