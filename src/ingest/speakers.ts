@@ -405,7 +405,7 @@ function lastMentionEndingAt(mentions: NameMention[], stop: number): NameMention
 }
 
 /** Classifies a phrase that is not a bare name: a description ("the president") or an indefinite source. */
-function describe(context: ArticleContext, start: number, end: number): SpeakerPhrase | null {
+export function describe(context: ArticleContext, start: number, end: number): SpeakerPhrase | null {
   const { text, index } = context;
   const phraseText = text.slice(start, end);
   const words = phraseText.toLowerCase().split(/\s+/).filter(Boolean);

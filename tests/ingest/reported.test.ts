@@ -33,11 +33,16 @@ describe('findReportedSpeech', () => {
     expect(found[0]).toMatchObject({ text: 'The plant will close next year', speaker: 'Olaf Brandt' });
   });
 
-  test('X was asked by Y if CLAUSE: the question is reported, not as said by X', () => {
+  test('X was asked by Y if CLAUSE: the question is reported as said by the asker Y, not by X', () => {
     const found = reported(
       'Mayor Ines Falk was asked by a local radio station if she could confirm the cuts.',
     );
-    expect(found).toEqual([{ text: 'if she could confirm the cuts', speaker: null, mention: null }]);
+    expect(found).toEqual([
+      { text: 'if she could confirm the cuts', speaker: null, mention: 'a local radio station' },
+    ]);
+    expect(reported('Ines Falk was asked by host Olaf Brandt whether her aim was to win.')).toEqual([
+      { text: 'whether her aim was to win', speaker: 'Olaf Brandt', mention: 'Olaf Brandt' },
+    ]);
   });
 
   test('according to X, CLAUSE', () => {
@@ -123,5 +128,40 @@ describe('findReportedSpeech', () => {
     // the speech senses stay
     expect(reported('Analysts note that the yield rose for a third week.')).toHaveLength(1);
     expect(reported('Ann Roe added that the plan would be ready in May.')).toHaveLength(1);
+  });
+  describe('the speaker of a cue whose subject is not next to it', () => {
+    test('auxiliaries between subject and cue: X have said CLAUSE', () => {
+      expect(reported('The two agencies have said they followed every procedure in the case.')).toEqual([
+        { text: 'they followed every procedure in the case', speaker: null, mention: 'The two agencies' },
+      ]);
+    });
+
+    test('a modal and a negation: X, an apposition, wouldn’t say …', () => {
+      const found = reported(
+        'Olaf Brandt, the council leader, wouldn’t say when the council will vote on the plan.',
+      );
+      expect(found[0]).toMatchObject({ speaker: 'Olaf Brandt', mention: 'Olaf Brandt, the council leader,' });
+    });
+
+    test('a participle after another verb: the sentence’s subject, as an unnamed source', () => {
+      const found = reported(
+        'The departments declined to give details, saying they cannot discuss a continuing investigation.',
+      );
+      expect(found).toEqual([
+        { text: 'they cannot discuss a continuing investigation', speaker: null, mention: 'The departments' },
+      ]);
+    });
+
+    test('an indefinite subject after an opening phrase: Among X, some are saying …', () => {
+      const found = reported('Among party members, some are quietly saying it is time to accept the result.');
+      expect(found[0]).toMatchObject({ text: 'it is time to accept the result', mention: 'some' });
+    });
+
+    test('force X to acknowledge CLAUSE: the one made to speak', () => {
+      const found = reported(
+        'The vote will force Mayor Ines Falk to acknowledge that the budget cannot be balanced.',
+      );
+      expect(found[0]).toMatchObject({ speaker: 'Ines Falk', mention: 'Mayor Ines Falk' });
+    });
   });
 });
