@@ -162,7 +162,7 @@ function looseStatements(
   for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length; i++) {
     const verb = tokens[i];
     if (!verb || verb.start >= sentence.end) break;
-    if (!LOOSE_CUES.has(verb.lower) || isNonSpeechCue(context, i)) continue;
+    if (!LOOSE_CUES.has(verb.lower) || isNonSpeechCue(context, i) || inOpenQuestion(tokens, i)) continue;
     if (quotes.some((q) => q.start <= verb.start && (verb.start < q.end || verb.start - q.end < 80)))
       continue;
     const accordingTo = verb.lower === 'according';
@@ -210,6 +210,19 @@ function looseStatements(
 /** Auxiliaries, modals, negation and adverbs between a subject and its cue ("have said", "was quick to point out"). */
 const VERB_GROUP =
   /(?:\s+(?:have|has|had|would|will|could|should|can|may|might|must|did|do|does|is|are|was|were|been|be|not|never|also|still|(?:quick|eager|willing|able|going|trying|careful)\s+to|(?:would|could|should|did|does|do|is|are|was|were|has|have|had|wo|ca)n[’']t|\p{Ll}+ly))+\s*$/u;
+
+/**
+ * Whether a cue sits in a clause opened by "if" or "whether" ("asked if he could confirm that Trump
+ * and Putin had spoken"): what follows is put to someone as a question or a condition, not said.
+ */
+function inOpenQuestion(tokens: ArticleContext['tokens'], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const word = tokens[k]?.lower ?? '';
+    if (word === 'if' || word === 'whether') return true;
+    if (!/^[\p{L}'’-]+$/u.test(word)) return false;
+  }
+  return false;
+}
 
 /**
  * The subject of a loose reading's cue when the subject finders see none next to it: the subject
@@ -317,7 +330,7 @@ function reportedAfterCues(
     const verb = tokens[i];
     if (!verb || verb.start >= sentence.end) break;
     if (!REPORTING_VERBS.has(verb.lower) || verb.lower.endsWith('ing') || isAdjectival(tokens, i)) continue;
-    if (isNonSpeechCue(context, i)) continue;
+    if (isNonSpeechCue(context, i) || inOpenQuestion(tokens, i)) continue;
     if (context.quoted.some((q) => q.start <= verb.start && verb.start < q.end)) continue;
     if (found.some((f) => f.end > verb.start)) continue;
     // "X was asked by Y whether …": the question was put to the subject, who did not say it

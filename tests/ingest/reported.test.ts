@@ -22,6 +22,14 @@ describe('findReportedSpeech', () => {
     expect(reported('Olaf Brandt said he would not run again.')[0]?.text).toBe('he would not run again');
   });
 
+  test('a cue under “if” or “whether” puts a question; its clause is not the subject’s statement', () => {
+    const found = reported(
+      'Council spokesman Olaf Brandt was asked by the Harbour Gazette if he could confirm that the mayor had resigned.',
+    );
+    expect(found.filter((r) => r.text === 'the mayor had resigned')).toEqual([]);
+    expect(found.filter((r) => r.speaker === 'Olaf Brandt')).toEqual([]);
+  });
+
   test('X told Y that CLAUSE', () => {
     expect(reported('Olaf Brandt told the council that the plan had failed.')[0]?.text).toBe(
       'the plan had failed',
