@@ -32,7 +32,10 @@ afterAll(async () => {
 /** A command as a user runs it: on the test's server, or on a PGlite data folder. */
 async function cli(script: string, args: string[]) {
   const env = server?.url ? { DATABASE_URL: server.url } : { DATA_DIR: join(work, 'data') };
-  return run('npx', ['tsx', script, ...args], { cwd: root, env: { ...process.env, ...env } }).then(
+  return run(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({
       code: e.code,
