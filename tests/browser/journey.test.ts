@@ -185,9 +185,11 @@ describeInBrowser('the web app in Chromium', () => {
 
   test('GraphiQL renders offline from local assets, with the example query', async () => {
     await open('/graphql');
-    await page.waitForFunction(() => document.body.textContent?.includes('dmitry-peskov'), {
-      timeout: 30_000,
-    });
-    expect(await page.evaluate(() => document.querySelector('.graphiql-container') !== null)).toBe(true);
+    // GraphiQL renders its editor after its scripts load: wait for the rendered editor, not the page
+    await page.waitForFunction(
+      () => document.querySelector('.graphiql-container')?.textContent?.includes('dmitry-peskov'),
+      { timeout: 120_000 },
+    );
+    expect(await text('.graphiql-container')).toContain('dmitry-peskov');
   });
 });
