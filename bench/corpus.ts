@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
 import { articles, entities, quoteEchoes, quoteShingles, quotes } from '../src/db/schema';
+import { seededRandom } from '../src/seeded-random';
 import { normalizeQuoteText, sha256 } from '../src/services/normalize';
 
 const subjects = [
@@ -214,17 +215,8 @@ const lastNames = [
   'ito',
 ];
 
-/** mulberry32: small, seeded, good enough to spread words around. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the corpus is drawn with: the same seed, the same corpus. */
+export const rng = seededRandom;
 
 export type Random = ReturnType<typeof rng>;
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

@@ -1,20 +1,10 @@
+import { seededRandom } from '../../seeded-random';
+
 export interface AdaGradOptions {
   epochs: number;
   rate: number;
   l2: number;
   seed: number;
-}
-
-/** A deterministic generator (mulberry32): the same corpus always gives the same weights. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -30,7 +20,7 @@ export function adaGrad(
   const weights = new Map<string, number>();
   const squares = new Map<string, number>();
   const weight = (f: string) => weights.get(f) ?? 0;
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const order = Array.from({ length: count }, (_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
