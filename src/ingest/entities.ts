@@ -1,3 +1,4 @@
+import type { Dateline } from './datelines';
 import {
   DEMONYMS,
   FEMALE_FIRST_NAMES,
@@ -56,6 +57,8 @@ interface NameGroup {
   prefix: Token[];
   core: Token[];
   reading: Reading;
+  /** The name as a page would title it, where the text writes it otherwise ("WASHINGTON —"). */
+  name?: string;
 }
 
 const CONNECTORS = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'of']);
@@ -73,7 +76,12 @@ const FEMALE_TITLES = new Set([
 ]);
 
 /** Finds names, classifies them and links every later short form ("Putin") to one entity. */
-export function findEntities(text: string, tokens: Token[], headlineSpans: Span[]): EntityIndex {
+export function findEntities(
+  text: string,
+  tokens: Token[],
+  headlineSpans: Span[],
+  datelines: Dateline[] = [],
+): EntityIndex {
   const groups = nameGroups(text, tokens);
   const labels = tagTokens(text, tokens, readingsOf(groups, tokens));
   const caps = capsLines(text, tokens);
@@ -85,8 +93,8 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
       (s) => (group.tokens[0]?.start ?? 0) >= s.start && (group.tokens[0]?.start ?? 0) < s.end,
     );
 
-  const addRecord = (kind: EntityKind, core: Token[]): EntityRecord => {
-    const name = core.map((t) => t.word).join(' ');
+  const addRecord = (kind: EntityKind, core: Token[], written?: string): EntityRecord => {
+    const name = written ?? core.map((t) => t.word).join(' ');
     const lookup = `${kind}:${name.toLowerCase()}`;
     const known = byName.get(lookup);
     if (known) return known;
@@ -184,13 +192,21 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
     else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group))
       group.reading = 'rejected';
   }
+  for (const group of groups) readDateline(group, datelines);
+  const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
+  for (const g of groups)
+    if ((g.reading === 'place' || g.reading === 'organization') && g.core.length === 1 && g.core[0])
+      placesAndOrganizations.set(g.core[0].lower, {
+        kind: g.reading,
+        name: g.name ?? g.core[0].word,
+      });
   // Full names and titled names first, so that short forms anywhere in the text can find them.
   const people = groups.filter((g) => g.reading === 'person' || g.reading === 'unknown');
   for (const group of people) mergePerson(records, group.core, addRecord);
 
   for (const group of groups) {
     if (group.reading === 'organization' || group.reading === 'place') {
-      mention(group, addRecord(group.reading, group.core));
+      mention(group, addRecord(group.reading, group.core, group.name));
       continue;
     }
     if (group.reading === 'person' || group.reading === 'unknown') {
@@ -199,8 +215,15 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
       continue;
     }
     if (group.reading === 'single') {
+      const person = personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions);
+      // "the mayor of Surrey said": a word the text names as a place or organization elsewhere
+      const named = person ? undefined : placesAndOrganizations.get(group.core[0]?.lower ?? '');
+      if (named) {
+        mention(group, addRecord(named.kind, group.core, named.name));
+        continue;
+      }
       const record =
-        personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions) ??
+        person ??
         ((isSpeechSubject(text, group, tokens) || taggedPerson(group)) &&
         !isCommonWordAtSentenceStart(text, group)
           ? addRecord('person', group.core)
@@ -249,6 +272,29 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
   return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
+}
+
+/**
+ * In a dateline the city and the state or province are places and the agency in brackets an
+ * organization, whatever their capitals suggest ("SURREY, B.C. —" is Surrey, British Columbia);
+ * the date is not a name.
+ */
+function readDateline(group: NameGroup, datelines: Dateline[]): void {
+  const first = group.tokens[0];
+  const dateline = first && datelines.find((d) => first.start >= d.span.start && first.start < d.span.end);
+  if (!dateline) return;
+  const parts: [Span | null, EntityKind, string | undefined][] = [
+    [dateline.place, 'place', dateline.place.name],
+    [dateline.region, 'place', dateline.region?.name],
+    [dateline.agency, 'organization', undefined],
+  ];
+  for (const [span, kind, name] of parts) {
+    const core = span ? group.tokens.filter((t) => t.start >= span.start && t.end <= span.end) : [];
+    if (!core.length) continue;
+    Object.assign(group, { tokens: core, prefix: [], core, reading: kind, name });
+    return;
+  }
+  group.reading = 'rejected';
 }
 
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];

@@ -1,4 +1,5 @@
 import { type AttributedQuote, attributeQuotes } from './attribution';
+import { findDatelines } from './datelines';
 import { type EntityIndex, findEntities, inferGenderFromPronouns, mentionsBetween } from './entities';
 import { TITLES } from './lexicon';
 import { type ReportedModel, shippedReportedModel } from './models/reported-classifier';
@@ -27,10 +28,15 @@ export interface ExtractOptions extends RankingHooks {
 /** Finds the people, organizations and places of an article and who said what in it. Pure. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const paragraphs = paragraphSpans(text);
-  const sentences = paragraphs.flatMap((p) => sentenceSpans(text, p)).flatMap((s) => boundedSpans(text, s));
+  const datelines = findDatelines(text, paragraphs);
+  // "WASHINGTON (AP) —" is not part of the sentence it opens
+  const sentences = paragraphs
+    .map((p) => ({ start: datelines.find((d) => d.span.start === p.start)?.span.end ?? p.start, end: p.end }))
+    .flatMap((p) => sentenceSpans(text, p))
+    .flatMap((s) => boundedSpans(text, s));
   const tokens = tokenize(text);
   const segments = findQuoteSegments(text, paragraphs);
-  const index = findEntities(text, tokens, headlineSpans(tokens, paragraphs));
+  const index = findEntities(text, tokens, headlineSpans(tokens, paragraphs), datelines);
   inferGenderFromPronouns(text, sentences, index);
   const roles = findRoles(text, tokens, index);
   const context: ArticleContext = {
