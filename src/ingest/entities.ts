@@ -141,8 +141,9 @@ export function findEntities(
         text.slice(Math.max(0, first.start - 16), first.start),
       )
     ) {
-      group.prefix = [...group.prefix, ...group.core.slice(0, 1)];
+      // and is no part of how the text names the person ("State John Kerry")
       group.core = group.core.slice(1);
+      group.tokens = [...group.prefix, ...group.core];
     }
   }
   // words the text also uses alone, as surnames are, or that end a name read as a person's
@@ -192,7 +193,10 @@ export function findEntities(
     else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group))
       group.reading = 'rejected';
   }
-  for (const group of groups) readDateline(group, datelines);
+  for (const group of groups) {
+    readDateline(group, datelines);
+    if (isBareTitle(text, group)) group.reading = 'rejected';
+  }
   const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
   for (const g of groups)
     if ((g.reading === 'place' || g.reading === 'organization') && g.core.length === 1 && g.core[0])
@@ -225,7 +229,8 @@ export function findEntities(
       const record =
         person ??
         ((isSpeechSubject(text, group, tokens) || taggedPerson(group)) &&
-        !isCommonWordAtSentenceStart(text, group)
+        !isCommonWordAtSentenceStart(text, group) &&
+        !isPersonNounAtSentenceStart(text, group)
           ? addRecord('person', group.core)
           : null);
       if (record) mention(group, record);
@@ -439,6 +444,30 @@ function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
     at = text.indexOf(lower, at + 1);
   }
   return false;
+}
+
+/**
+ * "Officials said …", "Analysts noted …": a noun for people, capitalized because it opens the
+ * sentence, is a source left unnamed, not a person named "Officials".
+ */
+function isPersonNounAtSentenceStart(text: string, group: NameGroup): boolean {
+  const first = group.core[0];
+  if (!first || group.core.length !== 1 || !PERSON_NOUNS.has(first.lower)) return false;
+  const before = text.slice(Math.max(0, first.start - 3), first.start);
+  return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before);
+}
+
+/**
+ * "Secretary of State John Kerry", "the Inspector General issued", "Deputy Chief of Staff": a title
+ * word left alone by the words around it is part of a title, not a person named "Secretary".
+ */
+function isBareTitle(text: string, group: NameGroup): boolean {
+  const only = group.core[0];
+  if (!only || group.core.length !== 1 || group.reading === 'place' || group.reading === 'organization')
+    return false;
+  if (!TITLES.has(only.lower) && !PERSON_NOUNS.has(only.lower)) return false;
+  const lastPrefix = group.prefix[group.prefix.length - 1];
+  return /^ of\b/.test(text.slice(only.end, only.end + 4)) || (!!lastPrefix && TITLES.has(lastPrefix.lower));
 }
 
 const GROUP_APPOSITION =

@@ -48,6 +48,28 @@ describe('findEntities', () => {
     expect(entities(text).map((e) => e.name)).not.toContain('Picketing');
   });
 
+  test('a noun for people opening a sentence is an unnamed source, not a person ("Officials said")', () => {
+    const { entities: found, quotes } = extract(
+      'The plan failed. Officials said it would be revived. Analysts noted that it cost $2 billion.',
+    );
+    expect(found.filter((e) => e.kind === 'person')).toEqual([]);
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([
+      ['Officials', null],
+      ['Analysts', null],
+    ]);
+  });
+
+  test('a title word cut off from its name is no person ("Secretary of State John Kerry")', () => {
+    const found = entities(
+      'Secretary of State John Kerry said talks would resume. The Inspector General issued subpoenas. Later, Sen. Angus King spoke, and King said no more.',
+    );
+    const people = found.filter((e) => e.kind === 'person');
+    expect(people.map((p) => p.name).sort()).toEqual(['Angus King', 'John Kerry']);
+    expect(people.find((p) => p.name === 'John Kerry')?.aliases).toEqual([]);
+    // a surname that is also a title word still links to the person named in full
+    expect(people.find((p) => p.name === 'Angus King')?.mentions).toHaveLength(2);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
