@@ -121,7 +121,7 @@ service | board | bureau | church | society | alliance | league | coalition | ca
 company | motors | reserve | forum | watch | initiative | industries | studios | channel | radio | television |
 tv | poll | state | times | express | telegraph | guardian | observer | monitor | standard | examiner | inquirer |
 chronicle | enquirer | register | sun | star | mirror | wire | digest | weekly | report | institute | force |
-forces | guard | command | corps | assembly | cabinet | commission | authority | exchange | trust | partners |
+forces | guard | command | corps | assembly | museum | workers | chamber | cabinet | commission | authority | exchange | trust | partners |
 associates | holdings | technologies | systems | solutions | labs | laboratories | hospital | clinic | museum |
 library | foundation | fund | coalition | movement | front | brigade | council | tribunal | embassy | consulate |
 secretariat | conference | summit | cup | games | olympics | festival | convention | caucuses | primary | debate |

@@ -70,6 +70,19 @@ describe('findEntities', () => {
     expect(people.find((p) => p.name === 'Angus King')?.mentions).toHaveLength(2);
   });
 
+  test('an organization head, "of" and a name are one organization; a department after a title is not', () => {
+    const found = entities(
+      'The Bureau of Labor Statistics, the Museum of Modern Art and the Communications Workers of America met. The State of Texas sued. The talks included the Secretary of State John Kerry.',
+    );
+    expect(found.map((e) => [e.name, e.kind]).sort()).toEqual([
+      ['Bureau of Labor Statistics', 'organization'],
+      ['Communications Workers of America', 'organization'],
+      ['John Kerry', 'person'],
+      ['Museum of Modern Art', 'organization'],
+      ['Texas', 'place'],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
