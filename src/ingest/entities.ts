@@ -461,12 +461,22 @@ function isPersonNounAtSentenceStart(text: string, group: NameGroup): boolean {
 
 /** Organization heads that do not make "X of Y" one name ("the State of Texas"). */
 const NOT_OF_HEADS = new Set(['state', 'house', 'senate', 'times', 'post', 'star', 'sun', 'news']);
+/** Besides the place heads, words that make "X of Y" a place ("Republic of Korea", "Isle of Man"). */
+const PLACE_OF_HEADS = new Set([
+  'republic',
+  'kingdom',
+  'isle',
+  'cape',
+  'city',
+  'commonwealth',
+  'principality',
+]);
 
 /**
  * "the Bureau of Labor Statistics", "the Museum of Modern Art", "Communications Workers of America":
  * an organization head, "of" and a capitalized name are one organization, not an organization
- * "Bureau" and a name "Labor Statistics". Done after tagging, so the tagger reads the rules as it
- * was trained to.
+ * "Bureau" and a name "Labor Statistics"; a place head makes one place ("the Gulf of Mexico").
+ * Done after tagging, so the tagger reads the rules as it was trained to.
  */
 function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
   for (let i = groups.length - 2; i >= 0; i--) {
@@ -475,7 +485,12 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
     const last = head?.core[head.core.length - 1];
     const next = tail?.tokens[0];
     if (!head || !tail || !last || !next || head.reading === 'person' || tail.reading === 'person') continue;
-    if (!ORGANIZATION_HEADS.has(last.lower) || NOT_OF_HEADS.has(last.lower)) continue;
+    const reading = ORGANIZATION_HEADS.has(last.lower)
+      ? 'organization'
+      : PLACE_HEADS.has(last.lower) || PLACE_OF_HEADS.has(last.lower)
+        ? 'place'
+        : null;
+    if (!reading || NOT_OF_HEADS.has(last.lower)) continue;
     if (text.slice(last.end, next.start) !== ' of ' || tail.prefix.length) continue;
     const of = tokens[tokenIndexAt(tokens, last.end)];
     if (!of) continue;
@@ -484,7 +499,7 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
       tokens: [...head.prefix, ...core],
       prefix: head.prefix,
       core,
-      reading: 'organization',
+      reading,
     });
   }
 }

@@ -311,4 +311,5 @@ export const PLACE_HEADS = words(`
 airport | highway | station | street | avenue | road | boulevard | bridge | park | square | river | lake | island |
 islands | county | stadium | arena | valley | bay | beach | mountains | mount | canyon | harbour | harbor | plaza |
 tower | mall | terminal | freeway | expressway | parkway | trail | falls | peninsula | province | district |
+sea | ocean | gulf | strait | desert | coast | canal | forest | heights | hills | creek | township | borough |
 `);

@@ -81,6 +81,12 @@ describe('findEntities', () => {
       ['Museum of Modern Art', 'organization'],
       ['Texas', 'place'],
     ]);
+    const places = entities('Storms hit the Gulf of Mexico, the South China Sea and the Golan Heights.');
+    expect(places.map((e) => [e.name, e.kind])).toEqual([
+      ['Gulf of Mexico', 'place'],
+      ['South China Sea', 'place'],
+      ['Golan Heights', 'place'],
+    ]);
   });
 
   test('a name behind a lower-case “the” is an organization', () => {
