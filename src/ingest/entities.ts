@@ -789,16 +789,24 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
       run.push(token);
       continue;
     }
-    const next = tokens[i + 1];
+    // "Oscar de la Renta": connectors may follow one another before the name goes on
+    const second = tokens[i + 1] && CONNECTORS.has(tokens[i + 1]?.lower ?? '') ? tokens[i + 1] : undefined;
+    const next = second ? tokens[i + 2] : tokens[i + 1];
     if (
       prev &&
       gapOk &&
       CONNECTORS.has(token.lower) &&
       next?.capitalized &&
-      /^[ \u00a0]$/.test(text.slice(token.end, next.start)) &&
+      (!second || (token.lower !== 'of' && second.lower !== 'of')) &&
+      /^[ \u00a0]$/.test(text.slice(token.end, (second ?? next).start)) &&
+      (!second || /^[ \u00a0]$/.test(text.slice(second.end, next.start))) &&
       (token.lower !== 'of' || ORGANIZATION_HEADS.has(prev.lower) || TITLES.has(prev.lower))
     ) {
       run.push(token);
+      if (second) {
+        run.push(second);
+        i++;
+      }
       continue;
     }
     flush();
@@ -818,10 +826,12 @@ function splitRun(run: Token[]): Token[][] {
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
     // "I'll", "We're": a contraction is never part of a name
     const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
+    // "Samuel A. Alito Jr.": an initial is not the article "a"
+    const initial = /^\p{Lu}\.$/u.test(token.word);
     if (
       participle ||
       contraction ||
-      (!token.acronym && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
+      (!token.acronym && !initial && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
     ) {
       if (part.length) parts.push(part);
       part = [];

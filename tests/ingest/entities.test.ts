@@ -89,6 +89,17 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('initials and chains of particles stay inside a name', () => {
+    const people = entities(
+      'The court (Samuel A. Alito Jr., Clarence Thomas) ruled. She helped make Oscar de la Renta a star.',
+    ).filter((e) => e.kind === 'person');
+    expect(people.map((p) => p.name).sort()).toEqual([
+      'Clarence Thomas',
+      'Oscar de la Renta',
+      'Samuel A. Alito Jr.',
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
