@@ -29,6 +29,8 @@ export interface EntityRecord {
   mentions: Span[];
   firstName: string | null;
   surname: string | null;
+  /** "jr.", "iii": Donald Trump Jr. is not Donald Trump. */
+  suffix?: string;
   gender: Gender;
   /** Titles written before the name ("President", "spokesman"), lower case. */
   titles: Set<string>;
@@ -108,6 +110,7 @@ export function findEntities(
       mentions: [],
       firstName: kind === 'person' ? givenName(words) : null,
       surname: kind === 'person' ? (words[words.length - 1] ?? null) : null,
+      suffix: kind === 'person' ? suffixOf(core) : undefined,
       gender: null,
       titles: new Set(),
     };
@@ -158,6 +161,7 @@ export function findEntities(
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
   for (const group of groups) applyTagger(text, tokens, group, labels, caps, personWords);
+  cutAtKnownNames(groups);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
@@ -459,6 +463,36 @@ function isPersonNounAtSentenceStart(text: string, group: NameGroup): boolean {
   return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before);
 }
 
+/**
+ * "Donald Trump Ties Hillary Clinton", 'the headline "Ted Cruz Refuses"': a title-case run that
+ * starts with a full name the text gives on its own is that name; a full name at its end is a
+ * second one, and the words between (a headline's verb) are no name.
+ */
+function cutAtKnownNames(groups: NameGroup[]): void {
+  const isPersonLike = (g: NameGroup) => g.reading === 'person' || g.reading === 'unknown';
+  const fullNames = new Set(
+    groups.filter((g) => g.core.length >= 2 && isPersonLike(g)).map((g) => joinLower(g.core)),
+  );
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const group = groups[i];
+    if (!group || group.core.length < 3 || !isPersonLike(group)) continue;
+    const { core } = group;
+    let cut = 0;
+    for (let k = core.length - 1; k >= 2 && !cut; k--)
+      if (fullNames.has(joinLower(core.slice(0, k))) && !SUFFIXES.has(core[k]?.lower ?? '')) cut = k;
+    if (!cut) continue;
+    const parts: NameGroup[] = [
+      { ...group, core: core.slice(0, cut), tokens: [...group.prefix, ...core.slice(0, cut)] },
+    ];
+    for (let k = cut; k <= core.length - 2; k++) {
+      if (!fullNames.has(joinLower(core.slice(k)))) continue;
+      parts.push(readGroup(core.slice(k)));
+      break;
+    }
+    groups.splice(i, 1, ...parts);
+  }
+}
+
 /** Organization heads that do not make "X of Y" one name ("the State of Texas"). */
 const NOT_OF_HEADS = new Set(['state', 'house', 'senate', 'times', 'post', 'star', 'sun', 'news']);
 /** Besides the place heads, words that make "X of Y" a place ("Republic of Korea", "Isle of Man"). */
@@ -565,6 +599,11 @@ const PARTICLES = new Set([
 ]);
 
 /** The given name of a full name; "De Silva" has none. */
+function suffixOf(core: Token[]): string | undefined {
+  const last = core[core.length - 1]?.lower.replace(/\.$/, '');
+  return last && SUFFIXES.has(last) ? last : undefined;
+}
+
 function givenName(words: string[]): string | null {
   const first = words[0];
   return words.length > 1 && first && !PARTICLES.has(first) ? first : null;
@@ -579,7 +618,10 @@ function mergePerson(
   const surname = words[words.length - 1];
   const firstName = givenName(words) ?? undefined;
   if (!surname) return;
-  const sameSurname = records.filter((r) => r.kind === 'person' && r.surname === surname);
+  const suffix = suffixOf(core);
+  const sameSurname = records.filter(
+    (r) => r.kind === 'person' && r.surname === surname && r.suffix === suffix,
+  );
   const compatible = sameSurname.find((r) => !firstName || !r.firstName || r.firstName === firstName);
   if (!compatible) {
     addRecord('person', core);
@@ -606,10 +648,17 @@ function personFor(
   const firstName = givenName(words) ?? undefined;
   if (!surname) return null;
   const people = records.filter((r) => r.kind === 'person');
+  // "Trump Jr." and "Donald Trump" each name one of a father and son; a bare "Trump" either
+  const suffix = suffixOf(core);
+  const suffixFits = (r: EntityRecord) => r.suffix === suffix || (!suffix && words.length === 1);
   const bySurname = people.filter(
-    (r) => r.surname === surname && (!firstName || !r.firstName || r.firstName === firstName),
+    (r) =>
+      r.surname === surname && (!firstName || !r.firstName || r.firstName === firstName) && suffixFits(r),
   );
   if (bySurname.length === 1) return bySurname[0] ?? null;
+  // a bare "Trump" beside "Donald Trump" and "Donald Trump Jr." is the father, named without one
+  const unsuffixed = !suffix && words.length === 1 ? bySurname.filter((r) => !r.suffix) : [];
+  if (unsuffixed.length === 1 && bySurname.length > 1) return unsuffixed[0] ?? null;
   if (bySurname.length > 1) {
     // the same surname for two people: "Mrs. Lund" is the woman; otherwise the one named most recently
     const honorific = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, at - 6), at))?.[1];
@@ -889,7 +938,13 @@ function readGroup(tokens: Token[]): NameGroup {
   // capitalized words before the last title word are part of the title ("U.S. District Judge Ann Roe")
   for (let k = tokens.length - 2; k >= at; k--) {
     const word = tokens[k]?.lower ?? '';
-    if ((TITLES.has(word) || HONORIFICS.has(word)) && tokens.slice(k + 1).every((t) => !t.acronym)) {
+    const after = tokens.slice(k + 1);
+    // "Martin Luther King Jr.": a title word before nothing but a suffix is the surname
+    if (
+      (TITLES.has(word) || HONORIFICS.has(word)) &&
+      after.every((t) => !t.acronym) &&
+      !after.every((t) => SUFFIXES.has(t.lower))
+    ) {
       at = k + 1;
       titled = true;
       break;

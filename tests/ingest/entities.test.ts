@@ -100,6 +100,28 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('a title-case run that starts with a name the text gives is that name ("Ted Cruz Refuses")', () => {
+    const people = entities(
+      'Donald Trump Ties Hillary Clinton In Poll\n\nDonald Trump and Hillary Clinton are tied. A headline read "Ted Cruz Refuses" after Ted Cruz left.',
+    ).filter((e) => e.kind === 'person');
+    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([
+      ['Donald Trump', 2],
+      ['Hillary Clinton', 2],
+      ['Ted Cruz', 2],
+    ]);
+  });
+
+  test('a father and a son of one name stay two people; "King" before "Jr." is a surname', () => {
+    const people = entities(
+      'Donald Trump and Donald Trump Jr. spoke. Trump said he would win. Trump Jr. left. Martin Luther King Jr. was cited.',
+    ).filter((e) => e.kind === 'person');
+    expect(people.map((p) => [p.name, p.aliases])).toEqual([
+      ['Donald Trump', ['Trump']],
+      ['Donald Trump Jr.', ['Trump Jr.']],
+      ['Martin Luther King Jr.', []],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
