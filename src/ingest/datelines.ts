@@ -1,4 +1,4 @@
-import { PLACES } from './lexicon';
+import { PLACES, REGION_ABBREVIATIONS } from './lexicon';
 import type { Span } from './types';
 
 /**
@@ -33,67 +33,6 @@ const LABELS = new Set(
   sponsored | review | recap | warning`.split(/\s*\|\s*/),
 );
 
-/** AP-style abbreviations of US states and Canadian provinces, as datelines write them. */
-const REGIONS: Record<string, string> = {
-  'ala.': 'Alabama',
-  'ariz.': 'Arizona',
-  'ark.': 'Arkansas',
-  'calif.': 'California',
-  'colo.': 'Colorado',
-  'conn.': 'Connecticut',
-  'del.': 'Delaware',
-  'fla.': 'Florida',
-  'ga.': 'Georgia',
-  'ill.': 'Illinois',
-  'ind.': 'Indiana',
-  'kan.': 'Kansas',
-  'kans.': 'Kansas',
-  'ky.': 'Kentucky',
-  'la.': 'Louisiana',
-  'md.': 'Maryland',
-  'mass.': 'Massachusetts',
-  'mich.': 'Michigan',
-  'minn.': 'Minnesota',
-  'miss.': 'Mississippi',
-  'mo.': 'Missouri',
-  'mont.': 'Montana',
-  'neb.': 'Nebraska',
-  'nev.': 'Nevada',
-  'n.h.': 'New Hampshire',
-  'n.j.': 'New Jersey',
-  'n.m.': 'New Mexico',
-  'n.y.': 'New York',
-  'n.c.': 'North Carolina',
-  'n.d.': 'North Dakota',
-  'okla.': 'Oklahoma',
-  'ore.': 'Oregon',
-  'pa.': 'Pennsylvania',
-  'r.i.': 'Rhode Island',
-  's.c.': 'South Carolina',
-  's.d.': 'South Dakota',
-  'tenn.': 'Tennessee',
-  'vt.': 'Vermont',
-  'va.': 'Virginia',
-  'wash.': 'Washington',
-  'w.va.': 'West Virginia',
-  'wis.': 'Wisconsin',
-  'wisc.': 'Wisconsin',
-  'wyo.': 'Wyoming',
-  'd.c.': 'District of Columbia',
-  'b.c.': 'British Columbia',
-  'alta.': 'Alberta',
-  'sask.': 'Saskatchewan',
-  'man.': 'Manitoba',
-  'ont.': 'Ontario',
-  'que.': 'Quebec',
-  'n.s.': 'Nova Scotia',
-  'n.b.': 'New Brunswick',
-  'p.e.i.': 'Prince Edward Island',
-  'nfld.': 'Newfoundland and Labrador',
-  'n.l.': 'Newfoundland and Labrador',
-  'n.w.t.': 'Northwest Territories',
-};
-
 /** The datelines of an article's paragraphs (at most one per paragraph, near the top). */
 export function findDatelines(text: string, paragraphs: Span[]): Dateline[] {
   return paragraphs.slice(0, MAX_PARAGRAPH_INDEX + 1).flatMap((p) => {
@@ -116,7 +55,7 @@ export function datelineAt(text: string, paragraph: Span): Dateline | null {
     const start = at + part[0].length - value.length;
     if (MONTH.test(value)) dated = true;
     else if (!region && !/\d/.test(value)) {
-      const name = REGIONS[value.toLowerCase()] ?? value;
+      const name = REGION_ABBREVIATIONS[value.toLowerCase()] ?? value;
       region = { start: paragraph.start + start, end: paragraph.start + start + value.length, name };
     } else break;
     at += part[0].length;

@@ -11,6 +11,8 @@ import {
   PERSON_NOUNS,
   PLACE_HEADS,
   PLACES,
+  POSTAL_CODES,
+  REGION_ABBREVIATIONS,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
@@ -201,8 +203,10 @@ export function findEntities(
   }
   for (const group of groups) {
     readDateline(group, datelines);
+    readRegion(text, group);
     if (isBareTitle(text, group)) group.reading = 'rejected';
   }
+  readCities(text, groups);
   const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
   for (const g of groups)
     if ((g.reading === 'place' || g.reading === 'organization') && g.core.length === 1 && g.core[0])
@@ -535,6 +539,42 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
       core,
       reading,
     });
+  }
+}
+
+/**
+ * "Rhinelander, Wis.", "Lynchburg, VA", "Sen. Rand Paul (Ky.)": a state or province written short
+ * after a comma or in brackets is that place, named in full ("Ky." is Kentucky, not a person "Ky").
+ */
+function readRegion(text: string, group: NameGroup): void {
+  const only = group.core[0];
+  if (!only || group.core.length !== 1 || group.prefix.length) return;
+  const before = text.slice(Math.max(0, only.start - 2), only.start);
+  const dotted = only.word.endsWith('.') || text[only.end] === '.';
+  const abbreviation = dotted
+    ? REGION_ABBREVIATIONS[`${only.word.replace(/\.$/, '')}.`.toLowerCase()]
+    : undefined;
+  const postal =
+    /^\p{Lu}{2}$/u.test(only.word) && before === ', ' && !/\p{L}/u.test(text[only.end] ?? '')
+      ? POSTAL_CODES[only.word]
+      : undefined;
+  const name =
+    (abbreviation && (before === ', ' || before.endsWith('(')) ? abbreviation : undefined) ?? postal;
+  if (!name) return;
+  group.reading = 'place';
+  group.name = name;
+}
+
+/** "Rhinelander, Wis.": the word before a state named short is a city, not a person's surname. */
+function readCities(text: string, groups: NameGroup[]): void {
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const city = groups[i];
+    const region = groups[i + 1];
+    const last = city?.core[city.core.length - 1];
+    const next = region?.core[0];
+    if (!city || !region || !last || !next || region.reading !== 'place' || !region.name) continue;
+    if (text.slice(last.end, next.start) !== ', ' || city.prefix.length) continue;
+    if (city.reading === 'single' || city.reading === 'unknown') city.reading = 'place';
   }
 }
 

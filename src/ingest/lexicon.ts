@@ -313,3 +313,81 @@ islands | county | stadium | arena | valley | bay | beach | mountains | mount | 
 tower | mall | terminal | freeway | expressway | parkway | trail | falls | peninsula | province | district |
 sea | ocean | gulf | strait | desert | coast | canal | forest | heights | hills | creek | township | borough |
 `);
+
+/** AP-style abbreviations of US states and Canadian provinces, as datelines and
+ * addresses write them ("SURREY, B.C. —", "Rhinelander, Wis.", "Sen. Rand Paul (Ky.)"). */
+export const REGION_ABBREVIATIONS: Record<string, string> = {
+  'ala.': 'Alabama',
+  'ariz.': 'Arizona',
+  'ark.': 'Arkansas',
+  'calif.': 'California',
+  'colo.': 'Colorado',
+  'conn.': 'Connecticut',
+  'del.': 'Delaware',
+  'fla.': 'Florida',
+  'ga.': 'Georgia',
+  'ill.': 'Illinois',
+  'ind.': 'Indiana',
+  'kan.': 'Kansas',
+  'kans.': 'Kansas',
+  'ky.': 'Kentucky',
+  'la.': 'Louisiana',
+  'md.': 'Maryland',
+  'mass.': 'Massachusetts',
+  'mich.': 'Michigan',
+  'minn.': 'Minnesota',
+  'miss.': 'Mississippi',
+  'mo.': 'Missouri',
+  'mont.': 'Montana',
+  'neb.': 'Nebraska',
+  'nev.': 'Nevada',
+  'n.h.': 'New Hampshire',
+  'n.j.': 'New Jersey',
+  'n.m.': 'New Mexico',
+  'n.y.': 'New York',
+  'n.c.': 'North Carolina',
+  'n.d.': 'North Dakota',
+  'okla.': 'Oklahoma',
+  'ore.': 'Oregon',
+  'pa.': 'Pennsylvania',
+  'r.i.': 'Rhode Island',
+  's.c.': 'South Carolina',
+  's.d.': 'South Dakota',
+  'tenn.': 'Tennessee',
+  'vt.': 'Vermont',
+  'va.': 'Virginia',
+  'wash.': 'Washington',
+  'w.va.': 'West Virginia',
+  'wis.': 'Wisconsin',
+  'wisc.': 'Wisconsin',
+  'wyo.': 'Wyoming',
+  'd.c.': 'District of Columbia',
+  'b.c.': 'British Columbia',
+  'alta.': 'Alberta',
+  'sask.': 'Saskatchewan',
+  'man.': 'Manitoba',
+  'ont.': 'Ontario',
+  'que.': 'Quebec',
+  'n.s.': 'Nova Scotia',
+  'n.b.': 'New Brunswick',
+  'p.e.i.': 'Prince Edward Island',
+  'nfld.': 'Newfoundland and Labrador',
+  'n.l.': 'Newfoundland and Labrador',
+  'n.w.t.': 'Northwest Territories',
+};
+
+/** US postal codes after a city ("Lynchburg, VA"). */
+export const POSTAL_CODES: Record<string, string> = Object.fromEntries(
+  `AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|DE Delaware|
+  FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|
+  LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|
+  MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|
+  NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|
+  SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|WA Washington|
+  WV West Virginia|WI Wisconsin|WY Wyoming|DC District of Columbia`
+    .split('|')
+    .map((pair) => {
+      const [code = '', ...name] = pair.trim().split(' ');
+      return [code, name.join(' ')];
+    }),
+);

@@ -122,6 +122,21 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('a state written short after a comma or in brackets is that place; the word before it a city', () => {
+    const found = entities(
+      'Sen. Rand Paul (Ky.) released a video. He spoke in Lynchburg, VA, on Monday.\n\nBruce R. Gary\n\nRhinelander, Wis.',
+    );
+    expect(found.map((e) => [e.name, e.kind]).sort()).toEqual([
+      ['Bruce R. Gary', 'person'],
+      ['Kentucky', 'place'],
+      ['Lynchburg', 'place'],
+      ['Rand Paul', 'person'],
+      ['Rhinelander', 'place'],
+      ['Virginia', 'place'],
+      ['Wisconsin', 'place'],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
