@@ -301,7 +301,7 @@ most | any | unnamed | anonymous | certain | various | both
 export const NON_ENTITY_HEADS = words(`
 act | acts | deal | prize | prizes | award | awards | amendment | bill | doctrine | treaty | accord | accords |
 agreement | war | cup | games | olympics | festival | convention | caucus | caucuses | primary | primaries |
-debate | debates | summit | plan | law | syndrome | disease | virus | day | week | era |
+debate | debates | summit | plan | law | syndrome | disease | virus | day | week | year | eve | era |
 crisis | scandal | trial | show | album | book | film | novel | series | season | tour | ceremony | election |
 elections | race | marathon | championship | championships | open | bowl | derby | awards | medal | order |
 `);

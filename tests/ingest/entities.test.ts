@@ -178,6 +178,9 @@ describe('what is not an entity, and clean names', () => {
     );
     expect(found).toEqual(['person:Ann Roe']);
     expect(names('The Pulitzer Prize-winning reporter said HIV rates fell.')).toEqual([]);
+    expect(names("Twelve people were held over the New Year's weekend and freed on New Year's Eve.")).toEqual(
+      [],
+    );
   });
 
   test('capitals lines, stage directions and contractions are not names', () => {
