@@ -96,6 +96,8 @@ billionaire | king | queen | pope | prince | princess | rabbi | rev. | reverend 
 commander | admiral | adm. | colonel | captain | capt. | dean | historian | scholar | fellow | researcher | writer | editor-in-chief | co-founder | consultant |
 scientist | ceo | chief executive | owner | publisher | producer | premier | sheikh | ayatollah | cardinal |
 bishop | archbishop | detective | sergeant | lieutenant | major | maj. | private | agent | inspector |
+constable | const. | cst. | corporal | cpl. | supt. | insp. | det. | staff sgt. | councillor | councilor | coun. |
+mla | mpp | mna | mp | reeve | warden | hon. |
 superintendent | treasurer | comptroller | auditor | clerk | whip | majority leader | minority leader |
 press secretary | chief of staff | campaign manager | campaign chairman | communications director | senior adviser |
 national security adviser | secretary of state | district judge | federal judge | circuit judge | vice presidential nominee | presidential candidate | nominee |

@@ -1,7 +1,8 @@
 import type { Span } from './types';
 
 const ABBREVIATIONS = new Set(
-  `mr mrs ms dr sen rep gov gen lt col sgt capt maj adm rev prof st jr sr inc co corp ltd jan feb mar apr aug
+  `mr mrs ms dr sen rep gov gen lt col sgt capt maj adm rev prof st jr sr inc co corp ltd supt insp const cpl
+coun det cst pte hon atty jan feb mar apr aug
 sep sept oct nov dec no vs etc u.s u.k u.n d.c e.u a.m p.m ft mt gov calif fla ill mass mich minn penn pa tex
 va wash wis ariz colo conn ga ky la md mo nev okla ore tenn n.y n.j n.h n.c s.c n.d s.d w.va`.split(/\s+/),
 );
@@ -28,7 +29,7 @@ export function sentenceSpans(text: string, paragraph: Span): Span[] {
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(body); m; m = SENTENCE_END.exec(body)) {
-    if (m[0].startsWith('.') && endsWithAbbreviation(body, m.index)) continue;
+    if (m[0].startsWith('.') && endsWithAbbreviation(body, m.index, m.index + m[0].length)) continue;
     const end = m.index + m[0].length;
     spans.push({ start: paragraph.start + start, end: paragraph.start + end });
     start = end;
@@ -38,8 +39,10 @@ export function sentenceSpans(text: string, paragraph: Span): Span[] {
   return spans;
 }
 
-function endsWithAbbreviation(body: string, periodAt: number): boolean {
+function endsWithAbbreviation(body: string, periodAt: number, after: number): boolean {
   const word = /[\p{L}.]+$/u.exec(body.slice(Math.max(0, periodAt - 12), periodAt))?.[0] ?? '';
   if (/^\p{Lu}$/u.test(word)) return true;
+  // "No. 1" abbreviates number; "she said no. Then …" ends a sentence
+  if (word.toLowerCase() === 'no') return /^\s*\d/.test(body.slice(after));
   return ABBREVIATIONS.has(word.toLowerCase());
 }

@@ -12,7 +12,9 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}@#][\p{L}\p{N}\p{M}]*(?:[.'’\-&][\p{L}\p{N}\p{M}]+)*/gu;
 const ABBREVIATED = new Set(
-  'mr mrs ms dr sen rep gov gen lt col sgt capt maj adm rev prof st jr sr inc co corp ltd mt ft'.split(' '),
+  'mr mrs ms dr sen rep gov gen lt col sgt capt maj adm rev prof st jr sr inc co corp ltd mt ft supt insp const cpl coun det cst pte hon atty'.split(
+    ' ',
+  ),
 );
 
 export function tokenize(text: string): Token[] {

@@ -137,6 +137,19 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('police and municipal ranks written short are titles ("Const.", "Cpl.", "Coun.", "Insp.")', () => {
+    const found = entities(
+      'RCMP Const. Jane Doe said the suspect fled. Cpl. Mark Hall said officers searched. Coun. Linda Annis spoke. Supt. Ann Lee said no. Insp. Dave Chauhan agreed.',
+    );
+    expect(found.filter((e) => e.kind === 'person').map((e) => [e.name, e.aliases])).toEqual([
+      ['Jane Doe', ['RCMP Const. Jane Doe']],
+      ['Mark Hall', ['Cpl. Mark Hall']],
+      ['Linda Annis', ['Coun. Linda Annis']],
+      ['Ann Lee', ['Supt. Ann Lee']],
+      ['Dave Chauhan', ['Insp. Dave Chauhan']],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');

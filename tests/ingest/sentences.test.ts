@@ -8,6 +8,17 @@ describe('sentenceSpans', () => {
     expect(sentences).toEqual(['Sen. John Q. Adams met Mr. Brown in the U.S. capital.', 'They talked.']);
   });
 
+  test('"No." before a number abbreviates it; "said no." ends a sentence', () => {
+    const text = 'He was ranked No. 1 in the state. Supt. Ann Lee said no. Dr. Bonnie Henry agreed.';
+    const [paragraph] = paragraphSpans(text);
+    const sentences = paragraph ? sentenceSpans(text, paragraph).map((s) => text.slice(s.start, s.end)) : [];
+    expect(sentences).toEqual([
+      'He was ranked No. 1 in the state.',
+      'Supt. Ann Lee said no.',
+      'Dr. Bonnie Henry agreed.',
+    ]);
+  });
+
   test('a sentence ends after a closing quote mark', () => {
     const text = '“We won.” Then they left.';
     const [paragraph] = paragraphSpans(text);
