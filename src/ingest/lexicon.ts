@@ -185,6 +185,16 @@ little rock | hartford | trenton | annapolis | raleigh | columbus | cincinnati |
 memphis | oklahoma city | omaha | salt lake city | boise | honolulu | anchorage | fairbanks | reno | tucson |
 albuquerque | el paso | fort worth | jacksonville | newark | buffalo | rochester | syracuse |
 oakland | long beach | fresno | berkeley | cambridge | oxford | arlington | alexandria | fairfax |
+ontario | quebec | british columbia | alberta | saskatchewan | manitoba | nova scotia | new brunswick |
+prince edward island | newfoundland | newfoundland and labrador | labrador | yukon | nunavut | northwest territories |
+toronto | montreal | vancouver | calgary | edmonton | ottawa | winnipeg | halifax | saskatoon |
+mississauga | brampton | surrey | burnaby | gatineau | laval | kitchener | waterloo | fredericton |
+charlottetown | whitehorse | yellowknife | iqaluit | kelowna | kamloops | nanaimo | abbotsford | coquitlam |
+thunder bay | sudbury | oshawa | barrie | markham | vaughan | moncton | saint john | st. john's | sherbrooke |
+lethbridge | red deer | prince george | quebec city | niagara falls | lower mainland | greater toronto area |
+melbourne | brisbane | perth | adelaide | auckland | lagos | nairobi | lahore | dhaka | beirut | doha |
+johannesburg | amsterdam | glasgow | birmingham | prague | budapest | bucharest | belgrade | ramallah |
+khartoum | kinshasa | cape town | sao paulo | são paulo | rio de janeiro | addis ababa |
 `);
 
 /** Adjectives of nationality or state, with the place they point to. */

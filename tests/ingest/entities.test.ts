@@ -150,6 +150,15 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('Canadian provinces and cities are places, also as the subject of a clause after "said"', () => {
+    const found = entities('The premier said Ontario families deserved better. Doug Ford spoke in Toronto.');
+    expect(found.map((e) => [e.name, e.kind])).toEqual([
+      ['Doug Ford', 'person'],
+      ['Ontario', 'place'],
+      ['Toronto', 'place'],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
