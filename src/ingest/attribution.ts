@@ -103,7 +103,8 @@ function continued(
   if (
     wordCount(context.text, segment) < 4 &&
     !segment.continuesPrevious &&
-    !isWholeParagraph(context, segment)
+    !isWholeParagraph(context, segment) &&
+    !isSentenceAfterQuote(context, segment, segments[i - 1])
   )
     return null;
   // a second fragment quoted in the same sentence ("…" and "…") shares the first one's speaker
@@ -380,6 +381,24 @@ const isWholeParagraph = (context: ArticleContext, segment: QuoteSegment) => {
   const paragraph = context.paragraphs[segment.paragraph];
   return !!paragraph && paragraph.start === segment.open && paragraph.end - segment.close <= 1;
 };
+
+/**
+ * "“We made a promise,” Phillips said. “We kept it.”": a short quote that is a whole sentence of its
+ * own, after another quote in the same paragraph, goes on speaking; scare quotes and titles sit
+ * inside a sentence or do not end one.
+ */
+function isSentenceAfterQuote(
+  context: ArticleContext,
+  segment: QuoteSegment,
+  previous: QuoteSegment | undefined,
+): boolean {
+  if (!previous || previous.paragraph !== segment.paragraph) return false;
+  const { text } = context;
+  const inside = text.slice(segment.start, segment.end);
+  if (!/^\p{Lu}/u.test(inside) || !/[.!?]$/.test(inside)) return false;
+  const before = text.slice(previous.close, segment.open);
+  return /[.!?]\s+$/.test(before);
+}
 
 /** The person whose possessive stands right before the opening mark ("Roe’s “…”"). */
 function possessiveOwner(context: ArticleContext, segment: QuoteSegment): SpeakerPhrase | null {

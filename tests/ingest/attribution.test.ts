@@ -20,6 +20,16 @@ describe('attributeQuotes', () => {
     expect(quote?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  test('a short sentence quoted after a quote goes on speaking; a short phrase inside a sentence does not', () => {
+    const { result } = firstQuote(
+      'Rod Phillips ended the plan.\n\n“We made a promise,” Phillips said. “We kept it.”\n\nLater they saw “Hamilton” on Broadway.',
+    );
+    const direct = result.quotes.filter((q) => q.kind !== 'indirect');
+    expect(direct.map((q) => q.text)).toEqual(['We made a promise,', 'We kept it.']);
+    const speakers = new Set(direct.map((q) => q.speakerKey));
+    expect(speakers.size).toBe(1);
+  });
+
   test('“…,” said X', () => {
     const { speaker } = firstQuote(
       '“We will appeal the ruling,” said Marcus Oyelaran, a lawyer for the city.',
