@@ -764,7 +764,8 @@ function keepArticle(record: EntityRecord, text: string): void {
     );
   const written = record.mentions.some((m) => {
     const before = text.slice(Math.max(0, m.start - 8), m.start);
-    return /[^\s.!?“”"'\n]\s*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
+    // "according to The Hill": "The" inside a sentence; not after a paragraph break ("…\n\nThe RCMP said")
+    return /[^\s.!?“”"'][ \t\u00a0]*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
   });
   if (!written) return;
   record.aliases.add(record.name);
@@ -917,10 +918,18 @@ function splitRun(run: Token[]): Token[][] {
     const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
     // "Samuel A. Alito Jr.": an initial is not the article "a"
     const initial = /^\p{Lu}\.$/u.test(token.word);
+    // "the Liberal Party", "the Conservative Caucus": a political word before an organization head
+    const partyName =
+      PERSON_NOUNS.has(token.lower) &&
+      i + 2 === run.length &&
+      ORGANIZATION_HEADS.has(run[i + 1]?.lower ?? '');
     if (
       participle ||
       contraction ||
-      (!token.acronym && !initial && (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
+      (!token.acronym &&
+        !initial &&
+        !partyName &&
+        (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
     ) {
       if (part.length) parts.push(part);
       part = [];

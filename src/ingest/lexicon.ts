@@ -138,6 +138,9 @@ al jazeera | hamas | hezbollah | taliban | isis | isil | al qaeda | al-qaeda | v
 supreme court | state department | justice department | treasury | capitol hill | wall street | planned parenthood |
 ap | afp | dnc | rnc | epa | irs | nasa | imf | opec | g7 | g20 | eu | un | wikileaks | huffpost |
 buzzfeed | axios | bloomberg | gallup | quinnipiac | rasmussen | usa today | the hill | vox | slate | salon |
+rcmp | opp | csis | cbc | ctv | global news | canadian press | postmedia | ndp | bloc québécois | elections canada |
+statistics canada | health canada | canada post | air canada | via rail | bc hydro | hydro one | hydro-québec |
+translink | metrolinx | ttc | parliament hill |
 `);
 
 /** Countries, continents, regions, US states and large cities. */

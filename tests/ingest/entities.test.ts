@@ -159,6 +159,20 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('parties named by a political word, and Canadian institutions, are organizations', () => {
+    const found = entities(
+      'Votes are in\n\nThe RCMP said the Liberal Party and the Conservative Party met. Statistics Canada and BC Hydro agreed, and TransLink said so too.',
+    );
+    expect(found.map((e) => [e.name, e.kind])).toEqual([
+      ['RCMP', 'organization'],
+      ['Liberal Party', 'organization'],
+      ['Conservative Party', 'organization'],
+      ['Statistics Canada', 'organization'],
+      ['BC Hydro', 'organization'],
+      ['TransLink', 'organization'],
+    ]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
