@@ -1009,7 +1009,9 @@ function readGroup(tokens: Token[]): NameGroup {
   if (titled && !core.every((t) => t.acronym)) return { tokens, prefix, core, reading: 'person' };
   if (core.length === 1) {
     const only = core[0];
-    if (only && (DEMONYMS.has(only.lower) || PARTY_WORDS.has(only.lower)))
+    // "Iraqi", "Iraqis", "Democrat": who people are, not a name
+    const singular = only?.lower.replace(/s$/, '') ?? '';
+    if (only && (DEMONYMS.has(only.lower) || DEMONYMS.has(singular) || PARTY_WORDS.has(only.lower)))
       return { tokens, prefix, core, reading: 'rejected' };
     if (only?.acronym) return { tokens, prefix, core, reading: 'organization' };
     return { tokens, prefix, core, reading: 'single' };

@@ -202,7 +202,7 @@ khartoum | kinshasa | cape town | sao paulo | são paulo | rio de janeiro | addi
 
 /** Adjectives of nationality or state, with the place they point to. */
 export const DEMONYMS: ReadonlyMap<string, string> = new Map(
-  `american:United States|russian:Russia|ukrainian:Ukraine|british:Britain|english:England|french:France|
+  `american:United States|russian:Russia|ukrainian:Ukraine|british:Britain|briton:Britain|english:England|french:France|
 german:Germany|italian:Italy|spanish:Spain|chinese:China|japanese:Japan|korean:Korea|north korean:North Korea|
 south korean:South Korea|indian:India|pakistani:Pakistan|afghan:Afghanistan|iranian:Iran|iraqi:Iraq|
 syrian:Syria|israeli:Israel|palestinian:Palestine|egyptian:Egypt|saudi:Saudi Arabia|turkish:Turkey|
