@@ -2,6 +2,7 @@ import type { Dateline } from './datelines';
 import {
   DEMONYMS,
   FEMALE_FIRST_NAMES,
+  GENERIC_ACRONYMS,
   HONORIFICS,
   KNOWN_ORGANIZATIONS,
   MALE_FIRST_NAMES,
@@ -962,6 +963,8 @@ function readGroup(tokens: Token[]): NameGroup {
   const whole = joinLower(tokens);
   const last = tokens[tokens.length - 1];
   if (PLACES.has(whole)) return { tokens, prefix: [], core: tokens, reading: 'place' };
+  if (tokens.length === 1 && last?.acronym && GENERIC_ACRONYMS.has(whole))
+    return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
 
   let at = 0;
@@ -1012,6 +1015,8 @@ function readGroup(tokens: Token[]): NameGroup {
     // "Iraqi", "Iraqis", "Democrat": who people are, not a name
     const singular = only?.lower.replace(/s$/, '') ?? '';
     if (only && (DEMONYMS.has(only.lower) || DEMONYMS.has(singular) || PARTY_WORDS.has(only.lower)))
+      return { tokens, prefix, core, reading: 'rejected' };
+    if (only?.acronym && GENERIC_ACRONYMS.has(only.lower))
       return { tokens, prefix, core, reading: 'rejected' };
     if (only?.acronym) return { tokens, prefix, core, reading: 'organization' };
     return { tokens, prefix, core, reading: 'single' };

@@ -406,3 +406,10 @@ export const POSTAL_CODES: Record<string, string> = Object.fromEntries(
       return [code, name.join(' ')];
     }),
 );
+
+/** Acronyms of common nouns: "the TV cameras", "a super PAC" name no organization. */
+export const GENERIC_ACRONYMS = new Set(
+  'tv|ceo|cfo|coo|cto|gdp|vp|pm|am|fm|dna|hiv|aids|id|pr|it|ai|ok|ufo|ngo|mp|mps|usb|pc|faq|diy|eta|rip|lol|pac|suv|atm|gps|mvp|hq'.split(
+    '|',
+  ),
+);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { GENERIC_ACRONYMS } from './lexicon';
 import type { EntityKind } from './types';
 
 /**
@@ -22,11 +23,6 @@ const PARTICLE = /^(van|von|der|den|de|del|della|da|di|du|la|le|bin|al|el|ibn|st
 const ACRONYM_STOP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'at', 'to', 'a', 'an', '&']);
 
 // Acronyms of common nouns: whatever an article tags them as, they name no particular entity.
-const GENERIC_ACRONYMS = new Set(
-  'tv|ceo|cfo|coo|cto|gdp|vp|pm|am|fm|dna|hiv|aids|id|pr|it|ai|ok|ufo|ngo|mp|mps|usb|pc|faq|diy|eta|rip|lol'.split(
-    '|',
-  ),
-);
 
 /**
  * Formal given names by nickname ("bill" → ["william"]), built by `npm run build:nicknames` from an
