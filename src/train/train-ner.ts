@@ -26,11 +26,14 @@ import {
 } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
 import { type NerDocument, readCorpus } from './ner-corpus';
+import { sportsPages, townNames } from './sports-results';
 
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
 /** The CoNLL column corpora (wikigold, BTC, SEC filings), built by build-ner-corpus.ts --columns. */
 export const COLUMNS_FILE = fileURLToPath(new URL('./corpus/ner-train-columns.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-2';
+export const MODEL_VERSION = 'ner-3';
+/** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
+const SPORTS_PAGES = 150;
 const CORPUS_DESCRIPTION =
   'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train; src/train/corpus/ner-train*.jsonl.gz';
 
@@ -180,7 +183,9 @@ function main(argv: string[]): void {
   const sources = option(argv, '--sources');
   const out = option(argv, '--out') ?? WEIGHTS_FILE;
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
+  const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
   let docs = [...readCorpus(CORPUS_FILE), ...(existsSync(COLUMNS_FILE) ? readCorpus(COLUMNS_FILE) : [])];
+  docs.push(...sportsPages(townNames(docs), sports));
   if (sources) docs = docs.filter((d) => new RegExp(sources).test(d.source));
   const weights = train(examples(docs, shoutEvery), epochs);
   const corpus = `${CORPUS_DESCRIPTION}${sources ? ` (sources matching /${sources}/)` : ''}`;
