@@ -140,10 +140,7 @@ export function findEntities(text: string, tokens: Token[], headlineSpans: Span[
   // words the text also uses alone, as surnames are, or that end a name read as a person's
   const personWords = new Set(
     groups
-      .filter(
-        (g) =>
-          g.reading === 'single' || g.reading === 'person' || (g.reading === 'unknown' && g.core.length > 1),
-      )
+      .filter((g) => g.reading === 'single' || g.reading === 'person')
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
   // last words of the full names the rules read as people's: a word used alone that ends one is a surname
