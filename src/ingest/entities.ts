@@ -157,13 +157,16 @@ export function findEntities(
   // words the text also uses alone, as surnames are, or that end a name read as a person's
   const personWords = new Set(
     groups
-      .filter(
-        (g) =>
-          g.reading === 'single' || g.reading === 'person' || (g.reading === 'unknown' && g.core.length > 1),
-      )
+      .filter((g) => g.reading === 'single' || g.reading === 'person')
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
-  for (const group of groups) applyTagger(text, tokens, group, labels, caps, personWords);
+  // last words of the full names the rules read as people's: a word used alone that ends one is a surname
+  const surnames = new Set(
+    groups
+      .filter((g) => g.core.length > 1 && (g.reading === 'person' || g.reading === 'unknown'))
+      .map((g) => g.core[g.core.length - 1]?.lower),
+  );
+  for (const group of groups) applyTagger(text, tokens, group, labels, caps, personWords, surnames);
   cutAtKnownNames(groups);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
@@ -332,6 +335,7 @@ function applyTagger(
   labels: Uint8Array,
   caps: Uint8Array,
   personWords: Set<string | undefined>,
+  surnames: Set<string | undefined>,
 ): void {
   const at = (t: Token) => tokenIndexAt(tokens, t.start);
   // "Los Angeles-area Sanders" → "Sanders"; "Pulitzer Prize-winning" → nothing
@@ -376,12 +380,15 @@ function applyTagger(
   const tagged =
     kinds[0] !== 0 && kinds.every((k) => k === kinds[0]) ? KINDS[(kinds[0] as number) - 1] : null;
   const untagged = kinds.every((k) => k === 0);
-  // a person's name inside the run, after words that are not part of it
-  const start = kinds.indexOf(1);
+  // a person's name inside the run, after words that are not part of it (untagged, or tagged as a
+  // name of their own: "Vermonter | Bernie Sanders")
+  const firstPerson = kinds.indexOf(1);
+  const start =
+    firstPerson === 0 ? group.core.findIndex((t, k) => k > 0 && labels[at(t)] === 1) : firstPerson;
   if (
     start > 0 &&
     kinds.slice(start).every((k) => k === 1) &&
-    kinds.slice(0, start).every((k) => k === 0) &&
+    (firstPerson === 0 || kinds.slice(0, start).every((k) => k === 0)) &&
     group.core
       .slice(0, start)
       .every((t) => !MALE_FIRST_NAMES.has(t.lower) && !FEMALE_FIRST_NAMES.has(t.lower))
@@ -409,7 +416,7 @@ function applyTagger(
     weak &&
     (tagged === 'organization' || tagged === 'place') &&
     !(group.core.length > 1 ? personWords.has(last.lower) && group.reading === 'unknown' : false) &&
-    !(group.core.length === 1 && personWords.has(last.lower) && countWord(text, last.word) > 1) &&
+    !(group.core.length === 1 && surnames.has(last.lower)) &&
     !nearSpeechOrApposition(text, group)
   ) {
     group.reading = tagged;
@@ -428,12 +435,6 @@ function applyTagger(
     !SPEECH_VERBS.has(next)
   )
     group.reading = 'rejected';
-}
-
-function countWord(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
 }
 
 /**

@@ -3,11 +3,13 @@
 //     → src/train/corpus/ner-train.jsonl.gz
 //   npx tsx src/train/build-ner-corpus.ts --columns <CoNLL column files…> (wikigold, BTC, SEC filings)
 //     → src/train/corpus/ner-train-columns.jsonl.gz
+//   npx tsx src/train/build-ner-corpus.ts --crossner <CrossNER column files…>
+//     → src/train/corpus/ner-train-crossner.jsonl.gz
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type NerDocument, readColumns, readGum, readUner } from './ner-corpus';
-import { COLUMNS_FILE, CORPUS_FILE } from './train-ner';
+import { COLUMNS_FILE, CORPUS_FILE, CROSSNER_FILE } from './train-ner';
 
 /** GUM genres whose texts are CC-BY or CC-BY-SA; the non-commercial ones (fiction, essays, …) are left out. */
 const OPEN_GENRES = new Set(['academic', 'bio', 'court', 'interview', 'news', 'voyage']);
@@ -24,11 +26,11 @@ function write(file: string, docs: NerDocument[]): void {
 }
 
 function main(argv: string[]): void {
-  if (argv[0] === '--columns') {
+  if (argv[0] === '--columns' || argv[0] === '--crossner') {
     const files = argv.slice(1);
-    if (files.length === 0) throw new Error('usage: build-ner-corpus --columns <CoNLL column files…>');
+    if (files.length === 0) throw new Error(`usage: build-ner-corpus ${argv[0]} <CoNLL column files…>`);
     write(
-      COLUMNS_FILE,
+      argv[0] === '--columns' ? COLUMNS_FILE : CROSSNER_FILE,
       files.flatMap((file) =>
         readColumns(readFileSync(file, 'utf8'), `columns:${basename(file)}`, { dropTitles: true }),
       ),

@@ -250,6 +250,17 @@ const COLUMN_KINDS: Record<string, EntityKind> = {
   GPE: 'place',
   CORPORATION: 'organization',
   GROUP: 'organization',
+  // CrossNER's fine types: people by occupation, parties, universities, bands and magazines, countries
+  POLITICIAN: 'person',
+  WRITER: 'person',
+  MUSICALARTIST: 'person',
+  SCIENTIST: 'person',
+  RESEARCHER: 'person',
+  POLITICALPARTY: 'organization',
+  UNIVERSITY: 'organization',
+  BAND: 'organization',
+  MAGAZINE: 'organization',
+  COUNTRY: 'place',
 };
 
 /**

@@ -26,13 +26,18 @@ import {
 } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
 import { type NerDocument, readCorpus } from './ner-corpus';
+import { sportsPages, townNames } from './sports-results';
 
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
 /** The CoNLL column corpora (wikigold, BTC, SEC filings), built by build-ner-corpus.ts --columns. */
 export const COLUMNS_FILE = fileURLToPath(new URL('./corpus/ner-train-columns.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-2';
+/** CrossNER's five Wikipedia domains, built by build-ner-corpus.ts --crossner. */
+export const CROSSNER_FILE = fileURLToPath(new URL('./corpus/ner-train-crossner.jsonl.gz', import.meta.url));
+export const MODEL_VERSION = 'ner-3';
+/** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
+const SPORTS_PAGES = 150;
 const CORPUS_DESCRIPTION =
-  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train; src/train/corpus/ner-train*.jsonl.gz';
+  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + 150 synthetic sports pages; word clusters of GloVe 6B; src/train/corpus/ner-train*.jsonl.gz';
 
 interface Example {
   features: TokenFeatures;
@@ -180,7 +185,11 @@ function main(argv: string[]): void {
   const sources = option(argv, '--sources');
   const out = option(argv, '--out') ?? WEIGHTS_FILE;
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
-  let docs = [...readCorpus(CORPUS_FILE), ...(existsSync(COLUMNS_FILE) ? readCorpus(COLUMNS_FILE) : [])];
+  const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
+  let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE].flatMap((file) =>
+    existsSync(file) ? readCorpus(file) : [],
+  );
+  docs.push(...sportsPages(townNames(docs), sports));
   if (sources) docs = docs.filter((d) => new RegExp(sources).test(d.source));
   const weights = train(examples(docs, shoutEvery), epochs);
   const corpus = `${CORPUS_DESCRIPTION}${sources ? ` (sources matching /${sources}/)` : ''}`;

@@ -1,5 +1,6 @@
 import { tokenize } from '../../src/ingest/tokens';
 import { readColumns } from '../../src/train/ner-corpus';
+import { sportsPages, townNames } from '../../src/train/sports-results';
 import { goldLabels, shoutLines } from '../../src/train/train-ner';
 
 const spans = (text: string, entities: [number, number, string][]) =>
@@ -76,5 +77,35 @@ describe('lines in capitals for training', () => {
     expect(gold.filter((l) => l === 1)).toHaveLength(20);
     expect(gold.filter((l) => l === 5)).toHaveLength(20);
     expect(shoutLines(doc, 0)).toBe(doc);
+  });
+});
+
+describe('the synthetic sports pages of the NER training corpus', () => {
+  const corpus = [
+    {
+      source: 'test:0',
+      text: 'Fans in Leeds and Bolton cheered, but France and Bay Island stayed quiet.',
+      entities: [
+        [8, 13, 'place'],
+        [18, 24, 'place'],
+        [38, 44, 'place'],
+        [49, 59, 'place'],
+      ] as [number, number, 'place'][],
+    },
+  ];
+
+  test('take their clubs from the towns the corpora mark as places, not countries or places with a head word', () => {
+    expect(townNames(corpus)).toEqual(['Bolton', 'Leeds']);
+  });
+
+  test('mark every club of a results line an organization, and are the same for the same seed', () => {
+    const pages = sportsPages(['Bolton', 'Leeds'], 3);
+    expect(pages).toEqual(sportsPages(['Bolton', 'Leeds'], 3));
+    for (const page of pages) {
+      const clubs = page.entities.filter(([, , kind]) => kind === 'organization');
+      expect(clubs.length).toBeGreaterThanOrEqual(3);
+      for (const [start, end] of clubs)
+        expect(page.text.slice(start, end)).toMatch(/^(BOLTON|LEEDS|Bolton|Leeds)( \S+)?$/);
+    }
   });
 });

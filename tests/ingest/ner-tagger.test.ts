@@ -1,5 +1,6 @@
 import { findEntities, ruleReadings } from '../../src/ingest/entities';
 import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
+import { wordCluster } from '../../src/ingest/models/word-clusters';
 import { tokenize } from '../../src/ingest/tokens';
 
 const tagged = (text: string) => {
@@ -80,5 +81,15 @@ describe('the shipped entity tagger', () => {
     ]);
     // a common word opening a sentence and written in lower case elsewhere stays out
     expect(people('Fighting continued in the north, and the fighting was heavy.')).toEqual([]);
+  });
+});
+
+describe('the shipped word clusters', () => {
+  const fine = (word: string) => wordCluster(word) % 1024;
+  test('put words used alike together and leave unknown words out', () => {
+    expect(fine('leeds')).toBe(fine('bolton'));
+    expect(fine('chelsea')).toBe(fine('juventus'));
+    expect(fine('leeds')).not.toBe(fine('said'));
+    expect(wordCluster('qzxwv')).toBe(-1);
   });
 });

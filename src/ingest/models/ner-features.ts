@@ -12,15 +12,16 @@ import {
   TITLES,
 } from '../lexicon';
 import type { Token } from '../tokens';
+import { wordCluster } from './word-clusters';
 
 /** BIO labels of the tagger, in weight-table order. */
 export const LABELS = ['O', 'B-person', 'I-person', 'B-organization', 'I-organization', 'B-place', 'I-place'];
 export const LABEL_COUNT = LABELS.length;
-export const BUCKET_BITS = 18;
+export const BUCKET_BITS = 19;
 const MASK = (1 << BUCKET_BITS) - 1;
 /** Static features per token; the decoder adds the ones that depend on earlier labels. */
-export const STATIC_FEATURES = 36;
-export const DYNAMIC_FEATURES = 5;
+export const STATIC_FEATURES = 44;
+export const DYNAMIC_FEATURES = 6;
 
 const FNV = 0x811c9dc5;
 const fnvChar = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
@@ -150,6 +151,8 @@ export interface TokenFeatures {
   words: Int32Array;
   shapes: Int32Array;
   lex: Int32Array;
+  /** Packed word clusters (see wordCluster), -1 for a word without one. */
+  clusters: Int32Array;
   marks: Uint8Array;
   caps: Uint8Array;
   /** Punctuation class of the gap before each token (n + 1 entries). */
@@ -212,6 +215,7 @@ export function tokenFeatures(text: string, tokens: Token[], readings?: Uint8Arr
     words: new Int32Array(n),
     shapes: new Int32Array(n),
     lex: new Int32Array(n),
+    clusters: new Int32Array(n),
     marks,
     caps,
     gaps: new Uint8Array(n + 1),
@@ -257,6 +261,7 @@ export function prepareToken(features: TokenFeatures, i: number): void {
   features.words[i] = hashString(t.lower);
   features.shapes[i] = features.caps[i] ? 7 : shapeHash(t.word);
   features.lex[i] = LEXICON_BITS.get(t.lower) ?? 0;
+  features.clusters[i] = wordCluster(t.lower);
   features.gaps[i] =
     i === 0 && t.start === 0 ? Gap.Line : gapClass(text, i === 0 ? 0 : (tokens[i - 1] as Token).end, t.start);
 }
@@ -330,6 +335,19 @@ export function staticBuckets(features: TokenFeatures, i: number, out: Int32Arra
   const elsewhere = features.elsewhere[i] as number;
   out[34] = bucket(34, elsewhere * 8 + (caps[i] as number) * 4 + opens * 2 + (t.capitalized ? 1 : 0));
   out[35] = bucket(35, Math.imul(elsewhere + 1, 7919) ^ (Math.imul(reading, 131) + (caps[i] as number)));
+  const { clusters } = features;
+  const cluster = clusters[i] as number;
+  const mid = cluster < 0 ? -1 : cluster >> 10;
+  const prevMid = i > 0 && (clusters[i - 1] as number) >= 0 ? (clusters[i - 1] as number) >> 10 : -1;
+  const nextMid = i + 1 < n && (clusters[i + 1] as number) >= 0 ? (clusters[i + 1] as number) >> 10 : -1;
+  out[36] = bucket(36, cluster < 0 ? -1 : cluster & 1023);
+  out[37] = bucket(37, mid * 8 + (caps[i] as number) * 4 + opens * 2 + (t.capitalized ? 1 : 0));
+  out[38] = bucket(38, cluster < 0 ? -1 : cluster >> 17);
+  out[39] = bucket(39, prevMid);
+  out[40] = bucket(40, nextMid);
+  out[41] = bucket(41, (prevMid >> 7) * 64 + (nextMid >> 7) + Math.imul(mid, 4096));
+  out[42] = bucket(42, i > 0 ? (clusters[i - 1] as number) & 1023 : -2);
+  out[43] = bucket(43, i + 1 < n ? (clusters[i + 1] as number) & 1023 : -2);
 }
 
 /**
@@ -349,4 +367,6 @@ export function dynamicBuckets(
   out[2] = bucket(62, Math.imul(features.words[i] as number, 7) ^ prevLabel);
   out[3] = bucket(63, Math.imul(features.shapes[i] as number, 7) ^ prevLabel);
   out[4] = bucket(64, remembered * 8 + prevLabel);
+  const cluster = features.clusters[i] as number;
+  out[5] = bucket(65, Math.imul(cluster < 0 ? -1 : cluster >> 10, 7) ^ prevLabel);
 }
