@@ -41,7 +41,7 @@ function main(paths: string[]): void {
     const kinds = new Map(index.records.map((r) => [r.key, r.kind]));
     pipeline.push({
       gold: doc.entities,
-      predicted: index.mentions.map(
+      predicted: [...index.mentions, ...index.passing].map(
         (m): TypedSpan => [m.core.start, m.core.end, kinds.get(m.key) ?? 'person'],
       ),
     });

@@ -53,6 +53,12 @@ export interface EntityIndex {
   byKey: Map<string, EntityRecord>;
   /** Sorted by start. */
   mentions: NameMention[];
+  /**
+   * Names only the tagger reads as people's, named once in passing with no title, no speech verb
+   * and no later short form ("… beat Pete Sampras"): entities of the article, but kept out of
+   * `mentions`, which speaker resolution reads, so that they never take a "he said".
+   */
+  passing: NameMention[];
 }
 
 type Reading = 'person' | 'organization' | 'place' | 'single' | 'unknown' | 'rejected';
@@ -171,6 +177,12 @@ export function findEntities(
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
+  const passingGroups: NameGroup[] = [];
+  const taggedFullName = (group: NameGroup) =>
+    group.core.length > 1 &&
+    labels[tokenIndexAt(tokens, group.core[0]?.start ?? 0)] === 1 &&
+    group.core.every((t) => kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0) === 1) &&
+    !caps[tokenIndexAt(tokens, group.core[0]?.start ?? 0)];
   // a word used alone that the tagger reads as a person's name is a person even when the text never
   // gives the full name and the word is not the subject of a speech verb ("Mandl", "Herzl")
   const taggedPerson = (group: NameGroup) =>
@@ -202,8 +214,10 @@ export function findEntities(
     const last = group.core[group.core.length - 1];
     const initial = group.core.some((t) => /^\p{Lu}\.$/u.test(t.word));
     if (inHeadline(group) || !last) group.reading = 'rejected';
-    else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group))
+    else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group)) {
+      if (taggedFullName(group)) passingGroups.push(group);
       group.reading = 'rejected';
+    }
   }
   for (const group of groups) {
     readDateline(group, datelines);
@@ -287,10 +301,27 @@ export function findEntities(
     const core = text.slice(m.core.start, m.core.end);
     if (core !== record.name && core !== m.text) record.aliases.add(core);
   }
+  const passing: NameMention[] = [];
+  for (const group of passingGroups) {
+    const first = group.core[0];
+    const last = group.core[group.core.length - 1];
+    if (!first || !last) continue;
+    const record = addRecord('person', group.core);
+    const span = { start: first.start, end: last.start + last.word.length };
+    passing.push({
+      ...span,
+      text: text.slice(span.start, span.end),
+      key: record.key,
+      core: span,
+      prefix: [],
+    });
+    record.mentions.push(span);
+    record.mentions.sort((a, b) => a.start - b.start);
+  }
   for (const record of records) assignGender(record, text);
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
-  return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions };
+  return { records: used, byKey: new Map(used.map((r) => [r.key, r])), mentions, passing };
 }
 
 /**

@@ -173,6 +173,14 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('a full name only the tagger reads as a person\'s is an entity, but no antecedent of "he"', () => {
+    const { entities: found, quotes } = extract(
+      'It rained. The award went to Olusegun Adeyemi last year. He said the prize was late.',
+    );
+    expect(found.map((e) => [e.name, e.kind])).toEqual([['Olusegun Adeyemi', 'person']]);
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([['He', null]]);
+  });
+
   test('a name behind a lower-case “the” is an organization', () => {
     const found = entities('According to the Harbor Courier, the vote was delayed.');
     expect(found.find((e) => e.name === 'Harbor Courier')?.kind).toBe('organization');
