@@ -9,6 +9,7 @@ import {
   NON_ENTITY_HEADS,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
+  PEOPLE_WORDS,
   PERSON_NOUNS,
   PLACE_HEADS,
   PLACES,
@@ -1046,7 +1047,8 @@ function readGroup(tokens: Token[]): NameGroup {
     const only = core[0];
     // "Iraqi", "Iraqis", "Democrat": who people are, not a name
     const singular = only?.lower.replace(/s$/, '') ?? '';
-    if (only && (DEMONYMS.has(only.lower) || DEMONYMS.has(singular) || PARTY_WORDS.has(only.lower)))
+    const people = (w: string) => DEMONYMS.has(w) || PEOPLE_WORDS.has(w);
+    if (only && (people(only.lower) || people(singular) || PARTY_WORDS.has(only.lower)))
       return { tokens, prefix, core, reading: 'rejected' };
     if (only?.acronym && GENERIC_ACRONYMS.has(only.lower))
       return { tokens, prefix, core, reading: 'rejected' };

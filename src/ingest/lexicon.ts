@@ -214,7 +214,21 @@ lebanese:Lebanon|jordanian:Jordan|libyan:Libya|nigerian:Nigeria|kenyan:Kenya|fil
 vietnamese:Vietnam|taiwanese:Taiwan|serbian:Serbia|croatian:Croatia|romanian:Romania|bulgarian:Bulgaria|
 czech:Czech Republic|slovak:Slovakia|lithuanian:Lithuania|latvian:Latvia|estonian:Estonia|moldovan:Moldova|
 armenian:Armenia|azerbaijani:Azerbaijan|kazakh:Kazakhstan|qatari:Qatar|emirati:United Arab Emirates|
-yemeni:Yemen|somali:Somalia|ethiopian:Ethiopia|colombian:Colombia|chilean:Chile|peruvian:Peru`
+yemeni:Yemen|somali:Somalia|ethiopian:Ethiopia|colombian:Colombia|chilean:Chile|peruvian:Peru|
+kurdish:Kurdistan|rwandan:Rwanda|algerian:Algeria|yugoslav:Yugoslavia|tajik:Tajikistan|chechen:Chechnya|
+welsh:Wales|bosnian:Bosnia|albanian:Albania|macedonian:North Macedonia|slovenian:Slovenia|montenegrin:Montenegro|
+kosovar:Kosovo|uzbek:Uzbekistan|turkmen:Turkmenistan|kyrgyz:Kyrgyzstan|mongolian:Mongolia|tibetan:Tibet|
+nepalese:Nepal|nepali:Nepal|bangladeshi:Bangladesh|sri lankan:Sri Lanka|burmese:Myanmar|thai:Thailand|
+cambodian:Cambodia|laotian:Laos|malaysian:Malaysia|indonesian:Indonesia|singaporean:Singapore|
+zimbabwean:Zimbabwe|zambian:Zambia|ugandan:Uganda|tanzanian:Tanzania|eritrean:Eritrea|sudanese:Sudan|
+south sudanese:South Sudan|congolese:Congo|ghanaian:Ghana|senegalese:Senegal|malian:Mali|ivorian:Ivory Coast|
+cameroonian:Cameroon|angolan:Angola|mozambican:Mozambique|moroccan:Morocco|tunisian:Tunisia|omani:Oman|
+bahraini:Bahrain|kuwaiti:Kuwait|persian:Iran|ecuadorian:Ecuador|bolivian:Bolivia|paraguayan:Paraguay|
+uruguayan:Uruguay|guatemalan:Guatemala|honduran:Honduras|salvadoran:El Salvador|nicaraguan:Nicaragua|
+costa rican:Costa Rica|panamanian:Panama|haitian:Haiti|dominican:Dominican Republic|jamaican:Jamaica|
+puerto rican:Puerto Rico|icelandic:Iceland|portuguese:Portugal|new zealander:New Zealand|quebecer:Quebec|
+quebecois:Quebec|québécois:Quebec|albertan:Alberta|ontarian:Ontario|texan:Texas|californian:California|
+floridian:Florida`
     .split('|')
     .map((pair) => pair.trim().split(':') as [string, string]),
 );
@@ -413,3 +427,10 @@ export const GENERIC_ACRONYMS = new Set(
     '|',
   ),
 );
+
+/** Words for faiths and peoples with no country of their own: "Muslim", "Kurd", "Latino" name no one. */
+export const PEOPLE_WORDS = words(`
+muslim | moslem | christian | jewish | jew | catholic | protestant | evangelical | mormon | hindu | buddhist |
+sikh | sunni | shia | shiite | arab | kurd | afrikaner | latino | latina | latinx | hispanic | uighur | uyghur |
+pashtun | rohingya | bedouin | cossack | scandinavian | anglo
+`);
