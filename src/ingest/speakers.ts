@@ -7,7 +7,9 @@ import {
 } from './entities';
 import {
   DEMONYMS,
+  FEMALE_FIRST_NAMES,
   INDEFINITE_DETERMINERS,
+  MALE_FIRST_NAMES,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
   PRONOUN_GENDER,
@@ -478,6 +480,16 @@ export function resolveSpeaker(
   phrase: SpeakerPhrase,
   history: SpeakerHistory[],
 ): ResolvedSpeaker {
+  const resolved = resolvePhrase(context, phrase, history);
+  const fuller = resolved.entity && fullerPerson(context.index, resolved.entity);
+  return fuller ? { ...resolved, entity: fuller } : resolved;
+}
+
+function resolvePhrase(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+  history: SpeakerHistory[],
+): ResolvedSpeaker {
   const { index } = context;
   if (phrase.kind === 'name' && phrase.mention) {
     const entity = index.byKey.get(phrase.mention.key) ?? null;
@@ -492,9 +504,43 @@ export function resolveSpeaker(
     const name = phrase.text.replace(/\s+(?:of|from|at)\s[\s\S]*$/, '');
     return { phrase, entity: derivedEntity(context, 'person', name, phrase), certainty: 0.85 };
   }
-  if (phrase.kind === 'indefinite') return { phrase, entity: null, certainty: 0.78 };
+  if (phrase.kind === 'indefinite') {
+    // "Cuban said" after "Mark Cuban": a surname the name lists took for something else
+    const named = personBySurname(index, phrase.text);
+    return named ? { phrase, entity: named, certainty: 0.85 } : { phrase, entity: null, certainty: 0.78 };
+  }
   if (phrase.kind === 'pronoun') return resolvePronoun(context, phrase, history);
   return resolveDescription(context, phrase, history);
+}
+
+/** The one person of the article whose surname is `text` (one or two capitalized words, "Mr." dropped). */
+function personBySurname(index: EntityIndex, text: string): EntityRecord | null {
+  const words = text.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '').trim();
+  if (!/^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u.test(words)) return null;
+  const found = index.records.filter(
+    (r) => r.kind === 'person' && r.name.includes(' ') && r.name.endsWith(` ${words}`),
+  );
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/**
+ * "Wasserman Schultz" read as a person of its own while the article also names "Debbie Wasserman
+ * Schultz": the one person whose name is it after a given name. A name that opens with a given name
+ * ("Ted Cruz") is a full name already.
+ */
+function fullerPerson(index: EntityIndex, entity: EntityRecord): EntityRecord | null {
+  if (entity.kind !== 'person') return null;
+  const words = entity.name.toLowerCase().split(/\s+/);
+  const first = words[0] ?? '';
+  if (words.length > 2 || MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first)) return null;
+  let found: EntityRecord | null = null;
+  for (const r of index.records) {
+    if (r === entity || r.kind !== 'person' || !r.name.endsWith(` ${entity.name}`)) continue;
+    if (r.name.split(/\s+/).length !== words.length + 1) continue;
+    if (found) return null;
+    found = r;
+  }
+  return found;
 }
 
 function resolvePronoun(
@@ -571,21 +617,38 @@ function resolvePronoun(
   return { phrase, entity: null, certainty: 0.3 };
 }
 
-/** "TransLink", "NASA", "MTVu": one word with an inner capital, or opening with an acronym, names an organization, never "he" or "she". */
+/**
+ * "TransLink", "NASA", "MTVu": one word with an inner capital, or opening with an acronym, names an
+ * organization, never "he" or "she"; so does a name ending in a company word ("Northwind Analytics")
+ * that the tagger read as a person's.
+ */
 const namedLikeOrganization = (r: EntityRecord) =>
-  !/\s/.test(r.name) &&
-  (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) || /^\p{Lu}{2}/u.test(r.name));
+  COMPANY_ENDING.test(r.name) ||
+  (!/\s/.test(r.name) &&
+    (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) || /^\p{Lu}{2}/u.test(r.name)));
+
+const COMPANY_ENDING =
+  /\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|Group|Holdings|Technologies|Systems|Solutions|Labs|Laboratories|Industries|Motors|Airlines|Partners|Associates|Capital|Bank|Fund|Foundation|Institute|University|College|Association|Agency|Committee|Council|Party|Media|Networks?|\p{L}+(?:ics|ceuticals))$/u;
 
 /** "Jane Roe / Daily Courier", "Photo: …", "(Getty Images)": a credit line or byline, whose names never speak. */
 export const CREDIT_LINE =
   /\s\/\s|^\(?(?:photo|photograph|credit|image|file photo|by)\b|\b(?:getty|reuters|associated press|canadian press)\b/i;
+/** "Jane Roe/CBC": a name and an outlet joined by a slash. */
+const SLASH_CREDIT = /\p{L}\s?\/\s?\p{Lu}/u;
+/** A caption's closing credit in parentheses: "… on Tuesday. (Jane Roe/CBC News)". */
+const CLOSING_CREDIT = /\(([^()]{3,80})\)\s*$/;
 
 export function isCreditLine(context: ArticleContext, at: number): boolean {
   const paragraph = context.paragraphs.find((p) => p.start <= at && at < p.end);
-  if (!paragraph || paragraph.end - paragraph.start > 120) return false;
+  if (!paragraph) return false;
   const line = context.text.slice(paragraph.start, paragraph.end);
-  return CREDIT_LINE.test(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line);
+  const closing = CLOSING_CREDIT.exec(line);
+  if (closing?.[1] && at >= paragraph.start + closing.index && isCredit(closing[1])) return true;
+  if (paragraph.end - paragraph.start > 120) return false;
+  return isCredit(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line);
 }
+
+const isCredit = (line: string) => CREDIT_LINE.test(line) || SLASH_CREDIT.test(line);
 
 function resolveDescription(
   context: ArticleContext,
@@ -819,6 +882,7 @@ function sentenceSubjects(
     ).filter(
       (m) =>
         !isQuoted(context, m.start) &&
+        !isCreditLine(context, m.start) &&
         !followedByPossessiveObject(context, m) &&
         !qualifiesAnother(context, m),
     );
