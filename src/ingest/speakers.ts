@@ -625,7 +625,8 @@ function resolvePronoun(
 const namedLikeOrganization = (r: EntityRecord) =>
   COMPANY_ENDING.test(r.name) ||
   (!/\s/.test(r.name) &&
-    (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) || /^\p{Lu}{2}/u.test(r.name)));
+    (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) ||
+      /^\p{Lu}{2}/u.test(r.name)));
 
 const COMPANY_ENDING =
   /\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|Group|Holdings|Technologies|Systems|Solutions|Labs|Laboratories|Industries|Motors|Airlines|Partners|Associates|Capital|Bank|Fund|Foundation|Institute|University|College|Association|Agency|Committee|Council|Party|Media|Networks?|\p{L}+(?:ics|ceuticals))$/u;
@@ -639,14 +640,34 @@ const SLASH_CREDIT = /\p{L}\s?\/\s?\p{Lu}/u;
 const CLOSING_CREDIT = /\(([^()]{3,80})\)\s*$/;
 
 export function isCreditLine(context: ArticleContext, at: number): boolean {
-  const paragraph = context.paragraphs.find((p) => p.start <= at && at < p.end);
-  if (!paragraph) return false;
-  const line = context.text.slice(paragraph.start, paragraph.end);
-  const closing = CLOSING_CREDIT.exec(line);
-  if (closing?.[1] && at >= paragraph.start + closing.index && isCredit(closing[1])) return true;
-  if (paragraph.end - paragraph.start > 120) return false;
-  return isCredit(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line);
+  const i = sentenceIndexAt(context.paragraphs, at);
+  const paragraph = context.paragraphs[i];
+  if (!paragraph || at >= paragraph.end) return false;
+  let starts = creditStarts.get(context.paragraphs);
+  if (!starts) {
+    starts = new Map();
+    creditStarts.set(context.paragraphs, starts);
+  }
+  let start = starts.get(i);
+  if (start === undefined) {
+    start = creditStart(context.text, paragraph);
+    starts.set(i, start);
+  }
+  return at >= start;
 }
+
+/** Where the credit of a paragraph begins (the whole line, or its closing parenthesis), else Infinity. */
+function creditStart(text: string, paragraph: Span): number {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const closing = CLOSING_CREDIT.exec(line);
+  if (paragraph.end - paragraph.start <= 120 && isCredit(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line))
+    return paragraph.start;
+  if (closing?.[1] && isCredit(closing[1])) return paragraph.start + closing.index;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** The credit start of each paragraph, found once per article (keyed by its paragraph list). */
+const creditStarts = new WeakMap<Span[], Map<number, number>>();
 
 const isCredit = (line: string) => CREDIT_LINE.test(line) || SLASH_CREDIT.test(line);
 
@@ -744,7 +765,10 @@ function descriptionQualifiers(text: string, words: string[], twoWordHead: strin
   const runs: string[] = [];
   let run: string[] = [];
   written.forEach((w, i) => {
-    const word = w.toLowerCase().replace(/[^\p{L}.-]/gu, '');
+    const word = w
+      .toLowerCase()
+      .replace(/['’]s$/, '')
+      .replace(/[^\p{L}.-]/gu, '');
     const qualifies =
       (/^\p{Lu}/u.test(w) || DEMONYMS.has(words[i + 1] ?? '')) &&
       !!word &&
@@ -828,6 +852,21 @@ function editorialBoard(context: ArticleContext, phrase: SpeakerPhrase): EntityR
   }
   if (!paper) return null;
   return derivedOrganization(context, `${paper.name.replace(/^The\s+/, '')} editorial board`, phrase);
+}
+
+/**
+ * What a description's head noun says of whom it may stand for, without resolving it: a title some
+ * person of the article holds ("role"), a person noun no one holds ("person"), a group noun ("group").
+ */
+export function descriptionHead(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+): 'role' | 'person' | 'group' | 'other' {
+  const words = headOf((phrase.text.split(',')[0] ?? '').toLowerCase().split(/\s+/));
+  const head = words[words.length - 1] ?? '';
+  if (titleHolders(context, head) || titleHolders(context, words.slice(-2).join(' '))) return 'role';
+  if (ORGANIZATION_NOUNS.has(head) && !PERSON_NOUNS.has(head)) return 'group';
+  return PERSON_NOUNS.has(head) || looksLikePerson(head) ? 'person' : 'other';
 }
 
 const titleHolders = (context: ArticleContext, head: string) =>

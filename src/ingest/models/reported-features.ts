@@ -1,12 +1,34 @@
 import type { ReportedStatement } from '../reported';
 import { type ArticleContext, isAdjectival, isNonSpeechCue } from '../speakers';
-import { tokenIndexAt } from '../tokens';
+import { type Token, tokenIndexAt } from '../tokens';
 import type { Span } from '../types';
 
 const bucket = (n: number, edges: number[]) => {
   const i = edges.findIndex((e) => n <= e);
   return i < 0 ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
 };
+
+const DETERMINERS = new Set(
+  'the a an this that these those his her its their our my your one every each any some no another'.split(
+    ' ',
+  ),
+);
+const PRONOUNS = new Set('he she they it we i you who'.split(' '));
+
+/**
+ * The kind of word next to the cue, for the senses a word alone does not give: a determiner before
+ * it makes a noun ("this point", "a report"), a capitalized word after it a name ("a group called
+ * Ginbot").
+ */
+function wordClass(token: Token | undefined, sentence: Span): string {
+  if (!token || token.start < sentence.start || token.start >= sentence.end) return 'edge';
+  if (token.lower === 'that') return 'that';
+  if (DETERMINERS.has(token.lower)) return 'determiner';
+  if (PRONOUNS.has(token.lower)) return 'pronoun';
+  if (token.capitalized) return 'capitalized';
+  if (/^\p{Ll}/u.test(token.word)) return /(?:ed|s)$/.test(token.lower) ? 'lower-inflected' : 'lower';
+  return 'other';
+}
 
 /**
  * What the classifier knows of a reported-speech candidate: the rule that found it (the rules kept
@@ -33,6 +55,9 @@ export function reportedFeatures(
   const first = tokenIndexAt(tokens, sentence.start);
   const lead = text.slice(sentence.start, statement.cueAt);
   const previousWord = previous && previous.start >= sentence.start ? previous.lower : '<s>';
+  const previous2 = tokens[i - 2];
+  const previous2Word = previous2 && previous2.start >= sentence.start ? previous2.lower : '<s>';
+  const nextWord = next && next.start < sentence.end ? next.lower : '</s>';
   const features = [
     'bias',
     `rule:${rule}`,
@@ -43,7 +68,7 @@ export function reportedFeatures(
     `entity:${entity}`,
     `cue-kind:${cueWord}:${kind}`,
     `previous:${previousWord}`,
-    `next:${next && next.start < sentence.end ? next.lower : '</s>'}`,
+    `next:${nextWord}`,
     `side:${after ? 'after' : 'before'}`,
     `rule-side:${rule}:${after ? 'after' : 'before'}`,
     `cue-side:${cueWord}:${after ? 'after' : 'before'}`,
@@ -55,6 +80,13 @@ export function reportedFeatures(
     `words:${bucket(words, [2, 4, 8, 16, 32])}`,
     `cue-position:${bucket(i - first, [0, 2, 5, 10, 20])}`,
     `certainty:${bucket(statement.speaker?.certainty ?? 0, [0, 0.3, 0.6, 0.8, 0.95])}`,
+    `cue-next:${cueWord}:${nextWord}`,
+    `previous2:${previous2Word}:${previousWord}`,
+    `entity-side:${entity}:${after ? 'after' : 'before'}`,
+    `rule-entity-cue:${rule}:${entity}:${cueWord}`,
+    `previous-class:${wordClass(previous, sentence)}`,
+    `next-class:${wordClass(next, sentence)}`,
+    `cue-around:${cueWord}:${wordClass(previous, sentence)}:${wordClass(next, sentence)}`,
   ];
   if (cue) {
     const suffix = /(ing|ed|s)$/.exec(cue.lower)?.[1] ?? 'base';
