@@ -30,6 +30,24 @@ function wordClass(token: Token | undefined, sentence: Span): string {
   return 'other';
 }
 
+const SUBORDINATORS = new Set(
+  'when while since despite although though because if as after before until once whether unless'.split(' '),
+);
+const PREPOSITIONS = new Set(
+  'in on at with by for from during amid among about after before over under into through throughout without within following'.split(
+    ' ',
+  ),
+);
+
+/** The kind of the content's first word: a subordinator, preposition, participle or adverb opens a phrase. */
+function openingClass(word: string): string {
+  if (SUBORDINATORS.has(word)) return 'subordinator';
+  if (PREPOSITIONS.has(word)) return 'preposition';
+  if (/^\p{L}{3,}ing$/u.test(word)) return 'participle';
+  if (/^\p{L}{3,}ly$/u.test(word)) return 'adverb';
+  return 'other';
+}
+
 /**
  * What the classifier knows of a reported-speech candidate: the rule that found it (the rules kept
  * as features), the cue word and its neighbours, the speaker phrase, where the content lies and
@@ -119,6 +137,8 @@ export function reportedFeatures(
     features.push(`content-first:${firstWord}`, `side-first:${after ? 'after' : 'before'}:${firstWord}`);
   if (/^(?:to|of|on|in|at|for|as|earlier|during|about|after|before|with)$/.test(firstWord))
     features.push(`content-first-phrase:${firstWord}`);
+  // "Speaking to supporters on Friday, Roe said …", "After the event, …": an opening phrase, not a clause
+  features.push(`content-opens:${after ? 'after' : 'before'}:${openingClass(firstWord)}`);
   if (context.paragraphs.some((p) => p.start === sentence.start)) features.push('paragraph-first');
   if (!/[.!?'"”’)]\s*$/.test(text.slice(sentence.start, sentence.end))) features.push('no-final-stop');
   return features;
