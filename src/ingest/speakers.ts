@@ -481,8 +481,19 @@ export function resolveSpeaker(
   history: SpeakerHistory[],
 ): ResolvedSpeaker {
   const resolved = resolvePhrase(context, phrase, history);
-  const fuller = resolved.entity && fullerPerson(context.index, resolved.entity);
+  const fuller = resolved.entity && fullerPersonOnce(context.index, resolved.entity);
   return fuller ? { ...resolved, entity: fuller } : resolved;
+}
+
+/** fullerPerson, asked again only when the article's entities have grown since (derived entities). */
+const fullerPeople = new WeakMap<EntityRecord, { records: number; fuller: EntityRecord | null }>();
+
+function fullerPersonOnce(index: EntityIndex, entity: EntityRecord): EntityRecord | null {
+  const known = fullerPeople.get(entity);
+  if (known?.records === index.records.length) return known.fuller;
+  const fuller = fullerPerson(index, entity);
+  fullerPeople.set(entity, { records: index.records.length, fuller });
+  return fuller;
 }
 
 function resolvePhrase(
