@@ -199,9 +199,10 @@ function looseStatements(
       const phraseOfTime = NOT_A_CLAUSE.has(words[0]?.toLowerCase() ?? '') || TIME_WORDS.test(words[0] ?? '');
       if (words.length >= 3 && !(phraseOfTime && words.length < 8)) add(phrase, start, end);
     }
-    // "CLAUSE, X said …" / "CLAUSE, said X": the sentence before the comma that sets off the attribution
+    // "CLAUSE, X said …" / "CLAUSE, said X": the sentence before the comma that sets off the attribution;
+    // never before a participle ("Roe declined to give details, saying …": the clause is what Roe did)
     const cut = before && before.end <= verb.start ? before.start : verb.start;
-    if (/[,—–]\s*$/.test(text.slice(sentence.start, cut)))
+    if (!verb.lower.endsWith('ing') && /[,—–]\s*$/.test(text.slice(sentence.start, cut)))
       add(phrase, sentence.start, trimmedEnd(text, sentence.start, cut));
   }
   return found;

@@ -7,7 +7,9 @@ import {
 } from './entities';
 import {
   DEMONYMS,
+  FEMALE_FIRST_NAMES,
   INDEFINITE_DETERMINERS,
+  MALE_FIRST_NAMES,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
   PRONOUN_GENDER,
@@ -166,12 +168,30 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
 
 const CLAUSE_BREAKS = new Set([...',;:.!?“”"()—–\n']);
 
-/** The text after the last punctuation mark (a backward scan: the regex /[^…]*$/ is quadratic). */
+/**
+ * The text after the last punctuation mark (a backward scan: the regex /[^…]*$/ is quadratic); the
+ * period of a short capitalized abbreviation inside the phrase ("the nominee for the Nov. 8 election",
+ * "former Gov. Jo Roe") does not end it.
+ */
 function clauseTail(window: string): string {
   let at = window.length;
-  while (at > 0 && !CLAUSE_BREAKS.has(window[at - 1] ?? '')) at--;
-  return window.slice(at);
+  for (;;) {
+    while (at > 0 && !CLAUSE_BREAKS.has(window[at - 1] ?? '')) at--;
+    if (
+      at > 1 &&
+      window[at - 1] === '.' &&
+      / \S/.test(window.slice(at, at + 2)) &&
+      ABBREVIATION_BEFORE.test(window.slice(Math.max(0, at - 6), at - 1))
+    ) {
+      at--;
+      continue;
+    }
+    return window.slice(at);
+  }
 }
+
+const ABBREVIATION_BEFORE =
+  /(?:^|\s)(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Lt|Col|Dr|Mr|Mrs|Ms|St|Ft|Mt)$/;
 
 /** Any short noun phrase before the cue ("supporters of the plan say"): it names no one we know. */
 function looseDescription(context: ArticleContext, stop: number, limit: number): SpeakerPhrase | null {
@@ -460,6 +480,27 @@ export function resolveSpeaker(
   phrase: SpeakerPhrase,
   history: SpeakerHistory[],
 ): ResolvedSpeaker {
+  const resolved = resolvePhrase(context, phrase, history);
+  const fuller = resolved.entity && fullerPersonOnce(context.index, resolved.entity);
+  return fuller ? { ...resolved, entity: fuller } : resolved;
+}
+
+/** fullerPerson, asked again only when the article's entities have grown since (derived entities). */
+const fullerPeople = new WeakMap<EntityRecord, { records: number; fuller: EntityRecord | null }>();
+
+function fullerPersonOnce(index: EntityIndex, entity: EntityRecord): EntityRecord | null {
+  const known = fullerPeople.get(entity);
+  if (known?.records === index.records.length) return known.fuller;
+  const fuller = fullerPerson(index, entity);
+  fullerPeople.set(entity, { records: index.records.length, fuller });
+  return fuller;
+}
+
+function resolvePhrase(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+  history: SpeakerHistory[],
+): ResolvedSpeaker {
   const { index } = context;
   if (phrase.kind === 'name' && phrase.mention) {
     const entity = index.byKey.get(phrase.mention.key) ?? null;
@@ -474,9 +515,43 @@ export function resolveSpeaker(
     const name = phrase.text.replace(/\s+(?:of|from|at)\s[\s\S]*$/, '');
     return { phrase, entity: derivedEntity(context, 'person', name, phrase), certainty: 0.85 };
   }
-  if (phrase.kind === 'indefinite') return { phrase, entity: null, certainty: 0.78 };
+  if (phrase.kind === 'indefinite') {
+    // "Cuban said" after "Mark Cuban": a surname the name lists took for something else
+    const named = personBySurname(index, phrase.text);
+    return named ? { phrase, entity: named, certainty: 0.85 } : { phrase, entity: null, certainty: 0.78 };
+  }
   if (phrase.kind === 'pronoun') return resolvePronoun(context, phrase, history);
   return resolveDescription(context, phrase, history);
+}
+
+/** The one person of the article whose surname is `text` (one or two capitalized words, "Mr." dropped). */
+function personBySurname(index: EntityIndex, text: string): EntityRecord | null {
+  const words = text.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '').trim();
+  if (!/^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u.test(words)) return null;
+  const found = index.records.filter(
+    (r) => r.kind === 'person' && r.name.includes(' ') && r.name.endsWith(` ${words}`),
+  );
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/**
+ * "Wasserman Schultz" read as a person of its own while the article also names "Debbie Wasserman
+ * Schultz": the one person whose name is it after a given name. A name that opens with a given name
+ * ("Ted Cruz") is a full name already.
+ */
+function fullerPerson(index: EntityIndex, entity: EntityRecord): EntityRecord | null {
+  if (entity.kind !== 'person') return null;
+  const words = entity.name.toLowerCase().split(/\s+/);
+  const first = words[0] ?? '';
+  if (words.length > 2 || MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first)) return null;
+  let found: EntityRecord | null = null;
+  for (const r of index.records) {
+    if (r === entity || r.kind !== 'person' || !r.name.endsWith(` ${entity.name}`)) continue;
+    if (r.name.split(/\s+/).length !== words.length + 1) continue;
+    if (found) return null;
+    found = r;
+  }
+  return found;
 }
 
 function resolvePronoun(
@@ -527,10 +602,23 @@ function resolvePronoun(
     subjectMention && subjectEntity ? { start: subjectMention.start, key: subjectEntity.key } : undefined;
   const previousParagraphStart = previousParagraphOf(context, paragraph)?.start ?? paragraph?.start ?? 0;
   const speakerIsRecent = lastSpeaker && lastSpeaker.at >= previousParagraphStart;
+  // a name named after the last speaker takes over only as a subject, not as the object of a
+  // preposition ("… more liberal nominees than Obama? “…,” he said" stays with the last speaker, even
+  // a paragraph further back)
+  const subjectSentence = subjectMention
+    ? context.sentences[sentenceIndexAt(context.sentences, subjectMention.start)]
+    : undefined;
+  const takesOver =
+    !!subjectMention &&
+    (subjectRank(context, subjectMention, subjectSentence?.start ?? 0) < 2 ||
+      (subjectSentence?.end ?? 0) >= phrase.start ||
+      // "For Roe, a retiree, …": the topic of its sentence
+      /^[\s“"']*\p{L}+\s+$/u.test(context.text.slice(subjectSentence?.start ?? 0, subjectMention.start)));
   if (
     subject &&
-    (!speakerIsRecent ||
-      (lastSpeaker && subject.start > lastSpeaker.at && subject.key !== lastSpeaker.entity.key))
+    (!lastSpeaker ||
+      (!speakerIsRecent && takesOver) ||
+      (takesOver && subject.start > lastSpeaker.at && subject.key !== lastSpeaker.entity.key))
   ) {
     const entity = context.index.byKey.get(subject.key) ?? null;
     const sameParagraph = paragraph ? subject.start >= paragraph.start : false;
@@ -540,21 +628,59 @@ function resolvePronoun(
   return { phrase, entity: null, certainty: 0.3 };
 }
 
-/** "TransLink", "NASA": one word with an inner capital, or an acronym, names an organization, never "he" or "she". */
+/**
+ * "TransLink", "NASA", "MTVu": one word with an inner capital, or opening with an acronym, names an
+ * organization, never "he" or "she"; so does a name ending in a company word ("Northwind Analytics")
+ * that the tagger read as a person's.
+ */
 const namedLikeOrganization = (r: EntityRecord) =>
-  !/\s/.test(r.name) &&
-  (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) || /^\p{Lu}{2,}$/u.test(r.name));
+  COMPANY_ENDING.test(r.name) ||
+  (!/\s/.test(r.name) &&
+    (/\p{Ll}\p{Lu}/u.test(r.name.replace(/^(?:Mc|Mac|De|Di|La|Le|O['’])/, '')) ||
+      /^\p{Lu}{2}/u.test(r.name)));
+
+const COMPANY_ENDING =
+  /\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|Group|Holdings|Technologies|Systems|Solutions|Labs|Laboratories|Industries|Motors|Airlines|Partners|Associates|Capital|Bank|Fund|Foundation|Institute|University|College|Association|Agency|Committee|Council|Party|Media|Networks?|\p{L}+(?:ics|ceuticals))$/u;
 
 /** "Jane Roe / Daily Courier", "Photo: …", "(Getty Images)": a credit line or byline, whose names never speak. */
 export const CREDIT_LINE =
   /\s\/\s|^\(?(?:photo|photograph|credit|image|file photo|by)\b|\b(?:getty|reuters|associated press|canadian press)\b/i;
+/** "Jane Roe/CBC": a name and an outlet joined by a slash. */
+const SLASH_CREDIT = /\p{L}\s?\/\s?\p{Lu}/u;
+/** A caption's closing credit in parentheses: "… on Tuesday. (Jane Roe/CBC News)". */
+const CLOSING_CREDIT = /\(([^()]{3,80})\)\s*$/;
 
 export function isCreditLine(context: ArticleContext, at: number): boolean {
-  const paragraph = context.paragraphs.find((p) => p.start <= at && at < p.end);
-  if (!paragraph || paragraph.end - paragraph.start > 120) return false;
-  const line = context.text.slice(paragraph.start, paragraph.end);
-  return CREDIT_LINE.test(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line);
+  const i = sentenceIndexAt(context.paragraphs, at);
+  const paragraph = context.paragraphs[i];
+  if (!paragraph || at >= paragraph.end) return false;
+  let starts = creditStarts.get(context.paragraphs);
+  if (!starts) {
+    starts = new Map();
+    creditStarts.set(context.paragraphs, starts);
+  }
+  let start = starts.get(i);
+  if (start === undefined) {
+    start = creditStart(context.text, paragraph);
+    starts.set(i, start);
+  }
+  return at >= start;
 }
+
+/** Where the credit of a paragraph begins (the whole line, or its closing parenthesis), else Infinity. */
+function creditStart(text: string, paragraph: Span): number {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const closing = CLOSING_CREDIT.exec(line);
+  if (paragraph.end - paragraph.start <= 120 && isCredit(line) && !/[“”"]/.test(line) && !/[.!?]$/.test(line))
+    return paragraph.start;
+  if (closing?.[1] && isCredit(closing[1])) return paragraph.start + closing.index;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** The credit start of each paragraph, found once per article (keyed by its paragraph list). */
+const creditStarts = new WeakMap<Span[], Map<number, number>>();
+
+const isCredit = (line: string) => CREDIT_LINE.test(line) || SLASH_CREDIT.test(line);
 
 function resolveDescription(
   context: ArticleContext,
@@ -594,25 +720,31 @@ function resolveDescription(
     const entity = organization ? (index.byKey.get(organization.key) ?? null) : null;
     return { phrase, entity, certainty: 0.5 };
   }
-  const qualifiers = words.filter((w) => DEMONYMS.has(w));
-  const place = qualifiers
-    .map((w) => DEMONYMS.get(w))
-    .find(Boolean)
-    ?.toLowerCase();
-  const roleText = (role: ExtractedRole) => context.text.slice(role.span.start, role.span.end).toLowerCase();
   const twoWordHead = words.slice(-2).join(' ');
-  const matching = roles.filter((role) => {
-    if (!titleMatches(head, role.title) && !titleMatches(twoWordHead, role.title)) return false;
+  const qualifiers = descriptionQualifiers(phrase.text, words, twoWordHead);
+  const roleText = (role: ExtractedRole) =>
+    ` ${context.text
+      .slice(role.span.start, role.span.end)
+      .toLowerCase()
+      .replace(/[^\p{L}.-]+/gu, ' ')} `;
+  const holdsTitle = (role: ExtractedRole) =>
+    titleMatches(head, role.title) || titleMatches(twoWordHead, role.title);
+  // "the New Jersey governor", "the Russian leader", "the Democratic candidate": every qualifier must fit the role
+  const qualified = (role: ExtractedRole) => {
     const rolePlace = role.placeKey ? index.byKey.get(role.placeKey)?.name.toLowerCase() : undefined;
-    if (place) return rolePlace === place || qualifiers.some((q) => roleText(role).includes(q));
-    return true;
-  });
+    return qualifiers.every(
+      (q) =>
+        roleText(role).includes(` ${q} `) ||
+        (!!rolePlace && (rolePlace === q || DEMONYMS.get(q)?.toLowerCase() === rolePlace)),
+    );
+  };
+  const matching = roles.filter((role) => holdsTitle(role) && qualified(role));
   const candidates = [...new Set(matching.map((r) => r.personKey))]
     .map((k) => index.byKey.get(k))
     .filter((r): r is EntityRecord => !!r);
   if (candidates.length) {
     // an unqualified title points to the holder with no foreign qualifier ("the president")
-    const domestic = place
+    const domestic = qualifiers.length
       ? candidates
       : candidates.filter(
           (c) => !roles.some((r) => r.personKey === c.key && r.placeKey && titleMatches(head, r.title)),
@@ -621,13 +753,45 @@ function resolveDescription(
     const entity = mostRecent(context, pool, phrase.start);
     return { phrase, entity, certainty: pool.length === 1 ? 0.85 : 0.6 };
   }
-  // no stated role fits: the person the recent sentences are about, else the last speaker
-  const subject = sentenceSubjects(context, phrase.start).find(
-    (m) => index.byKey.get(m.key)?.kind === 'person',
+  // no stated role fits: the person the recent sentences are about (not one who holds the title
+  // with another qualifier, the Florida governor for "the New Jersey governor"), else the last speaker
+  const otherHolders = new Set(qualifiers.length ? roles.filter(holdsTitle).map((r) => r.personKey) : []);
+  const isPerson = (r: EntityRecord | undefined) => r?.kind === 'person' && !otherHolders.has(r.key);
+  const subject = sentenceSubjects(context, phrase.start, undefined, true).find((m) =>
+    isPerson(index.byKey.get(m.key)),
   );
   if (subject) return { phrase, entity: index.byKey.get(subject.key) ?? null, certainty: 0.45 };
-  const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start);
+  const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && isPerson(h.entity));
   return { phrase, entity: lastSpeaker?.entity ?? null, certainty: 0.4 };
+}
+
+/**
+ * The words that qualify a description's title, lower-cased, a run of adjacent words as one
+ * qualifier: capitalized words before the title ("the New Jersey governor" → "new jersey"; "the
+ * Democratic presidential candidate" → "democratic") and demonyms ("the russian leader").
+ */
+function descriptionQualifiers(text: string, words: string[], twoWordHead: string): string[] {
+  const written = (text.split(',')[0] ?? '').split(/\s+/).filter(Boolean).slice(1, words.length);
+  const titleWords = new Set(PERSON_NOUNS.has(twoWordHead) ? twoWordHead.split(' ') : words.slice(-1));
+  const runs: string[] = [];
+  let run: string[] = [];
+  written.forEach((w, i) => {
+    const word = w
+      .toLowerCase()
+      .replace(/['’]s$/, '')
+      .replace(/[^\p{L}.-]/gu, '');
+    const qualifies =
+      (/^\p{Lu}/u.test(w) || DEMONYMS.has(words[i + 1] ?? '')) &&
+      !!word &&
+      !titleWords.has(word) &&
+      !PERSON_NOUNS.has(word);
+    if (qualifies) run.push(word);
+    if ((!qualifies || i === written.length - 1) && run.length) {
+      runs.push(run.join(' '));
+      run = [];
+    }
+  });
+  return [...new Set(runs)];
 }
 
 const CAMPAIGN_OF =
@@ -701,6 +865,21 @@ function editorialBoard(context: ArticleContext, phrase: SpeakerPhrase): EntityR
   return derivedOrganization(context, `${paper.name.replace(/^The\s+/, '')} editorial board`, phrase);
 }
 
+/**
+ * What a description's head noun says of whom it may stand for, without resolving it: a title some
+ * person of the article holds ("role"), a person noun no one holds ("person"), a group noun ("group").
+ */
+export function descriptionHead(
+  context: ArticleContext,
+  phrase: SpeakerPhrase,
+): 'role' | 'person' | 'group' | 'other' {
+  const words = headOf((phrase.text.split(',')[0] ?? '').toLowerCase().split(/\s+/));
+  const head = words[words.length - 1] ?? '';
+  if (titleHolders(context, head) || titleHolders(context, words.slice(-2).join(' '))) return 'role';
+  if (ORGANIZATION_NOUNS.has(head) && !PERSON_NOUNS.has(head)) return 'group';
+  return PERSON_NOUNS.has(head) || looksLikePerson(head) ? 'person' : 'other';
+}
+
 const titleHolders = (context: ArticleContext, head: string) =>
   context.roles.some((r) => titleMatches(head, r.title));
 
@@ -729,7 +908,12 @@ const isQuoted = (context: ArticleContext, at: number) =>
  * not qualifying someone else's title), then the rest. A sentence that opens with the same pronoun
  * ("She said she'd rather …") talks about the same person, so its names are not candidates.
  */
-function sentenceSubjects(context: ArticleContext, before: number, samePronoun?: string): NameMention[] {
+function sentenceSubjects(
+  context: ArticleContext,
+  before: number,
+  samePronoun?: string,
+  subjectsOnlyInOwnSentence = false,
+): NameMention[] {
   const { text } = context;
   const ordered: NameMention[] = [];
   const sentenceIndex = sentenceIndexAt(context.sentences, before);
@@ -748,30 +932,49 @@ function sentenceSubjects(context: ArticleContext, before: number, samePronoun?:
     ).filter(
       (m) =>
         !isQuoted(context, m.start) &&
+        !isCreditLine(context, m.start) &&
         !followedByPossessiveObject(context, m) &&
         !qualifiesAnother(context, m),
     );
-    const rank = (m: NameMention) => {
-      const lead = text.slice(Math.max(sentence.start, m.start - 12), m.start);
-      const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 20))?.[1]?.toLowerCase() ?? '';
-      const previous = /(\p{L}+)\s*$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
-      if (SPEECH_VERBS.has(next) || INVERTED_CUES.has(previous)) return 0;
-      if (
-        PREPOSITIONS.has(previous) ||
-        /^(?:told|asked|tells|asks|urged|thanked|praised|attacked|criticized)$/.test(previous)
-      )
-        return 2;
-      return 1;
-    };
+    const rank = (m: NameMention) => subjectRank(context, m, sentence.start);
+    // "In an interview with hosts Joe Roe and …, the candidate said": a name after a preposition in the
+    // mention's own clause is not what the mention stands for
     ordered.push(
       ...inSentence
         .map((m, k) => ({ m, k, r: rank(m) }))
+        .filter(
+          (x) =>
+            !(
+              subjectsOnlyInOwnSentence &&
+              i === sentenceIndex &&
+              (x.r === 2 || OPENING_PHRASE.test(text.slice(sentence.start, x.m.start)))
+            ),
+        )
         .sort((a, b) => a.r - b.r || a.k - b.k)
         .map((x) => x.m),
     );
   }
   return ordered;
 }
+
+/** 0: next to a speech verb; 1: a subject or other name; 2: the object of a preposition or of "told". */
+function subjectRank(context: ArticleContext, m: NameMention, sentenceStart: number): number {
+  const { text } = context;
+  const lead = text.slice(Math.max(sentenceStart, m.start - 12), m.start);
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 20))?.[1]?.toLowerCase() ?? '';
+  const previous = /(\p{L}+)\s*$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
+  if (SPEECH_VERBS.has(next) || INVERTED_CUES.has(previous)) return 0;
+  if (
+    PREPOSITIONS.has(previous) ||
+    /^(?:told|asked|tells|asks|urged|thanked|praised|attacked|criticized)$/.test(previous)
+  )
+    return 2;
+  return 1;
+}
+
+/** The sentence so far is an opening phrase not yet closed by its comma ("In an interview with hosts Jo Roe"). */
+const OPENING_PHRASE =
+  /^[\s“"']*(?:In|At|On|During|With|After|Before|From|For|Over|Unlike|Like|Despite|Following|Speaking|Writing|Talking|Asked)\b[^,;:]*$/;
 
 /** Verbs that put the speaker after them ("…, said Jane Roe"). */
 const INVERTED_CUES = new Set([
@@ -797,7 +1000,7 @@ const qualifiesAnother = (context: ArticleContext, m: NameMention) =>
 /** "Brandt's plan" or "the Brandt phone bank": the name qualifies something else. */
 const followedByPossessiveObject = (context: ArticleContext, m: NameMention) =>
   /^['’]s\b/.test(context.text.slice(m.end, m.end + 2)) ||
-  (/\bthe\s+$/.test(context.text.slice(Math.max(0, m.start - 4), m.start)) &&
+  (/\b[Tt]he\s+$/.test(context.text.slice(Math.max(0, m.start - 4), m.start)) &&
     /^\s+\p{Ll}/u.test(context.text.slice(m.end, m.end + 3)));
 
 function recentMentions(context: ArticleContext, before: number, sentences: number): NameMention[] {

@@ -1,12 +1,52 @@
 import type { ReportedStatement } from '../reported';
 import { type ArticleContext, isAdjectival, isNonSpeechCue } from '../speakers';
-import { tokenIndexAt } from '../tokens';
+import { type Token, tokenIndexAt } from '../tokens';
 import type { Span } from '../types';
 
 const bucket = (n: number, edges: number[]) => {
   const i = edges.findIndex((e) => n <= e);
   return i < 0 ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
 };
+
+const DETERMINERS = new Set(
+  'the a an this that these those his her its their our my your one every each any some no another'.split(
+    ' ',
+  ),
+);
+const PRONOUNS = new Set('he she they it we i you who'.split(' '));
+
+/**
+ * The kind of word next to the cue, for the senses a word alone does not give: a determiner before
+ * it makes a noun ("this point", "a report"), a capitalized word after it a name ("a group called
+ * Ginbot").
+ */
+function wordClass(token: Token | undefined, sentence: Span): string {
+  if (!token || token.start < sentence.start || token.start >= sentence.end) return 'edge';
+  if (token.lower === 'that') return 'that';
+  if (DETERMINERS.has(token.lower)) return 'determiner';
+  if (PRONOUNS.has(token.lower)) return 'pronoun';
+  if (token.capitalized) return 'capitalized';
+  if (/^\p{Ll}/u.test(token.word)) return /(?:ed|s)$/.test(token.lower) ? 'lower-inflected' : 'lower';
+  return 'other';
+}
+
+const SUBORDINATORS = new Set(
+  'when while since despite although though because if as after before until once whether unless'.split(' '),
+);
+const PREPOSITIONS = new Set(
+  'in on at with by for from during amid among about after before over under into through throughout without within following'.split(
+    ' ',
+  ),
+);
+
+/** The kind of the content's first word: a subordinator, preposition, participle or adverb opens a phrase. */
+function openingClass(word: string): string {
+  if (SUBORDINATORS.has(word)) return 'subordinator';
+  if (PREPOSITIONS.has(word)) return 'preposition';
+  if (/^\p{L}{3,}ing$/u.test(word)) return 'participle';
+  if (/^\p{L}{3,}ly$/u.test(word)) return 'adverb';
+  return 'other';
+}
 
 /**
  * What the classifier knows of a reported-speech candidate: the rule that found it (the rules kept
@@ -33,6 +73,9 @@ export function reportedFeatures(
   const first = tokenIndexAt(tokens, sentence.start);
   const lead = text.slice(sentence.start, statement.cueAt);
   const previousWord = previous && previous.start >= sentence.start ? previous.lower : '<s>';
+  const previous2 = tokens[i - 2];
+  const previous2Word = previous2 && previous2.start >= sentence.start ? previous2.lower : '<s>';
+  const nextWord = next && next.start < sentence.end ? next.lower : '</s>';
   const features = [
     'bias',
     `rule:${rule}`,
@@ -43,7 +86,7 @@ export function reportedFeatures(
     `entity:${entity}`,
     `cue-kind:${cueWord}:${kind}`,
     `previous:${previousWord}`,
-    `next:${next && next.start < sentence.end ? next.lower : '</s>'}`,
+    `next:${nextWord}`,
     `side:${after ? 'after' : 'before'}`,
     `rule-side:${rule}:${after ? 'after' : 'before'}`,
     `cue-side:${cueWord}:${after ? 'after' : 'before'}`,
@@ -55,6 +98,13 @@ export function reportedFeatures(
     `words:${bucket(words, [2, 4, 8, 16, 32])}`,
     `cue-position:${bucket(i - first, [0, 2, 5, 10, 20])}`,
     `certainty:${bucket(statement.speaker?.certainty ?? 0, [0, 0.3, 0.6, 0.8, 0.95])}`,
+    `cue-next:${cueWord}:${nextWord}`,
+    `previous2:${previous2Word}:${previousWord}`,
+    `entity-side:${entity}:${after ? 'after' : 'before'}`,
+    `rule-entity-cue:${rule}:${entity}:${cueWord}`,
+    `previous-class:${wordClass(previous, sentence)}`,
+    `next-class:${wordClass(next, sentence)}`,
+    `cue-around:${cueWord}:${wordClass(previous, sentence)}:${wordClass(next, sentence)}`,
   ];
   if (cue) {
     const suffix = /(ing|ed|s)$/.exec(cue.lower)?.[1] ?? 'base';
@@ -87,6 +137,8 @@ export function reportedFeatures(
     features.push(`content-first:${firstWord}`, `side-first:${after ? 'after' : 'before'}:${firstWord}`);
   if (/^(?:to|of|on|in|at|for|as|earlier|during|about|after|before|with)$/.test(firstWord))
     features.push(`content-first-phrase:${firstWord}`);
+  // "Speaking to supporters on Friday, Roe said …", "After the event, …": an opening phrase, not a clause
+  features.push(`content-opens:${after ? 'after' : 'before'}:${openingClass(firstWord)}`);
   if (context.paragraphs.some((p) => p.start === sentence.start)) features.push('paragraph-first');
   if (!/[.!?'"”’)]\s*$/.test(text.slice(sentence.start, sentence.end))) features.push('no-final-stop');
   return features;

@@ -3,9 +3,11 @@ import { mentionsBetween } from '../entities';
 import { PRONOUN_GENDER, SPEECH_VERBS } from '../lexicon';
 import {
   type ArticleContext,
+  descriptionHead,
   isAdjectival,
   isCreditLine,
   isNonSpeechCue,
+  resolveSpeaker,
   type SpeakerPhrase,
   subjectAfter,
   subjectBefore,
@@ -53,7 +55,12 @@ export function speakerCandidates(context: ArticleContext, quotes: AttributedQuo
     previousSpeakers.push(lastKey);
     if (q.speaker?.entity) lastKey = q.speaker.entity.key;
   }
-  const shared: ArticleCache = { mentionCount, quotedToken: quotedTokens(context), cueSubjects: new Map() };
+  const shared: ArticleCache = {
+    mentionCount,
+    quotedToken: quotedTokens(context),
+    cueSubjects: new Map(),
+    pronounResolutions: new Map(),
+  };
   return quotes.map((quote, i) => ({
     quote,
     candidates: candidatesOf(context, quote, previousSpeakers[i] ?? null, shared),
@@ -66,6 +73,8 @@ interface ArticleCache {
   quotedToken: Uint8Array;
   /** The subject phrases of each speech-verb token, found once for all the quotes near it. */
   cueSubjects: Map<number, (SpeakerPhrase | null)[]>;
+  /** What the rules make of each he/she, found once for all the quotes near it. */
+  pronounResolutions: Map<number, string>;
 }
 
 function quotedTokens(context: ArticleContext): Uint8Array {
@@ -172,6 +181,7 @@ function candidatesOf(
     previousParagraph,
     previousSpeaker,
     mentionCount: cache.mentionCount,
+    pronounResolutions: cache.pronounResolutions,
   };
   const nobody: SpeakerCandidate = {
     phrase: null,
@@ -207,6 +217,7 @@ interface FeatureContext {
   previousParagraph: Span | undefined;
   previousSpeaker: string | null;
   mentionCount: Map<string, number>;
+  pronounResolutions: Map<number, string>;
 }
 
 const within = (span: Span | undefined, at: number) => !!span && span.start <= at && at < span.end;
@@ -305,5 +316,23 @@ function featuresOf(f: FeatureContext, phrase: SpeakerPhrase, sources: Set<Sourc
   )
     add('organization-cue');
   if (kind === 'name' && record?.kind === 'person' && record.gender) add('gendered-name', where);
+  // "helping Mrs. Roe succeed him": a name right after a lower-case verb is its object
+  if (
+    kind === 'name' &&
+    before &&
+    /^\p{Ll}+(?:ing|ed|s)$/u.test(before.text) &&
+    !SPEECH_VERBS.has(before.lower)
+  )
+    add('after-verb', where);
+  if (kind === 'description') add('description-head', descriptionHead(context, phrase), where);
+  if (kind === 'pronoun' && (pronoun === 'he' || pronoun === 'she')) {
+    let resolution = f.pronounResolutions.get(phrase.start);
+    if (resolution === undefined) {
+      const resolved = resolveSpeaker(context, phrase, []);
+      resolution = resolved.entity ? String(Math.round(resolved.certainty * 10)) : 'none';
+      f.pronounResolutions.set(phrase.start, resolution);
+    }
+    add('pronoun-resolves', resolution, where);
+  }
   return features;
 }

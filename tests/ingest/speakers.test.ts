@@ -1,0 +1,96 @@
+import { extract } from '../../src/ingest/extract';
+
+/** The speaker names of the direct and partial quotes of `text`, in order. */
+function quoteSpeakers(text: string): (string | null)[] {
+  const result = extract(text);
+  return result.quotes
+    .filter((q) => q.kind !== 'indirect')
+    .map((q) => result.entities.find((e) => e.key === q.speakerKey)?.name ?? null);
+}
+
+describe('speaker resolution', () => {
+  test('a qualified description goes to the person whose role has that qualifier, not another holder of the title', () => {
+    const text =
+      'Carl Dunmore spent the morning at a diner in Keene, shaking hands. Later, the Ohio governor told the crowd, “every vote here counts.”\n\n' +
+      'Former Texas governor Tom Reyes spoke at a school nearby.\n\n' +
+      '“We are not leaving,” the Ohio governor said.';
+    expect(quoteSpeakers(text)).toEqual(['Carl Dunmore', 'Carl Dunmore']);
+  });
+
+  test('a description is not the name in its own opening phrase', () => {
+    const text =
+      'BOSTON — Helen Marsh has changed her view of the race. Speaking on a podcast with hosts Joe Carver and Mia Lentz, the Green Party nominee said the debate had been “a waste of an evening.”';
+    expect(quoteSpeakers(text)).toEqual(['Helen Marsh']);
+  });
+
+  test('a description runs over the period of an abbreviation ("the Oct. 3 vote")', () => {
+    const text =
+      'Dana Whitlow asked the council to publish the budget.\n\n' +
+      'The Republican nominee for the Oct. 3 vote later said he had been “joking” in his remarks.';
+    const result = extract(text);
+    const partial = result.quotes.find((q) => q.kind === 'partial');
+    expect(partial?.speakerMention?.text).toBe('The Republican nominee for the Oct. 3 vote');
+    expect(result.entities.find((e) => e.key === partial?.speakerKey)?.name).toBe('Dana Whitlow');
+  });
+
+  test('he is never a one-word name that opens with an acronym (a broadcaster)', () => {
+    const text =
+      'The channel KTVx ran a long interview this week.\n\n' +
+      'Former Mayor Warren Pike backed the plan. In a talk that spring with KTVx, he was asked about the budget. “We ran out of road,” he said.';
+    expect(quoteSpeakers(text)).toEqual(['Warren Pike']);
+  });
+
+  test('he is never a name ending in a company word, even when the tagger reads it as a person', () => {
+    const text =
+      'Northwind Analytics reported a loss. The firm blamed weak demand.\n\n“We expect a better year,” he said.';
+    expect(quoteSpeakers(text)).toEqual([null]);
+  });
+
+  test('a name after a preposition does not take a pronoun from the last speaker', () => {
+    const text =
+      'Mayor Daniel Ferro approved 12 permits this spring.\n\n' +
+      '“The board will stall until the election,” Okafor said. “Then the backlog falls to the next council.”\n\n' +
+      'And if Rachel Stein wins the seat? Would the board then see permits pushed faster than under Ferro?\n\n' +
+      '“Rachel can do as she likes,” he said.';
+    expect(quoteSpeakers(text)).toEqual(['Okafor', 'Okafor', 'Okafor']);
+  });
+
+  test('the topic of a sentence ("For Major, a retiree, …") stays the antecedent of the next pronoun', () => {
+    const text =
+      '“We knock on every door,” said Stephanie Formas, the field director.\n\n' +
+      'For Gloria Major, a retired nurse who volunteers twice a week, the phone bank is a way to stay involved.\n\n' +
+      '“The young people come for the music,” she said.';
+    expect(quoteSpeakers(text)).toEqual(['Stephanie Formas', 'Gloria Major']);
+  });
+
+  test('a name in a caption’s credit is never the antecedent of a pronoun', () => {
+    for (const credit of [
+      'Residents line up for water in Halifax on Tuesday. (Lauren Pelley/CBC News)',
+      'Lauren Pelley/CBC',
+      'Lauren Pelley / CBC News',
+    ]) {
+      const text = `Crews worked through the night to clear the road.\n\n${credit}\n\n“It was the worst storm we have seen,” she said.`;
+      expect(quoteSpeakers(text)).toEqual([null]);
+    }
+  });
+
+  test('a two-word surname used alone is the person the article named in full', () => {
+    const text =
+      'Debbie Wasserman Schultz opened the meeting on Monday.\n\n“We will be united,” Wasserman Schultz said.';
+    expect(quoteSpeakers(text)).toEqual(['Debbie Wasserman Schultz']);
+  });
+
+  test('a name and its organization keep their places: Sen. X of PLACE, X of FIRM, MP X', () => {
+    expect(
+      quoteSpeakers(
+        '“We have the votes,” said Sen. Richard Shelby of Alabama, the chairman of the Appropriations Committee.',
+      ),
+    ).toEqual(['Richard Shelby']);
+    expect(quoteSpeakers('Markets fell. “Investors are nervous,” Jingyi Pan of IG said.')).toEqual([
+      'Jingyi Pan',
+    ]);
+    expect(quoteSpeakers('“This is a good day for Nova Scotia,” MP Sean Fraser said.')).toEqual([
+      'Sean Fraser',
+    ]);
+  });
+});
