@@ -1,4 +1,4 @@
-import { REPORTING_VERBS } from './lexicon';
+import { PERSON_NOUNS, REPORTING_VERBS, TITLES } from './lexicon';
 import { type ReportedModel, reportedProbability } from './models/reported-classifier';
 import { reportedFeatures } from './models/reported-features';
 import {
@@ -517,7 +517,13 @@ function reportedAroundCue(
     : subjectAfter(context, verbAt + verb.length, sentence.end);
   if (!phrase) return null;
   const speaker = resolveSpeaker(context, phrase, history);
-  const parenthetical = (m[4] ?? '').startsWith(',');
+  // "The plan, an aide said, is to …" goes on after the cue; "…, said Ann Roe, executive director of
+  // …" does not: what follows the inverted speaker describes her
+  const rest = /^[\p{L}’'-]+/u.exec(body.slice(m.index + m[0].length))?.[0] ?? '';
+  const apposition =
+    !subjectText &&
+    (/^(?:a|an|the|who|whose|one|\p{Lu}.*)$/u.test(rest) || PERSON_NOUNS.has(rest) || TITLES.has(rest));
+  const parenthetical = (m[4] ?? '').startsWith(',') && !apposition;
   const start = sentence.start;
   const end = parenthetical
     ? trimmedEnd(text, start, sentence.end)

@@ -18,6 +18,17 @@ describe('findReportedSpeech', () => {
     ]);
   });
 
+  test('CLAUSE, said X, APPOSITION: the apposition describes X and is not said', () => {
+    expect(
+      reported('The plan is about fixing inequality, said Marla Kilfoyle, executive director of the group.'),
+    ).toEqual([
+      { text: 'The plan is about fixing inequality', speaker: 'Marla Kilfoyle', mention: 'Marla Kilfoyle' },
+    ]);
+    expect(reported('The plan, an aide said, is to win Ohio and Florida by March.')[0]?.text).toBe(
+      'The plan, an aide said, is to win Ohio and Florida by March',
+    );
+  });
+
   test('X said CLAUSE with no “that”', () => {
     expect(reported('Olaf Brandt said he would not run again.')[0]?.text).toBe('he would not run again');
   });
