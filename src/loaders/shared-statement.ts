@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import * as drizzle from 'drizzle-orm';
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type AnyColumn, fillPlaceholders, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 
 // Sibling fields of a request (an entity's aliases, counts, roles, timeline and quotes) load
@@ -11,10 +12,19 @@ import type { Db } from '../db/client';
 /** A drizzle select builder: its SQL, its selected fields (to decode rows) and its own execution. */
 type SelectBuilder<T> = SQLWrapper & PromiseLike<T[]>;
 
+/** SQL text cut where its parameters go, so that it can be numbered from any offset. */
+interface Statement {
+  chunks: string[];
+  params: unknown[];
+}
+
 interface Read {
-  query: SQL;
-  /** The subquery's rows as one JSON array. */
-  json: SQL;
+  /** Set when the read's text is fixed (a template's): combined texts are then cached. */
+  key?: string;
+  /** The read as a subquery that returns its rows as one JSON array. */
+  json(): Statement;
+  /** Its parameter values, in the order of json()'s. */
+  params: unknown[];
   decode(rows: unknown[]): unknown;
   /** Alone in its tick, a read runs as it is, without the JSON detour. */
   alone(): Promise<unknown>;
@@ -31,11 +41,106 @@ const { mapResultRow, orderSelectedFields } = drizzle as unknown as {
   ): unknown;
 };
 
+// drizzle's own statement runner (what db.execute and a select's execute call), given a name
+interface Session {
+  prepareQuery(
+    query: { sql: string; params: unknown[] },
+    fields: SelectedColumn[] | undefined,
+    name: string | undefined,
+    arrayMode: boolean,
+  ): {
+    execute(values?: Record<string, unknown>): Promise<unknown>;
+    joinsNotNullableMap?: Record<string, boolean>;
+  };
+}
+type Dialect = Record<'casing' | 'escapeName' | 'escapeString' | 'prepareTyping', unknown>;
+const internals = (db: Db) => db as unknown as { session: Session; dialect: Dialect };
+
+// NUL cannot occur in a Postgres statement, so it marks where drizzle put each parameter
+const PARAM = '\0';
+
+function toStatement(db: Db, query: SQL): Statement {
+  const { casing, escapeName, escapeString, prepareTyping } = internals(db).dialect;
+  const built = query.toQuery({
+    casing,
+    escapeName,
+    escapeString,
+    prepareTyping,
+    escapeParam: () => PARAM,
+  } as unknown as Parameters<SQL['toQuery']>[0]);
+  return { chunks: built.sql.split(PARAM), params: built.params };
+}
+
+function textOf(chunks: readonly string[], offset = 0): string {
+  let text = chunks[0] ?? '';
+  for (let i = 1; i < chunks.length; i++) text += `$${offset + i}${chunks[i]}`;
+  return text;
+}
+
+/**
+ * Reads run as named statements, which Postgres parses and plans once per connection instead of on
+ * every request. A connection keeps every statement it prepared until it closes, so only a
+ * statement seen a few times is named, and at most MAX_NAMED of them: the fixed shapes of the
+ * API's reads, not each one-off filter. Process-wide because Postgres's connections are: a name
+ * always stands for the same text.
+ */
+const MAX_NAMED = 200;
+const ADMIT_AFTER = 3;
+const named = new Map<string, string>();
+const seen = new Map<string, number>();
+
+function statementName(text: string): string | undefined {
+  const name = named.get(text);
+  if (name || named.size >= MAX_NAMED) return name;
+  const times = (seen.get(text) ?? 0) + 1;
+  if (times < ADMIT_AFTER) {
+    if (seen.size >= 10 * MAX_NAMED) seen.clear();
+    seen.set(text, times);
+    return undefined;
+  }
+  seen.delete(text);
+  const hash = `qg_${createHash('sha1').update(text).digest('base64url')}`;
+  named.set(text, hash);
+  return hash;
+}
+
+function run(
+  db: Db,
+  text: string,
+  params: unknown[],
+  select?: { fields: SelectedColumn[]; joinsNotNullableMap?: Record<string, boolean> },
+  values?: Record<string, unknown>,
+): Promise<unknown> {
+  const prepared = internals(db).session.prepareQuery(
+    { sql: text, params },
+    select?.fields,
+    statementName(text),
+    select !== undefined,
+  );
+  prepared.joinsNotNullableMap = select?.joinsNotNullableMap;
+  return prepared.execute(values);
+}
+
+/**
+ * `column = any($1)`: one parameter for the whole list, so a statement's text (and its name) is
+ * the same for one key or twenty, where `in ($1, …, $n)` is a new statement for each length.
+ */
+export function anyOf(column: AnyColumn | SQL, values: readonly (number | string)[]): SQL {
+  const type = typeof values[0] === 'string' ? 'text[]' : 'int[]';
+  return sql`${column} = any(${sql.param([...values])}::${sql.raw(type)})`;
+}
+
+/** anyOf for a template: the list is the placeholder `name`. */
+export function anyOfPlaceholder(column: AnyColumn | SQL, name: string, type: 'int' | 'text'): SQL {
+  return sql`${column} = any(${sql.placeholder(name)}::${sql.raw(type)}[])`;
+}
+
 const combiners = new WeakMap<Db, DataLoader<Read, unknown>>();
 
 /**
- * A Db for one request's reads: `execute` joins the other reads of the tick, and so does
- * `selectShared(db, builder)`. Writes must go through the plain Db (a subquery cannot write).
+ * A Db for one request's reads: `execute` joins the other reads of the tick, and so do
+ * `selectShared(db, builder)` and `selectTemplate`. Writes must go through the plain Db (a
+ * subquery cannot write).
  */
 export function sharedStatementDb(db: Db): Db {
   const combiner = new DataLoader<Read, unknown>((reads) => runTogether(db, reads), {
@@ -46,21 +151,29 @@ export function sharedStatementDb(db: Db): Db {
   const shared = Object.create(db) as Db;
   shared.execute = ((query: SQLWrapper | string) => {
     const q = typeof query === 'string' ? sql.raw(query) : query.getSQL();
+    const json = toStatement(db, sql`(select coalesce(json_agg(t), '[]'::json) from (${q}) t)`);
     return combiner.load({
-      query: q,
-      json: sql`(select coalesce(json_agg(t), '[]'::json) from (${q}) t)`,
+      json: () => json,
+      params: json.params,
       decode: (rows) => ({ rows }),
-      alone: () => db.execute(q),
+      alone: () => {
+        const plain = toStatement(db, q);
+        return run(db, textOf(plain.chunks), plain.params);
+      },
     });
   }) as Db['execute'];
   combiners.set(shared, combiner);
   return shared;
 }
 
-/** Runs a drizzle select, in the tick's shared statement when `db` is a shared-statement Db. */
-export function selectShared<T>(db: Db, query: SelectBuilder<T>): Promise<T[]> {
-  const combiner = combiners.get(db);
-  if (!combiner) return Promise.resolve(query);
+interface Compiled {
+  fields: SelectedColumn[];
+  joinsNotNullableMap: Record<string, boolean>;
+  plain: Statement;
+  json: Statement;
+}
+
+function compile(db: Db, query: SelectBuilder<unknown>): Compiled {
   // drizzle keeps a select's fields and outer-join map on the builder; they decode its rows
   const { config, joinsNotNullableMap } = query as unknown as {
     config: { fields: Record<string, unknown> };
@@ -69,21 +182,93 @@ export function selectShared<T>(db: Db, query: SelectBuilder<T>): Promise<T[]> {
   const fields = orderSelectedFields(config.fields);
   const names = fields.map((_, i) => sql.raw(`c${i}`));
   const q = query.getSQL();
-  return combiner.load({
-    query: q,
-    json: sql`(select coalesce(json_agg(json_build_array(${sql.join(names, sql`, `)})), '[]'::json)
+  return {
+    fields,
+    joinsNotNullableMap,
+    plain: toStatement(db, q),
+    json: toStatement(
+      db,
+      sql`(select coalesce(json_agg(json_build_array(${sql.join(names, sql`, `)})), '[]'::json)
       from (${q}) t(${sql.join(names, sql`, `)}))`,
+    ),
+  };
+}
+
+function load<T>(db: Db, compiled: Compiled, values: Record<string, unknown> | undefined, key?: string) {
+  const { fields, joinsNotNullableMap, plain, json } = compiled;
+  const alone = () => run(db, textOf(plain.chunks), plain.params, compiled, values);
+  const combiner = combiners.get(db);
+  if (!combiner) return alone() as Promise<T[]>;
+  return combiner.load({
+    key,
+    json: () => json,
+    params: values ? fillPlaceholders(json.params, values) : json.params,
     decode: (rows) => rows.map((row) => mapResultRow(fields, row as unknown[], joinsNotNullableMap)),
-    alone: () => Promise.resolve(query),
+    alone,
   }) as Promise<T[]>;
+}
+
+/** Runs a drizzle select, in the tick's shared statement when `db` is a shared-statement Db. */
+export function selectShared<T>(db: Db, query: SelectBuilder<T>): Promise<T[]> {
+  if (!combiners.has(db)) return Promise.resolve(query);
+  return load<T>(db, compile(db, query), undefined);
+}
+
+/**
+ * A read of a fixed shape whose values are `sql.placeholder`s: its SQL is built once, not on
+ * every request (building SQL was a fifth of a simple page's CPU), and the shared statements it
+ * joins are cached by the templates they combine.
+ */
+export interface ReadTemplate<T> {
+  key: string;
+  build(db: Db): SelectBuilder<T>;
+  compiled?: Compiled;
+}
+
+let templates = 0;
+
+export function readTemplate<T>(build: (db: Db) => SelectBuilder<T>): ReadTemplate<T> {
+  templates += 1;
+  return { key: `t${templates}`, build };
+}
+
+export function selectTemplate<T>(
+  db: Db,
+  template: ReadTemplate<T>,
+  values: Record<string, unknown>,
+): Promise<T[]> {
+  template.compiled ??= compile(db, template.build(db));
+  return load<T>(db, template.compiled, values, template.key);
+}
+
+const MAX_COMBINED = 500;
+const combinedTexts = new Map<string, string>();
+
+function combinedText(reads: readonly Read[]): string {
+  const keys = reads.every((read) => read.key) ? reads.map((read) => read.key).join(',') : undefined;
+  const cached = keys && combinedTexts.get(keys);
+  if (cached) return cached;
+  let offset = 0;
+  const columns = reads.map((read, i) => {
+    const { chunks } = read.json();
+    const column = `${textOf(chunks, offset)} as r${i}`;
+    offset += chunks.length - 1;
+    return column;
+  });
+  const text = `select ${columns.join(', ')}`;
+  if (keys && combinedTexts.size < MAX_COMBINED) combinedTexts.set(keys, text);
+  return text;
 }
 
 async function runTogether(db: Db, reads: readonly Read[]): Promise<unknown[]> {
   const [only] = reads;
   if (reads.length === 1 && only) return [await only.alone()];
-  const columns = reads.map((read, i) => sql`${read.json} as ${sql.raw(`r${i}`)}`);
-  const result = await db.execute(sql`select ${sql.join(columns, sql`, `)}`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const result = await run(
+    db,
+    combinedText(reads),
+    reads.flatMap((read) => read.params),
+  );
+  const row = (result as { rows: Record<string, unknown>[] }).rows[0] ?? {};
   return reads.map((read, i) => {
     const value = row[`r${i}`];
     return read.decode((typeof value === 'string' ? JSON.parse(value) : value) as unknown[]);

@@ -31,9 +31,17 @@ export interface Keyset<Row> {
 }
 
 export interface Page {
+  /** The cursor's bound; undefined on a first page. */
   where: SQL | undefined;
   orderBy: SQL[];
+  /** The direction the rows are read in (the keyset's own, or its reverse for `last`). */
+  ascending: boolean;
   limit: number;
+}
+
+export function pageOrder<Row>(keyset: Keyset<Row>, ascending: boolean): SQL[] {
+  const order = ascending ? asc : desc;
+  return [order(keyset.sortExpr), order(keyset.idExpr)];
 }
 
 export function checkPageArgs(args: PageArgs): void {
@@ -167,8 +175,7 @@ export async function keysetConnection<Row, Extra extends object>(
         before ? bound('before', before, backward) : undefined,
       );
       const ascending = (keyset.direction === 'asc') !== inverted;
-      const order = ascending ? asc : desc;
-      return fetch({ where, orderBy: [order(keyset.sortExpr), order(keyset.idExpr)], limit });
+      return fetch({ where, orderBy: pageOrder(keyset, ascending), ascending, limit });
     },
   );
   if (!connection) throw new Error('a keyset page resolved to nothing');

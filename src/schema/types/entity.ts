@@ -1,5 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 import { loadEntitiesBySlug } from '../../loaders/entities';
 import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
@@ -7,6 +8,7 @@ import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
 import {
   countQuotesForEach,
+  findArticlesOfQuotePages,
   findQuotesForEach,
   type QuoteFilter,
   type QuoteListRow,
@@ -29,6 +31,7 @@ import {
   PlaceRef,
   RoleRef,
 } from '../refs';
+import { eagerly, selects, selectsOnNodes } from '../selection';
 import { ArticleConnection } from './article';
 import { OrderDirection } from './common';
 import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
@@ -60,11 +63,21 @@ interface PartitionInput {
   partition: QuotePartition;
   filter: QuoteFilter;
   keyset: Keyset<QuoteListRow>;
+  /** The query asks for the quotes' articles: they are read with the page and primed. */
+  withArticles: boolean;
 }
 
-const quotesForEach = batchedPages<QuoteListRow, PartitionInput>((ctx, ids, page, input) =>
-  findQuotesForEach(readDb(ctx), input.partition, ids, input.filter, input.keyset, page),
-);
+const quotesForEach = batchedPages<QuoteListRow, PartitionInput>(async (ctx, ids, page, input) => {
+  const db = readDb(ctx);
+  const { partition, filter, keyset } = input;
+  const [pages, pageArticles] = await Promise.all([
+    findQuotesForEach(db, partition, ids, filter, keyset, page),
+    input.withArticles ? findArticlesOfQuotePages(db, partition, ids, filter, keyset, page) : [],
+  ]);
+  const articleLoader = ArticleRef.getDataloader(ctx);
+  for (const article of pageArticles) articleLoader.prime(article.id, article);
+  return pages;
+});
 const quoteCountForEach = batchedCounts<PartitionInput>((ctx, ids, input) =>
   countQuotesForEach(readDb(ctx), input.partition, ids, input.filter),
 );
@@ -72,6 +85,7 @@ const quoteCountForEach = batchedCounts<PartitionInput>((ctx, ids, input) =>
 /** An entity's quotes (said by it, or about it), batched across the entities of a list. */
 function entityQuotes(
   ctx: Context,
+  info: GraphQLResolveInfo,
   entityId: number,
   partition: QuotePartition,
   args: PageArgs & Record<string, unknown>,
@@ -80,14 +94,18 @@ function entityQuotes(
 ) {
   if (filter.distinct) {
     const own = partition === 'speaker' ? { speakerIds: [entityId] } : { aboutIds: [entityId] };
-    return quoteConnection(ctx, `Entity.${partition}`, args, { ...filter, ...own }, order);
+    return quoteConnection(ctx, info, `Entity.${partition}`, args, { ...filter, ...own }, order);
   }
   const keyset = quoteKeyset(order.field, order.direction);
-  const argsKey = `${partition}:${JSON.stringify(args)}`;
-  const input = { partition, filter, keyset };
+  const withArticles = selectsOnNodes(info, ['article', 'context']);
+  const argsKey = `${partition}:${withArticles}:${JSON.stringify(args)}`;
+  const input = { partition, filter, keyset, withArticles };
   const scope = `Entity.${partition}:${order.field}:${order.direction}`;
+  const count = eagerly(selects(info, ['totalCount']), () =>
+    quoteCountForEach(ctx, argsKey, entityId, input),
+  );
   return keysetConnection(scope, args, keyset, (page) => quotesForEach(ctx, argsKey, page, entityId, input), {
-    totalCount: () => quoteCountForEach(ctx, argsKey, entityId, input),
+    totalCount: count,
   });
 }
 
@@ -194,10 +212,11 @@ EntityRef.implement({
         }),
         orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const about = args.filter?.about;
         return entityQuotes(
           ctx,
+          info,
           e.id,
           'speaker',
           args,
@@ -220,10 +239,11 @@ EntityRef.implement({
         filter: t.arg({ type: QuotesAboutFilter, description: 'Only quotes meeting every condition given.' }),
         orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const speaker = args.filter?.speaker;
         return entityQuotes(
           ctx,
+          info,
           e.id,
           'about',
           args,
