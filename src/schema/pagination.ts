@@ -60,8 +60,16 @@ const MAX_TEXT_KEY = 1_000;
  * A cursor names the list and ordering it came from (a short hash of `scope`), so one from another
  * connection or from the same list in another order is refused instead of read as a position.
  */
+// scopes are names from the code (a connection and an order), few: each is hashed once
+const scopeTags = new Map<string, string>();
+
 function scopeTag(scope: string): string {
-  return createHash('sha256').update(scope).digest('base64url').slice(0, 8);
+  let tag = scopeTags.get(scope);
+  if (!tag) {
+    tag = createHash('sha256').update(scope).digest('base64url').slice(0, 8);
+    if (scopeTags.size < 1_000) scopeTags.set(scope, tag);
+  }
+  return tag;
 }
 
 export function encodeCursor(scope: string, ...parts: SortValue[]): string {
