@@ -202,3 +202,23 @@ test('fields read in the same statement answer as they do alone', async () => {
   expect(alone[3]?.entity.roles).toEqual(entity.roles);
   expect(alone[4]?.entity.timeline).toEqual(entity.timeline);
 });
+
+test.each([1, 50])(
+  'a page of quotes with their articles and totalCount costs 2 statements, and answers as Query.quotes does (first: %i)',
+  async (n) => {
+    const { entity } = await api.query<{ entity: { id: string } }>(`{ entity(slug: "lena-ortiz") { id } }`);
+    counter.reset();
+    const page = await api.query<{
+      entity: { quotes: { totalCount: number; nodes: Array<{ text: string; article: { title: string } }> } };
+    }>(
+      `{ entity(slug: "lena-ortiz") { quotes(first: ${n}) { totalCount nodes { text article { title publishedAt } } } } }`,
+    );
+    // the slug; then the page, its count and its articles together
+    expect(counter.count).toBe(2);
+    const alone = await api.query<{ quotes: typeof page.entity.quotes }>(
+      `{ quotes(first: ${n}, filter: { speaker: "${entity.id}" }) { totalCount nodes { text article { title publishedAt } } } }`,
+    );
+    expect(page.entity.quotes).toEqual(alone.quotes);
+    expect(page.entity.quotes.nodes).toHaveLength(Math.min(n, 3));
+  },
+);
