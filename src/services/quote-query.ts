@@ -5,6 +5,7 @@ import {
   exists,
   gte,
   inArray,
+  isNull,
   lt,
   notExists,
   type Placeholder,
@@ -202,7 +203,8 @@ function quotePages(
   return { pages, pageArticles };
 }
 
-const isEmpty = (filter: QuoteFilter) => Object.values(filter).every((value) => value === undefined);
+export const isEmptyFilter = (filter: QuoteFilter) =>
+  Object.values(filter).every((value) => value === undefined);
 
 /**
  * The first page of each entity's quotes, unfiltered (an entity page's list), as templates: its
@@ -211,28 +213,89 @@ const isEmpty = (filter: QuoteFilter) => Object.values(filter).every((value) => 
  */
 const firstPageTemplates = new WeakMap<Keyset<QuoteListRow>, Map<string, ReturnType<typeof pageTemplates>>>();
 
-function pageTemplates(partition: QuotePartition, keyset: Keyset<QuoteListRow>, ascending: boolean) {
+/** Parents by ID, or by slug (not merged entities: a merged slug answers with its survivor). */
+type ParentsBy = 'ids' | 'slugs';
+
+const parentsBy = (by: ParentsBy) =>
+  by === 'ids'
+    ? anyOfPlaceholder(entities.id, 'parents', 'int')
+    : and(anyOfPlaceholder(entities.slug, 'parents', 'text'), isNull(entities.mergedIntoId));
+
+function pageTemplates(
+  partition: QuotePartition,
+  keyset: Keyset<QuoteListRow>,
+  ascending: boolean,
+  by: ParentsBy,
+) {
   const page = { where: undefined, orderBy: pageOrder(keyset, ascending), limit: sql.placeholder('limit') };
-  const parents = anyOfPlaceholder(entities.id, 'parents', 'int');
+  const parents = parentsBy(by) as SQL;
   return {
     pages: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pages),
     articles: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pageArticles),
   };
 }
 
-function firstPageTemplate(partition: QuotePartition, keyset: Keyset<QuoteListRow>, ascending: boolean) {
+function firstPageTemplate(
+  partition: QuotePartition,
+  keyset: Keyset<QuoteListRow>,
+  ascending: boolean,
+  by: ParentsBy = 'ids',
+) {
   let byShape = firstPageTemplates.get(keyset);
   if (!byShape) {
     byShape = new Map();
     firstPageTemplates.set(keyset, byShape);
   }
-  const key = `${partition}:${ascending}`;
+  const key = `${partition}:${ascending}:${by}`;
   let templates = byShape.get(key);
   if (!templates) {
-    templates = pageTemplates(partition, keyset, ascending);
+    templates = pageTemplates(partition, keyset, ascending, by);
     byShape.set(key, templates);
   }
   return templates;
+}
+
+function pagesByParent(rows: Array<{ parents: { parentId: number }; page: unknown }>) {
+  const pages = new Map<number, QuoteListRow[]>();
+  for (const row of rows) {
+    const list = pages.get(row.parents.parentId) ?? [];
+    list.push(row.page as QuoteListRow);
+    pages.set(row.parents.parentId, list);
+  }
+  return pages;
+}
+
+export interface FirstPages {
+  pages: Map<number, QuoteListRow[]>;
+  counts: Map<number, number>;
+  articles: ArticleRow[];
+}
+
+/**
+ * The unfiltered first page of the quotes of the entities with these slugs, with their counts
+ * and articles when asked: what an entity page reads once it knows the entity's ID, read in the
+ * same statement as the entity itself (see Query.entity). Merged entities are left out.
+ */
+export async function findFirstPagesBySlug(
+  db: Db,
+  partition: QuotePartition,
+  slugs: string[],
+  keyset: Keyset<QuoteListRow>,
+  page: { ascending: boolean; limit: number },
+  want: { counts: boolean; articles: boolean },
+): Promise<FirstPages> {
+  const templates = firstPageTemplate(partition, keyset, page.ascending, 'slugs');
+  const values = { parents: slugs, limit: page.limit };
+  const [rows, counts, pageArticles] = await Promise.all([
+    selectTemplate(db, templates.pages, values),
+    want.counts ? selectTemplate(db, countTemplates[`${partition}BySlug`], { parents: slugs }) : [],
+    want.articles ? selectTemplate(db, templates.articles, values) : [],
+  ]);
+  return {
+    pages: pagesByParent(rows),
+    counts: new Map(counts.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const]))),
+    articles: pageArticles,
+  };
 }
 
 export async function findQuotesForEach(
@@ -244,7 +307,7 @@ export async function findQuotesForEach(
   page: Page,
 ): Promise<Map<number, QuoteListRow[]>> {
   const rows =
-    isEmpty(filter) && !page.where
+    isEmptyFilter(filter) && !page.where
       ? await selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).pages, {
           parents: parentIds,
           limit: page.limit,
@@ -253,13 +316,7 @@ export async function findQuotesForEach(
           db,
           quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pages,
         );
-  const pages = new Map<number, QuoteListRow[]>();
-  for (const row of rows) {
-    const list = pages.get(row.parents.parentId) ?? [];
-    list.push(row.page as QuoteListRow);
-    pages.set(row.parents.parentId, list);
-  }
-  return pages;
+  return pagesByParent(rows);
 }
 
 /**
@@ -274,7 +331,7 @@ export function findArticlesOfQuotePages(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<ArticleRow[]> {
-  if (isEmpty(filter) && !page.where)
+  if (isEmptyFilter(filter) && !page.where)
     return selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).articles, {
       parents: parentIds,
       limit: page.limit,
@@ -292,7 +349,19 @@ const countTemplates = {
   about: readTemplate((db) =>
     countQuotesQuery(db, 'about', anyOfPlaceholder(quoteAbout.entityId, 'parents', 'int'), {}),
   ),
+  speakerBySlug: readTemplate((db) =>
+    countQuotesQuery(db, 'speaker', inArray(quotes.speakerId, entityIdsBySlug(db)), {}),
+  ),
+  aboutBySlug: readTemplate((db) =>
+    countQuotesQuery(db, 'about', inArray(quoteAbout.entityId, entityIdsBySlug(db)), {}),
+  ),
 };
+
+const entityIdsBySlug = (db: Db) =>
+  db
+    .select({ id: entities.id })
+    .from(entities)
+    .where(parentsBy('slugs') as SQL);
 
 function countQuotesQuery(db: Db, partition: QuotePartition, parents: SQL, filter: QuoteFilter) {
   const parent = partitionColumn(partition);
@@ -310,7 +379,7 @@ export async function countQuotesForEach(
   parentIds: number[],
   filter: QuoteFilter,
 ): Promise<Map<number, number>> {
-  const rows = isEmpty(filter)
+  const rows = isEmptyFilter(filter)
     ? await selectTemplate(db, countTemplates[partition], { parents: parentIds })
     : await selectShared(
         db,
