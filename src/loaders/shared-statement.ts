@@ -6,6 +6,7 @@ import {
   Column,
   fillPlaceholders,
   is,
+  Placeholder,
   SQL,
   type SQLWrapper,
   Subquery,
@@ -271,7 +272,7 @@ export function selectShared<T>(db: Db, query: SelectBuilder<T>): Promise<T[]> {
 export interface ReadTemplate<T> {
   key: string;
   build(db: Db): SelectBuilder<T>;
-  compiled?: Compiled;
+  compiled?: { many: Compiled; one?: Compiled; lists: Set<string> };
 }
 
 let templates = 0;
@@ -286,8 +287,40 @@ export function selectTemplate<T>(
   template: ReadTemplate<T>,
   values: Record<string, unknown>,
 ): Promise<T[]> {
-  template.compiled ??= compile(db, template.build(db));
-  return load<T>(db, template.compiled, values, template.key);
+  template.compiled ??= withOneKeyVariant(compile(db, template.build(db)));
+  const { many, one, lists } = template.compiled;
+  const single = one && [...lists].every((name) => (values[name] as unknown[] | undefined)?.length === 1);
+  if (!single) return load<T>(db, many, values, template.key);
+  const scalars = { ...values };
+  for (const name of lists) scalars[name] = (values[name] as unknown[])[0];
+  return load<T>(db, one, scalars, `${template.key}.1`);
+}
+
+// how anyOfPlaceholder's `= any($n::type[])` reads between the chunks around its parameter
+const ANY_BEFORE = '= any(';
+const ANY_AFTER = /^::(int|text)\[\]\)/;
+
+/**
+ * A list of one key (an entity page's entity, its one page) goes as a scalar, `= $n::int`:
+ * Postgres estimates an array parameter of unknown length as many rows and so plans such a
+ * statement afresh on every execution, where with scalars it settles on one plan after a few.
+ */
+function withOneKeyVariant(many: Compiled): { many: Compiled; one?: Compiled; lists: Set<string> } {
+  const lists = new Set<string>();
+  const scalar = (statement: Statement): Statement => {
+    const chunks = [...statement.chunks];
+    statement.params.forEach((param, k) => {
+      const after = ANY_AFTER.exec(chunks[k + 1] ?? '');
+      const before = chunks[k] ?? '';
+      if (!is(param, Placeholder) || !after || !before.endsWith(ANY_BEFORE)) return;
+      lists.add(param.name);
+      chunks[k] = `${before.slice(0, -ANY_BEFORE.length)}= `;
+      chunks[k + 1] = `::${after[1]}${(chunks[k + 1] ?? '').slice(after[0].length)}`;
+    });
+    return { chunks, params: statement.params };
+  };
+  const one = { ...many, plain: scalar(many.plain), json: scalar(many.json) };
+  return lists.size ? { many, one, lists } : { many, lists };
 }
 
 const MAX_COMBINED = 500;
