@@ -3,8 +3,11 @@
 // totalCount) from Quotegraph (npm start) and from PostGraphile 4 introspecting the same database,
 // each in a process of its own on loopback, the same pool size (16), loaded by this process with
 // fetch loops at 2 and 16 connections in interleaved rounds; prints the median req/s and p99 of
-// the rounds and their ratio. Point it at a database loaded with `npm run bench:scale -- --keep`.
+// the rounds and their ratio, and each server process's CPU time per request (user + system,
+// from /proc: less swayed by other work on the machine than requests/s, Postgres's not included).
+// Point it at a database loaded with bench/read-corpus.ts or `npm run bench:scale -- --keep`.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
@@ -35,8 +38,18 @@ function start(command: string[], env: Record<string, string>, ready: RegExp): P
   });
 }
 
+/** CPU milliseconds a process has used (Linux), NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  const path = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(path)) return Number.NaN;
+  // utime and stime, in clock ticks (100 a second), follow the command name in parentheses
+  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Target {
   name: string;
+  pid?: number;
   url: string;
   query: string;
   check: (data: unknown) => number;
@@ -53,8 +66,9 @@ async function post(target: Target): Promise<number> {
   return target.check(body.data);
 }
 
-async function load(target: Target, connections: number): Promise<{ rps: number; p99: number }> {
+async function load(target: Target, connections: number): Promise<{ rps: number; p99: number; cpu: number }> {
   const latencies: number[] = [];
+  const cpuBefore = cpuMs(target.pid);
   const startAt = performance.now();
   const end = startAt + seconds * 1000;
   await Promise.all(
@@ -66,7 +80,11 @@ async function load(target: Target, connections: number): Promise<{ rps: number;
       }
     }),
   );
-  return { rps: latencies.length / ((performance.now() - startAt) / 1000), p99: quantile(latencies, 0.99) };
+  return {
+    rps: latencies.length / ((performance.now() - startAt) / 1000),
+    p99: quantile(latencies, 0.99),
+    cpu: (cpuMs(target.pid) - cpuBefore) / latencies.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -116,6 +134,7 @@ async function main(): Promise<void> {
   const targets: Target[] = [
     {
       name: 'quotegraph',
+      pid: servers[0]?.pid,
       url: 'http://127.0.0.1:4711/graphql',
       query: `{ entity(slug: "${top.slug}") { name quotes(first: 20, orderBy: { field: PUBLISHED_AT, direction: DESC }) {
         totalCount nodes { text article { title publishedAt } } } } }`,
@@ -123,6 +142,7 @@ async function main(): Promise<void> {
     },
     {
       name: 'postgraphile',
+      pid: servers[1]?.pid,
       url: 'http://127.0.0.1:4712/graphql',
       // the slug is a unique index, not a constraint, so PostGraphile finds it with a condition
       query: `{ allEntities(condition: { slug: "${top.slug}" }, first: 1) { nodes { name
@@ -138,7 +158,9 @@ async function main(): Promise<void> {
   try {
     for (const t of targets) for (let i = 0; i < 50; i++) await post(t);
     for (const connections of [2, 16]) {
-      const results = new Map<string, Array<{ rps: number; p99: number }>>(targets.map((t) => [t.name, []]));
+      const results = new Map<string, Array<{ rps: number; p99: number; cpu: number }>>(
+        targets.map((t) => [t.name, []]),
+      );
       for (let r = 0; r < rounds; r++) {
         // alternate which goes first, so a burst of load elsewhere is shared
         const order = r % 2 ? [...targets].reverse() : targets;
@@ -146,11 +168,16 @@ async function main(): Promise<void> {
       }
       const summary = targets.map((t) => {
         const rs = results.get(t.name) ?? [];
-        return { name: t.name, rps: median(rs.map((x) => x.rps)), p99: median(rs.map((x) => x.p99)) };
+        return {
+          name: t.name,
+          rps: median(rs.map((x) => x.rps)),
+          p99: median(rs.map((x) => x.p99)),
+          cpu: median(rs.map((x) => x.cpu)),
+        };
       });
       for (const s of summary)
         console.log(
-          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms`,
+          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms, server CPU ${s.cpu.toFixed(2)} ms/request`,
         );
       const [q, p] = summary;
       if (q && p)

@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type AppServices, createContext } from './context';
@@ -5,6 +6,7 @@ import { healthPlugin } from './health';
 import { boundedLogger, errorPolicyPlugin, maskError } from './limits/errors';
 import { queryLimitsPlugin } from './limits/plugin';
 import { memoryRateLimiter, type RateLimiter } from './limits/rate-limit';
+import { requestBodyLimitPlugin } from './limits/request-body';
 import { schema } from './schema';
 import { DEFAULT_PAGE_SIZE } from './schema/pagination';
 import { renderGraphiQL } from './web/graphiql';
@@ -16,6 +18,8 @@ export interface AppOptions {
   maxCost: number;
   maxAliases: number;
   maxTokens: number;
+  /** The largest request body accepted, in bytes. */
+  maxRequestBodySize: number;
   /** Per caller and hour; used when no rateLimiter is given. */
   rateLimitPoints: number;
   rateLimiter?: RateLimiter;
@@ -28,6 +32,7 @@ export const defaultAppOptions: AppOptions = {
   maxCost: 10_000,
   maxAliases: 30,
   maxTokens: 2_000,
+  maxRequestBodySize: 25_000_000,
   rateLimitPoints: 5_000,
   graphiql: true,
   introspection: true,
@@ -71,8 +76,11 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
     logging: boundedLogger(),
     // /health is ours (it checks the database), not yoga's always-200 one
     healthCheckEndpoint: '/health-yoga',
+    // our own check (limits/request-body.ts) instead of yoga's, which streams every body
+    maxRequestBodySize: false,
     plugins: [
       healthPlugin(services.db),
+      requestBodyLimitPlugin(settings.maxRequestBodySize),
       errorPolicyPlugin(),
       queryLimitsPlugin(schema, {
         maxDepth: settings.maxDepth,
@@ -83,6 +91,7 @@ export function createApp(services: AppServices, options: Partial<AppOptions> = 
         rateLimiter,
       }),
       ...(settings.introspection ? [] : [noIntrospection]),
+      useGraphQlJit(),
       useWebApp(
         async (request, serverContext): Promise<Response> =>
           yoga.handleRequest(request, serverContext as never),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
@@ -47,6 +48,8 @@ export function refusal(
   });
 }
 
+const MAX_ANALYSES_PER_DOCUMENT = 100;
+
 function countTokens(source: string, cap: number): number {
   const lexer = new Lexer(new Source(source));
   let count = 0;
@@ -70,6 +73,30 @@ function callerKey(context: Context, keyId?: number) {
  * a caller whose hourly budget is spent; every refusal is a 4xx with a code and the figures.
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): Plugin<Context> {
+  // yoga's parser cache gives the same document object for the same query text, and the analysis
+  // depends on nothing else but the operation and the variables: measured once, not per request
+  const analyses = new WeakMap<DocumentNode, Map<string, QueryAnalysis>>();
+  const analyze = (args: ExecutionArgs): QueryAnalysis => {
+    const variables = args.variableValues as Record<string, unknown> | undefined;
+    const key = `${args.operationName ?? ''}\0${variables ? JSON.stringify(variables) : ''}`;
+    let byVariables = analyses.get(args.document);
+    const cached = byVariables?.get(key);
+    if (cached) return cached;
+    const analysis = analyzeOperation(
+      schema,
+      args.document,
+      args.operationName,
+      variables,
+      limits.model,
+      checkArguments,
+    );
+    if (!byVariables || byVariables.size >= MAX_ANALYSES_PER_DOCUMENT) {
+      byVariables = new Map();
+      analyses.set(args.document, byVariables);
+    }
+    byVariables.set(key, analysis);
+    return analysis;
+  };
   return {
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
@@ -104,14 +131,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): P
     const context = args.contextValue as Context;
     let analysis: QueryAnalysis;
     try {
-      analysis = analyzeOperation(
-        schema,
-        args.document,
-        args.operationName,
-        args.variableValues as Record<string, unknown> | undefined,
-        limits.model,
-        checkArguments,
-      );
+      analysis = analyze(args);
     } catch (error) {
       if (!(error instanceof InputLimitError)) throw error;
       return stop({ errors: [refusal('BAD_USER_INPUT', error.message, 400, undefined, error.field)] });

@@ -1,8 +1,8 @@
-import { getTableColumns, inArray } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles } from '../db/schema';
 import { alignBy } from './align';
-import { selectShared } from './shared-statement';
+import { anyOfPlaceholder, readTemplate, selectTemplate } from './shared-statement';
 
 export type ArticleRow = Omit<typeof articles.$inferSelect, 'searchVector'>;
 
@@ -10,10 +10,15 @@ const { searchVector: _searchVector, ...articleColumns } = getTableColumns(artic
 
 export { articleColumns };
 
+const articlesById = readTemplate((db) =>
+  db
+    .select(articleColumns)
+    .from(articles)
+    .where(anyOfPlaceholder(articles.id, 'ids', 'int')),
+);
+
 export async function loadArticles(db: Db, ids: readonly number[]): Promise<(ArticleRow | null)[]> {
   const valid = [...new Set(ids.filter(Number.isSafeInteger))];
-  const rows = valid.length
-    ? await selectShared(db, db.select(articleColumns).from(articles).where(inArray(articles.id, valid)))
-    : [];
+  const rows = valid.length ? await selectTemplate(db, articlesById, { ids: valid }) : [];
   return alignBy(ids, rows, (r) => r.id);
 }

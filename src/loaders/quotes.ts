@@ -1,8 +1,8 @@
-import { getTableColumns, inArray } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { quoteAbout, quotes } from '../db/schema';
 import { alignBy, groupBy } from './align';
-import { selectShared } from './shared-statement';
+import { anyOf, anyOfPlaceholder, readTemplate, selectShared, selectTemplate } from './shared-statement';
 
 export type QuoteRow = Omit<typeof quotes.$inferSelect, 'searchVector'>;
 
@@ -10,11 +10,16 @@ const { searchVector: _searchVector, ...quoteColumns } = getTableColumns(quotes)
 
 export { quoteColumns };
 
+const quotesById = readTemplate((db) =>
+  db
+    .select(quoteColumns)
+    .from(quotes)
+    .where(anyOfPlaceholder(quotes.id, 'ids', 'int')),
+);
+
 export async function loadQuotes(db: Db, ids: readonly number[]): Promise<(QuoteRow | null)[]> {
   const valid = [...new Set(ids.filter(Number.isSafeInteger))];
-  const rows = valid.length
-    ? await selectShared(db, db.select(quoteColumns).from(quotes).where(inArray(quotes.id, valid)))
-    : [];
+  const rows = valid.length ? await selectTemplate(db, quotesById, { ids: valid }) : [];
   return alignBy(ids, rows, (r) => r.id);
 }
 
@@ -24,7 +29,7 @@ export async function loadQuoteAboutIds(db: Db, quoteIds: readonly number[]): Pr
     db
       .select({ quoteId: quoteAbout.quoteId, entityId: quoteAbout.entityId })
       .from(quoteAbout)
-      .where(inArray(quoteAbout.quoteId, [...quoteIds])),
+      .where(anyOf(quoteAbout.quoteId, quoteIds)),
   );
   return groupBy(quoteIds, rows, (r) => r.quoteId).map((group) => group.map((r) => r.entityId));
 }

@@ -31,9 +31,17 @@ export interface Keyset<Row> {
 }
 
 export interface Page {
+  /** The cursor's bound; undefined on a first page. */
   where: SQL | undefined;
   orderBy: SQL[];
+  /** The direction the rows are read in (the keyset's own, or its reverse for `last`). */
+  ascending: boolean;
   limit: number;
+}
+
+export function pageOrder<Row>(keyset: Keyset<Row>, ascending: boolean): SQL[] {
+  const order = ascending ? asc : desc;
+  return [order(keyset.sortExpr), order(keyset.idExpr)];
 }
 
 export function checkPageArgs(args: PageArgs): void {
@@ -52,8 +60,16 @@ const MAX_TEXT_KEY = 1_000;
  * A cursor names the list and ordering it came from (a short hash of `scope`), so one from another
  * connection or from the same list in another order is refused instead of read as a position.
  */
+// scopes are names from the code (a connection and an order), few: each is hashed once
+const scopeTags = new Map<string, string>();
+
 function scopeTag(scope: string): string {
-  return createHash('sha256').update(scope).digest('base64url').slice(0, 8);
+  let tag = scopeTags.get(scope);
+  if (!tag) {
+    tag = createHash('sha256').update(scope).digest('base64url').slice(0, 8);
+    if (scopeTags.size < 1_000) scopeTags.set(scope, tag);
+  }
+  return tag;
 }
 
 export function encodeCursor(scope: string, ...parts: SortValue[]): string {
@@ -167,8 +183,7 @@ export async function keysetConnection<Row, Extra extends object>(
         before ? bound('before', before, backward) : undefined,
       );
       const ascending = (keyset.direction === 'asc') !== inverted;
-      const order = ascending ? asc : desc;
-      return fetch({ where, orderBy: [order(keyset.sortExpr), order(keyset.idExpr)], limit });
+      return fetch({ where, orderBy: pageOrder(keyset, ascending), ascending, limit });
     },
   );
   if (!connection) throw new Error('a keyset page resolved to nothing');

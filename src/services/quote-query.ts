@@ -1,11 +1,31 @@
-import { and, count, eq, exists, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  exists,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  notExists,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, entities, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
+import { type ArticleRow, articleColumns } from '../loaders/articles';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
-import { selectShared } from '../loaders/shared-statement';
-import type { Keyset, Page } from '../schema/pagination';
+import {
+  anyOf,
+  anyOfPlaceholder,
+  readTemplate,
+  selectShared,
+  selectTemplate,
+} from '../loaders/shared-statement';
+import { type Keyset, type Page, pageOrder } from '../schema/pagination';
 import { echoLinkHolds } from './echoes';
 
 export interface QuoteFilter {
@@ -30,16 +50,25 @@ const sortExpressions: Record<QuoteOrderField, { expr: SQL; type: Keyset<QuoteLi
   POSITION: { expr: sql`(${quotes.articleId}::int8 * 10000000 + ${quotes.start})`, type: 'int8' },
 };
 
+// one keyset per order, so that the templates of its pages can be found by it
+const keysets = new Map<string, Keyset<QuoteListRow>>();
+
 export function quoteKeyset(field: QuoteOrderField, direction: 'asc' | 'desc'): Keyset<QuoteListRow> {
-  const sort = sortExpressions[field];
-  return {
-    sortExpr: sort.expr,
-    sortType: sort.type,
-    idExpr: quotes.id,
-    direction,
-    sortValue: (row) => row.sortKey,
-    id: (row) => row.id,
-  };
+  const key = `${field}:${direction}`;
+  let keyset = keysets.get(key);
+  if (!keyset) {
+    const sort = sortExpressions[field];
+    keyset = {
+      sortExpr: sort.expr,
+      sortType: sort.type,
+      idExpr: quotes.id,
+      direction,
+      sortValue: (row) => row.sortKey,
+      id: (row) => row.id,
+    };
+    keysets.set(key, keyset);
+  }
+  return keyset;
 }
 
 // The distinct filter compares each quote with others under an alias; both go through here.
@@ -124,9 +153,7 @@ export type QuotePartition = 'speaker' | 'about';
 const partitionColumn = (partition: QuotePartition) =>
   partition === 'speaker' ? quotes.speakerId : quoteAbout.entityId;
 
-function partitionWhere(partition: QuotePartition, parentIds: number[], filter: QuoteFilter) {
-  return and(inArray(partitionColumn(partition), parentIds), quoteConditions(filter));
-}
+type PageOf = Pick<Page, 'where' | 'orderBy'> & { limit: number | Placeholder };
 
 /**
  * The page of quotes for each of several entities in one statement (see batchedPages): a lateral
@@ -135,18 +162,18 @@ function partitionWhere(partition: QuotePartition, parentIds: number[], filter: 
  * name the partition's entities, and distinct is not batched: its earlier-echo test would have to
  * follow the partition too.
  */
-export async function findQuotesForEach(
+function quotePages(
   db: Db,
   partition: QuotePartition,
-  parentIds: number[],
+  parents: SQL,
   filter: QuoteFilter,
   keyset: Keyset<QuoteListRow>,
-  page: Page,
-): Promise<Map<number, QuoteListRow[]>> {
-  const parents = db
+  page: PageOf,
+) {
+  const parentRows = db
     .select({ parentId: sql<number>`${entities.id}`.as('parent_id') })
     .from(entities)
-    .where(inArray(entities.id, parentIds))
+    .where(parents)
     .as('parents');
   const query = db
     .select({ ...quoteColumns, sortKey: sql<string>`(${keyset.sortExpr})::text`.as('sort_key') })
@@ -157,11 +184,78 @@ export async function findQuotesForEach(
     filter,
   );
   const entityPage = joined
-    .where(and(sql`${partitionColumn(partition)} = ${parents.parentId}`, quoteConditions(filter), page.where))
+    .where(
+      and(sql`${partitionColumn(partition)} = ${parentRows.parentId}`, quoteConditions(filter), page.where),
+    )
     .orderBy(...page.orderBy)
     .limit(page.limit)
     .as('page');
-  const rows = await selectShared(db, db.select().from(parents).crossJoinLateral(entityPage));
+  const pages = db.select().from(parentRows).crossJoinLateral(entityPage);
+  const pageArticles = db
+    .select(articleColumns)
+    .from(articles)
+    .where(
+      inArray(
+        articles.id,
+        db.select({ articleId: entityPage.articleId }).from(parentRows).crossJoinLateral(entityPage),
+      ),
+    );
+  return { pages, pageArticles };
+}
+
+export const isEmptyFilter = (filter: QuoteFilter) =>
+  Object.values(filter).every((value) => value === undefined);
+
+/**
+ * The first page of each entity's quotes, unfiltered (an entity page's list), as templates: its
+ * SQL is built once per partition and order, not on every request. Keyed by the keyset, then
+ * by partition and direction.
+ */
+const firstPageTemplates = new WeakMap<Keyset<QuoteListRow>, Map<string, ReturnType<typeof pageTemplates>>>();
+
+/** Parents by ID, or by slug (not merged entities: a merged slug answers with its survivor). */
+type ParentsBy = 'ids' | 'slugs';
+
+const parentsBy = (by: ParentsBy) =>
+  by === 'ids'
+    ? anyOfPlaceholder(entities.id, 'parents', 'int')
+    : and(anyOfPlaceholder(entities.slug, 'parents', 'text'), isNull(entities.mergedIntoId));
+
+function pageTemplates(
+  partition: QuotePartition,
+  keyset: Keyset<QuoteListRow>,
+  ascending: boolean,
+  by: ParentsBy,
+) {
+  const page = { where: undefined, orderBy: pageOrder(keyset, ascending), limit: sql.placeholder('limit') };
+  const parents = parentsBy(by) as SQL;
+  return {
+    pages: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pages),
+    articles: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pageArticles),
+  };
+}
+
+function firstPageTemplate(
+  partition: QuotePartition,
+  keyset: Keyset<QuoteListRow>,
+  ascending: boolean,
+  by: ParentsBy = 'ids',
+) {
+  let byShape = firstPageTemplates.get(keyset);
+  if (!byShape) {
+    byShape = new Map();
+    firstPageTemplates.set(keyset, byShape);
+  }
+  const key = `${partition}:${ascending}:${by}`;
+  let templates = byShape.get(key);
+  if (!templates) {
+    templates = pageTemplates(partition, keyset, ascending, by);
+    byShape.set(key, templates);
+  }
+  return templates;
+}
+
+function pagesByParent(rows: Array<{ parents: { parentId: number }; page: unknown }>) {
   const pages = new Map<number, QuoteListRow[]>();
   for (const row of rows) {
     const list = pages.get(row.parents.parentId) ?? [];
@@ -171,21 +265,125 @@ export async function findQuotesForEach(
   return pages;
 }
 
-export async function countQuotesForEach(
+export interface FirstPages {
+  pages: Map<number, QuoteListRow[]>;
+  counts: Map<number, number>;
+  articles: ArticleRow[];
+}
+
+/**
+ * The unfiltered first page of the quotes of the entities with these slugs, with their counts
+ * and articles when asked: what an entity page reads once it knows the entity's ID, read in the
+ * same statement as the entity itself (see Query.entity). Merged entities are left out.
+ */
+export async function findFirstPagesBySlug(
+  db: Db,
+  partition: QuotePartition,
+  slugs: string[],
+  keyset: Keyset<QuoteListRow>,
+  page: { ascending: boolean; limit: number },
+  want: { counts: boolean; articles: boolean },
+): Promise<FirstPages> {
+  const templates = firstPageTemplate(partition, keyset, page.ascending, 'slugs');
+  const values = { parents: slugs, limit: page.limit };
+  const [rows, counts, pageArticles] = await Promise.all([
+    selectTemplate(db, templates.pages, values),
+    want.counts ? selectTemplate(db, countTemplates[`${partition}BySlug`], { parents: slugs }) : [],
+    want.articles ? selectTemplate(db, templates.articles, values) : [],
+  ]);
+  return {
+    pages: pagesByParent(rows),
+    counts: new Map(counts.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const]))),
+    articles: pageArticles,
+  };
+}
+
+export async function findQuotesForEach(
   db: Db,
   partition: QuotePartition,
   parentIds: number[],
   filter: QuoteFilter,
-): Promise<Map<number, number>> {
+  keyset: Keyset<QuoteListRow>,
+  page: Page,
+): Promise<Map<number, QuoteListRow[]>> {
+  const rows =
+    isEmptyFilter(filter) && !page.where
+      ? await selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).pages, {
+          parents: parentIds,
+          limit: page.limit,
+        })
+      : await selectShared(
+          db,
+          quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pages,
+        );
+  return pagesByParent(rows);
+}
+
+/**
+ * The articles of the quotes findQuotesForEach gives for the same arguments: asked in the same
+ * tick, both go in one statement, where reading them after the page would cost a round trip.
+ */
+export function findArticlesOfQuotePages(
+  db: Db,
+  partition: QuotePartition,
+  parentIds: number[],
+  filter: QuoteFilter,
+  keyset: Keyset<QuoteListRow>,
+  page: Page,
+): Promise<ArticleRow[]> {
+  if (isEmptyFilter(filter) && !page.where)
+    return selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).articles, {
+      parents: parentIds,
+      limit: page.limit,
+    });
+  return selectShared(
+    db,
+    quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pageArticles,
+  );
+}
+
+const countTemplates = {
+  speaker: readTemplate((db) =>
+    countQuotesQuery(db, 'speaker', anyOfPlaceholder(quotes.speakerId, 'parents', 'int'), {}),
+  ),
+  about: readTemplate((db) =>
+    countQuotesQuery(db, 'about', anyOfPlaceholder(quoteAbout.entityId, 'parents', 'int'), {}),
+  ),
+  speakerBySlug: readTemplate((db) =>
+    countQuotesQuery(db, 'speaker', inArray(quotes.speakerId, entityIdsBySlug(db)), {}),
+  ),
+  aboutBySlug: readTemplate((db) =>
+    countQuotesQuery(db, 'about', inArray(quoteAbout.entityId, entityIdsBySlug(db)), {}),
+  ),
+};
+
+const entityIdsBySlug = (db: Db) =>
+  db
+    .select({ id: entities.id })
+    .from(entities)
+    .where(parentsBy('slugs') as SQL);
+
+function countQuotesQuery(db: Db, partition: QuotePartition, parents: SQL, filter: QuoteFilter) {
   const parent = partitionColumn(partition);
   const query = db.select({ parentId: parent, n: count() }).from(quotes).$dynamic();
   const joined = withArticle(
     partition === 'about' ? query.innerJoin(quoteAbout, eq(quoteAbout.quoteId, quotes.id)) : query,
     filter,
   );
-  const rows = await selectShared(
-    db,
-    joined.where(partitionWhere(partition, parentIds, filter)).groupBy(parent),
-  );
+  return joined.where(and(parents, quoteConditions(filter))).groupBy(parent);
+}
+
+export async function countQuotesForEach(
+  db: Db,
+  partition: QuotePartition,
+  parentIds: number[],
+  filter: QuoteFilter,
+): Promise<Map<number, number>> {
+  const rows = isEmptyFilter(filter)
+    ? await selectTemplate(db, countTemplates[partition], { parents: parentIds })
+    : await selectShared(
+        db,
+        countQuotesQuery(db, partition, anyOf(partitionColumn(partition), parentIds), filter),
+      );
   return new Map(rows.flatMap((r) => (r.parentId === null ? [] : [[r.parentId, r.n] as const])));
 }

@@ -202,3 +202,23 @@ test('fields read in the same statement answer as they do alone', async () => {
   expect(alone[3]?.entity.roles).toEqual(entity.roles);
   expect(alone[4]?.entity.timeline).toEqual(entity.timeline);
 });
+
+test.each([1, 50])(
+  'entity(slug) with a page of quotes, their articles and totalCount is one statement, and answers as Query.quotes does (first: %i)',
+  async (n) => {
+    const { entity } = await api.query<{ entity: { id: string } }>(`{ entity(slug: "lena-ortiz") { id } }`);
+    counter.reset();
+    const page = await api.query<{
+      entity: { quotes: { totalCount: number; nodes: Array<{ text: string; article: { title: string } }> } };
+    }>(
+      `{ entity(slug: "lena-ortiz") { quotes(first: ${n}) { totalCount nodes { text article { title publishedAt } } } } }`,
+    );
+    // the entity by its slug, its page, count and articles: one statement
+    expect(counter.count).toBe(1);
+    const alone = await api.query<{ quotes: typeof page.entity.quotes }>(
+      `{ quotes(first: ${n}, filter: { speaker: "${entity.id}" }) { totalCount nodes { text article { title publishedAt } } } }`,
+    );
+    expect(page.entity.quotes).toEqual(alone.quotes);
+    expect(page.entity.quotes.nodes).toHaveLength(Math.min(n, 3));
+  },
+);

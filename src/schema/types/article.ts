@@ -109,9 +109,10 @@ ArticleRef.implement({
         ...t.arg.connectionArgs(),
         kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes given this way.' }),
       },
-      resolve: (a, args, ctx) =>
+      resolve: (a, args, ctx, info) =>
         quoteConnection(
           ctx,
+          info,
           'Article.quotes',
           args,
           { articleId: a.id, kind: args.kind ?? undefined },

@@ -1,5 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values.js';
 import type { Context } from '../../context';
 import { loadEntitiesBySlug } from '../../loaders/entities';
 import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
@@ -7,7 +9,11 @@ import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
 import {
   countQuotesForEach,
+  type FirstPages,
+  findArticlesOfQuotePages,
+  findFirstPagesBySlug,
   findQuotesForEach,
+  isEmptyFilter,
   type QuoteFilter,
   type QuoteListRow,
   type QuotePartition,
@@ -17,7 +23,13 @@ import { batchedCounts, batchedPages } from '../batched-pages';
 import { builder } from '../builder';
 import { badInput } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
-import { type Keyset, keysetConnection, type PageArgs } from '../pagination';
+import {
+  DEFAULT_PAGE_SIZE,
+  type Keyset,
+  keysetConnection,
+  MAX_PAGE_SIZE,
+  type PageArgs,
+} from '../pagination';
 import { readDb } from '../reads';
 import {
   ArticleRef,
@@ -29,6 +41,7 @@ import {
   PlaceRef,
   RoleRef,
 } from '../refs';
+import { childFields, eagerly, selects, selectsOnNodes } from '../selection';
 import { ArticleConnection } from './article';
 import { OrderDirection } from './common';
 import { QuoteConnection, QuoteKindEnum, QuoteOrder, quoteConnection } from './quote';
@@ -60,18 +73,71 @@ interface PartitionInput {
   partition: QuotePartition;
   filter: QuoteFilter;
   keyset: Keyset<QuoteListRow>;
+  /** The query asks for the quotes' articles: they are read with the page and primed. */
+  withArticles: boolean;
 }
 
-const quotesForEach = batchedPages<QuoteListRow, PartitionInput>((ctx, ids, page, input) =>
-  findQuotesForEach(readDb(ctx), input.partition, ids, input.filter, input.keyset, page),
-);
+const quotesForEach = batchedPages<QuoteListRow, PartitionInput>(async (ctx, ids, page, input) => {
+  const db = readDb(ctx);
+  const { partition, filter, keyset } = input;
+  const [pages, pageArticles] = await Promise.all([
+    findQuotesForEach(db, partition, ids, filter, keyset, page),
+    input.withArticles ? findArticlesOfQuotePages(db, partition, ids, filter, keyset, page) : [],
+  ]);
+  const articleLoader = ArticleRef.getDataloader(ctx);
+  for (const article of pageArticles) articleLoader.prime(article.id, article);
+  return pages;
+});
 const quoteCountForEach = batchedCounts<PartitionInput>((ctx, ids, input) =>
   countQuotesForEach(readDb(ctx), input.partition, ids, input.filter),
 );
 
+/**
+ * `entity(slug) { quotes(first: n) { … } }` would wait for the entity before reading its quotes:
+ * Query.entity reads the unfiltered first page of its quotes by slug in the entity's own
+ * statement (with totalCount and the articles when asked), and Entity.quotes takes the page from
+ * here when its arguments turn out to be those.
+ */
+interface SlugPrefetch {
+  entityId: number;
+  keyset: Keyset<QuoteListRow>;
+  page: { ascending: boolean; limit: number };
+  counted: boolean;
+  result: FirstPages;
+}
+
+const slugPrefetches = createContextCache((): SlugPrefetch[] => []);
+
+function prefetchQuotesBySlug(ctx: Context, info: GraphQLResolveInfo, slug: string) {
+  const [node] = childFields(info, 'quotes');
+  const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().quotes;
+  if (!node || !field) return undefined;
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(field, node, info.variableValues);
+  } catch {
+    return undefined;
+  }
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const plain = args.last == null && args.after == null && args.before == null && args.filter == null;
+  if (!plain || typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    return undefined;
+  const order = quoteOrderOf(args.orderBy as Parameters<typeof quoteOrderOf>[0]);
+  const keyset = quoteKeyset(order.field, order.direction);
+  const page = { ascending: order.direction === 'asc', limit: first + 1 };
+  const counted = selects(info, ['totalCount'], [node]);
+  const result = findFirstPagesBySlug(readDb(ctx), 'speaker', [slug], keyset, page, {
+    counts: counted,
+    articles: selectsOnNodes(info, ['article', 'context'], [node]),
+  });
+  result.catch(() => {});
+  return { keyset, page, counted, result };
+}
+
 /** An entity's quotes (said by it, or about it), batched across the entities of a list. */
 function entityQuotes(
   ctx: Context,
+  info: GraphQLResolveInfo,
   entityId: number,
   partition: QuotePartition,
   args: PageArgs & Record<string, unknown>,
@@ -80,15 +146,33 @@ function entityQuotes(
 ) {
   if (filter.distinct) {
     const own = partition === 'speaker' ? { speakerIds: [entityId] } : { aboutIds: [entityId] };
-    return quoteConnection(ctx, `Entity.${partition}`, args, { ...filter, ...own }, order);
+    return quoteConnection(ctx, info, `Entity.${partition}`, args, { ...filter, ...own }, order);
   }
   const keyset = quoteKeyset(order.field, order.direction);
-  const argsKey = `${partition}:${JSON.stringify(args)}`;
-  const input = { partition, filter, keyset };
+  const withArticles = selectsOnNodes(info, ['article', 'context']);
+  const argsKey = `${partition}:${withArticles}:${JSON.stringify(args)}`;
+  const input = { partition, filter, keyset, withArticles };
   const scope = `Entity.${partition}:${order.field}:${order.direction}`;
-  return keysetConnection(scope, args, keyset, (page) => quotesForEach(ctx, argsKey, page, entityId, input), {
-    totalCount: () => quoteCountForEach(ctx, argsKey, entityId, input),
-  });
+  const prefetched =
+    partition === 'speaker' && isEmptyFilter(filter)
+      ? slugPrefetches(ctx).find((p) => p.entityId === entityId && p.keyset === keyset)
+      : undefined;
+  const count = prefetched?.counted
+    ? () => Promise.resolve(prefetched.result.counts.get(entityId) ?? 0)
+    : eagerly(selects(info, ['totalCount']), () => quoteCountForEach(ctx, argsKey, entityId, input));
+  return keysetConnection(
+    scope,
+    args,
+    keyset,
+    (page) =>
+      prefetched &&
+      !page.where &&
+      page.ascending === prefetched.page.ascending &&
+      page.limit === prefetched.page.limit
+        ? Promise.resolve(prefetched.result.pages.get(entityId) ?? [])
+        : quotesForEach(ctx, argsKey, page, entityId, input),
+    { totalCount: count },
+  );
 }
 
 const EntityQuotesFilter = builder.inputType('EntityQuotesFilter', {
@@ -194,10 +278,11 @@ EntityRef.implement({
         }),
         orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const about = args.filter?.about;
         return entityQuotes(
           ctx,
+          info,
           e.id,
           'speaker',
           args,
@@ -220,10 +305,11 @@ EntityRef.implement({
         filter: t.arg({ type: QuotesAboutFilter, description: 'Only quotes meeting every condition given.' }),
         orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const speaker = args.filter?.speaker;
         return entityQuotes(
           ctx,
+          info,
           e.id,
           'about',
           args,
@@ -370,11 +456,21 @@ builder.queryFields((t) => ({
       id: t.arg.id({ description: 'Its global ID.' }),
       slug: t.arg.string({ description: 'Its slug, e.g. dmitry-peskov; at most 200 characters.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if ((args.id == null) === (args.slug == null))
         throw badInput('entity', 'give exactly one of id or slug');
       if (args.id != null) return decodeId('id', args.id, new Set(Object.values(typenameOf)));
-      const [row] = await loadEntitiesBySlug(readDb(ctx), [args.slug ?? '']);
+      const slug = args.slug ?? '';
+      const prefetch = prefetchQuotesBySlug(ctx, info, slug);
+      const [row] = await loadEntitiesBySlug(readDb(ctx), [slug]);
+      // a merged slug answers with its survivor, whose quotes the prefetch did not read
+      const result =
+        row?.slug === slug && !row.mergedIntoId ? await prefetch?.result.catch(() => null) : null;
+      if (row && prefetch && result) {
+        slugPrefetches(ctx).push({ ...prefetch, entityId: row.id, result });
+        const articleLoader = ArticleRef.getDataloader(ctx);
+        for (const article of result.articles) articleLoader.prime(article.id, article);
+      }
       return row ?? null;
     },
   }),

@@ -1,5 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 import { loadQuoteAboutIds } from '../../loaders/quotes';
 import { contextSentence } from '../../services/context-sentence';
@@ -18,6 +19,7 @@ import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
 import { readDb } from '../reads';
 import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
+import { eagerly, selects } from '../selection';
 import { OrderDirection, SpanType } from './common';
 
 export const QuoteKindEnum = builder.enumType('QuoteKind', {
@@ -123,6 +125,7 @@ export async function toQuoteFilter(
 
 export function quoteConnection(
   ctx: Context,
+  info: GraphQLResolveInfo,
   connection: string,
   args: PageArgs,
   filter: QuoteFilter,
@@ -130,8 +133,9 @@ export function quoteConnection(
 ) {
   const keyset = quoteKeyset(order.field, order.direction);
   const scope = `${connection}:${order.field}:${order.direction}`;
+  const count = eagerly(selects(info, ['totalCount']), () => countQuotes(readDb(ctx), filter));
   return keysetConnection(scope, args, keyset, (page) => findQuotes(readDb(ctx), filter, keyset, page), {
-    totalCount: () => countQuotes(readDb(ctx), filter),
+    totalCount: count,
   });
 }
 
@@ -258,8 +262,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: QuoteFilterInput, description: 'Only quotes meeting every condition given.' }),
       orderBy: t.arg({ type: QuoteOrder, description: 'Newest first when omitted.' }),
     },
-    resolve: async (_root, args, ctx) =>
-      quoteConnection(ctx, 'Query.quotes', args, await toQuoteFilter(ctx, args.filter), {
+    resolve: async (_root, args, ctx, info) =>
+      quoteConnection(ctx, info, 'Query.quotes', args, await toQuoteFilter(ctx, args.filter), {
         field: args.orderBy?.field ?? 'PUBLISHED_AT',
         direction: args.orderBy?.direction ?? 'desc',
       }),
