@@ -38,6 +38,8 @@ interface StatementTime {
   ms: number;
 }
 const profile = new Map<string, StatementTime>();
+/** Wall time of the ingest loop: storing batches, and waiting for the next batch's extraction. */
+const stages = { store: 0, extractionWait: 0 };
 
 /** Times every query a pg client sends, keyed by the statement's text with numbers folded. */
 function profileClients(): void {
@@ -87,11 +89,15 @@ async function ingestCorpus(database: Database): Promise<void> {
   let inputs = nextInputs();
   let extracting = extractBatch(inputs);
   while (inputs.length) {
+    const waitStart = performance.now();
     const extracted = await extracting;
+    stages.extractionWait += performance.now() - waitStart;
     const stored = inputs.length;
     inputs = nextInputs();
     extracting = extractBatch(inputs);
+    const storeStart = performance.now();
     const outcomes = await storeBatch(database.db, extracted);
+    stages.store += performance.now() - storeStart;
     const failed = outcomes.find((o) => o.status !== 'new');
     if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);
     done += stored;
@@ -108,6 +114,10 @@ async function ingestCorpus(database: Database): Promise<void> {
   const total = (articleCount / (performance.now() - allStart)) * 1000;
   const first = rates[0] ?? Number.NaN;
   const last = rates[rates.length - 1] ?? Number.NaN;
+  const perArticle = (ms: number) => `${(ms / articleCount).toFixed(2)} ms/article`;
+  console.log(
+    `stages       storing ${perArticle(stages.store)}, waiting for extraction ${perArticle(stages.extractionWait)}`,
+  );
   console.log(
     `ingest       ${articleCount} articles in batches of ${batchSize}: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,
   );

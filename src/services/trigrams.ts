@@ -39,6 +39,17 @@ export function sharedTrigrams(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
+/**
+ * pg_trgm's similarity() of two texts from their trigram sets: the shared trigrams over the union,
+ * divided in float4 as pg_trgm does (a float64 quotient rounded to float4 is the float4 quotient),
+ * 0 when either set is empty.
+ */
+export function trigramSimilarity(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length) return 0;
+  const shared = sharedTrigrams(a, b);
+  return Math.fround(shared / (a.length + b.length - shared));
+}
+
 /** Slack for float4 rounding in pg_trgm's scores. */
 const SLACK = 0.01;
 
