@@ -186,9 +186,6 @@ export const quotes = pgTable(
     index('quotes_article_date_idx').on(t.articleDate, t.id),
     index('quotes_kind_idx').on(t.kind),
     index('quotes_normalized_hash_idx').on(t.normalizedHash),
-    // GiST with a wide signature: its leaf entries hold each quote's trigrams, so the echo search at
-    // ingest needs no heap recheck; twice as fast as GIN on 50,000 quotes (docs/cross-referencing.md).
-    index('quotes_normalized_text_trgm_idx').using('gist', t.normalizedText.op('gist_trgm_ops(siglen=256)')),
     index('quotes_search_vector_idx').using('gin', t.searchVector),
   ],
 );

@@ -12,7 +12,7 @@ import {
   storedKeys,
 } from '../ingest/name-keys';
 import type { EntityKind, ExtractedEntity } from '../ingest/types';
-import { insertRows } from './batch-insert';
+import { insertArrays } from './batch-insert';
 import { rowsOf } from './echoes';
 import { normalizeName, slugify } from './normalize';
 
@@ -457,5 +457,5 @@ export async function storeAliases(
   tx: Db,
   rows: Array<{ entityId: number; alias: string; normalizedAlias: string }>,
 ): Promise<void> {
-  await insertRows(tx, entityAliases, rows, { ignoreConflicts: true });
+  await insertArrays(tx, entityAliases, rows, { ignoreConflicts: true });
 }

@@ -2,7 +2,7 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
-import { chunksFor, insertRows } from './batch-insert';
+import { chunksFor, insertArrays } from './batch-insert';
 import { storeEchoLinks, takeEchoTurn } from './echoes';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
@@ -101,12 +101,12 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     const entityIds = resolved[n]?.entityIds as ResolvedEntities;
     return { item, articleId, entityIds, ...rowsOf(item, articleId, entityIds) };
   });
-  await insertRows(
+  await insertArrays(
     tx,
     mentions,
     stored.flatMap((s) => s.mentionRows),
   );
-  await insertRows(
+  await insertArrays(
     tx,
     roles,
     stored.flatMap((s) => s.roleRows),
@@ -115,11 +115,8 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
   // from here to the commit, one ingest at a time
   await takeEchoTurn(tx);
   const quoteRows = stored.flatMap((s) => s.quoteRows);
-  const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
-  for (const chunk of chunksFor(quotes, quoteRows))
-    insertedQuotes.push(
-      ...(await tx.insert(quotes).values(chunk).returning({ id: quotes.id, speakerId: quotes.speakerId })),
-    );
+  const quoteIds = await insertArrays(tx, quotes, quoteRows, { returnIds: true });
+  const insertedQuotes = quoteRows.map((q, i) => ({ id: quoteIds[i] as number, speakerId: q.speakerId }));
   let next = 0;
   const aboutRows: Array<{ quoteId: number; entityId: number }> = [];
   const echoProbes: Array<{ id: number; articleId: number; normalizedText: string }> = [];
@@ -157,7 +154,7 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
       })),
     };
   }
-  await insertRows(tx, quoteAbout, aboutRows);
+  await insertArrays(tx, quoteAbout, aboutRows);
   await storeEchoLinks(tx, echoProbes);
 
   // an article met twice in the list is the first one's twin
