@@ -106,12 +106,13 @@ export async function storeEchoLinks(
   const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
   await insertShingles(tx, newQuotes, shingles, postings);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const stored = [...new Set([...pairs.values()].flatMap((olds) => [...olds.keys()]))].filter(
-    (id) => !texts.has(id),
-  );
-  if (stored.length)
+  const stored = new Set<number>();
+  for (const { oldIds } of pairs.values()) for (const id of oldIds) if (!texts.has(id)) stored.add(id);
+  if (stored.size)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
-      await tx.execute(sql`select id, normalized_text from ${quotes} where id = any(${intArray(stored)})`),
+      await tx.execute(
+        sql`select id, normalized_text from ${quotes} where id = any(${intArray([...stored])})`,
+      ),
     ))
       texts.set(Number(r.id), r.normalized_text);
   await linkPairs(tx, pairs, texts);
@@ -120,8 +121,12 @@ export async function storeEchoLinks(
 const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
 const bigintArray = (ns: string[]) => sql`${`{${ns.join(',')}}`}::bigint[]`;
 
-/** For each new quote, the stored quotes it may echo, with how many uncommon shingles the two share. */
-type CandidatePairs = Map<number, Map<number, number>>;
+/**
+ * For each new quote, the stored quotes it may echo (ascending) and how many uncommon shingles
+ * each shares with it; in typed arrays, as a batch has a hundred thousand pairs or more, most of
+ * them one stock phrase, and a map entry for each was most of the echo step's time in Node.
+ */
+type CandidatePairs = Map<number, { oldIds: Int32Array; shared: Int32Array }>;
 
 /**
  * The stored quotes each new quote may echo, with how many uncommon shingles the two
@@ -167,31 +172,6 @@ async function candidatePairs(
   ))
     postings.set(String(r.hash), r.ids.map(Number));
 
-  const pairs: CandidatePairs = new Map();
-  const olds = (newId: number) => {
-    const found = pairs.get(newId);
-    if (found) return found;
-    const created = new Map<number, number>();
-    pairs.set(newId, created);
-    return created;
-  };
-  const share = (newId: number, oldId: number) => {
-    const of = olds(newId);
-    of.set(oldId, (of.get(oldId) ?? 0) + 1);
-  };
-  newQuotes.forEach((q, i) => {
-    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
-    for (const hash of shingles[i] ?? []) {
-      const stored = postings.get(hash) ?? [];
-      if (stored.length > cap) continue;
-      const batch = own.get(hash) ?? [];
-      let seen = 0;
-      while (seen < batch.length && (batch[seen] as number) <= last) seen++;
-      if (stored.length + seen > cap) continue;
-      for (const old of stored) share(q.id, old);
-      for (let j = 0; j < seen && (batch[j] as number) < first; j++) share(q.id, batch[j] as number);
-    }
-  });
   // the same normalized text is a candidate whatever its shingles
   const exact = rowsOf<{ new_id: number; old_id: number }>(
     await tx.execute(sql`
@@ -201,10 +181,42 @@ async function candidatePairs(
       join ${quotes} p on p.id = f.id
       join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first`),
   );
-  for (const r of exact) {
-    const of = olds(Number(r.new_id));
-    of.set(Number(r.old_id), Math.max(of.get(Number(r.old_id)) ?? 0, ECHO_CANDIDATES.minShared));
-  }
+  const copies = new Map<number, number[]>();
+  for (const r of exact)
+    copies.set(Number(r.new_id), [...(copies.get(Number(r.new_id)) ?? []), Number(r.old_id)]);
+
+  const pairs: CandidatePairs = new Map();
+  newQuotes.forEach((q, i) => {
+    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    // every stored quote once per uncommon shingle it shares with q; counted below, once sorted
+    const olds: number[] = [];
+    for (const hash of shingles[i] ?? []) {
+      const stored = postings.get(hash) ?? [];
+      if (stored.length > cap) continue;
+      const batch = own.get(hash) ?? [];
+      let seen = 0;
+      while (seen < batch.length && (batch[seen] as number) <= last) seen++;
+      if (stored.length + seen > cap) continue;
+      for (const old of stored) olds.push(old);
+      for (let j = 0; j < seen && (batch[j] as number) < first; j++) olds.push(batch[j] as number);
+    }
+    const copyIds = copies.get(q.id) ?? [];
+    // a copy counts as sharing minShared shingles at least
+    for (const old of copyIds) for (let k = 0; k < ECHO_CANDIDATES.minShared; k++) olds.push(old);
+    if (!olds.length) return;
+    const sorted = Int32Array.from(olds).sort();
+    const oldIds = new Int32Array(sorted.length);
+    const shared = new Int32Array(sorted.length);
+    let n = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) shared[n - 1] = (shared[n - 1] as number) + 1;
+      else {
+        oldIds[n] = sorted[k] as number;
+        shared[n++] = 1;
+      }
+    }
+    pairs.set(q.id, { oldIds: oldIds.subarray(0, n), shared: shared.subarray(0, n) });
+  });
   return { pairs, postings };
 }
 
@@ -282,14 +294,16 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     exact: [] as boolean[],
   };
   const judge = { newIds: [] as number[], oldIds: [] as number[] };
-  for (const [newId, olds] of pairs)
-    for (const [oldId, shared] of olds) {
+  for (const [newId, { oldIds, shared: sharedCounts }] of pairs)
+    for (let k = 0; k < oldIds.length; k++) {
+      const oldId = oldIds[k] as number;
+      const shared = sharedCounts[k] as number;
       const oldText = texts.get(oldId);
       if (oldText === undefined) continue;
       const exact = oldText === texts.get(newId);
+      if (!exact && shared < ECHO_CANDIDATES.minShared && !isShort(newId) && !isShort(oldId)) continue;
       const a = trigramsOf(newId);
       const b = trigramsOf(oldId);
-      if (!exact && shared < ECHO_CANDIDATES.minShared && !isShort(newId) && !isShort(oldId)) continue;
       if (!exact && !mayEcho(a, b)) continue;
       const similarity = a && b ? trigramSimilarity(a, b) : null;
       if (similarity === null || (!exact && similarity < ECHO_THRESHOLDS.near)) {
