@@ -82,13 +82,18 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     tx,
     fresh.flatMap(({ item }) => entitiesToResolve(item).entities),
   );
-  const resolved: Array<{ entityIds: ResolvedEntities; outletId: number | null }> = [];
+  const planned: ResolvedEntities[] = [];
   for (const [n, { item }] of fresh.entries()) {
-    const { entities, outlet } = entitiesToResolve(item);
-    const entityIds = await resolveEntities(tx, entities, batch);
+    const entityIds = await resolveEntities(tx, entitiesToResolve(item).entities, batch);
     batch.addMentions(PLACEHOLDER_ARTICLE_ID + n, mentionEntityIds(item.extraction, entityIds));
-    resolved.push({ entityIds, outletId: outlet ? (entityIds.get(outlet.key) ?? null) : null });
+    planned.push(entityIds);
   }
+  await batch.createPlanned(tx);
+  const resolved = fresh.map(({ item }, n) => {
+    const entityIds = batch.storedIds(planned[n] as ResolvedEntities);
+    const { outlet } = entitiesToResolve(item);
+    return { entityIds, outletId: outlet ? (entityIds.get(outlet.key) ?? null) : null };
+  });
 
   const articleIds = await insertArticleRows(
     tx,
