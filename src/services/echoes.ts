@@ -277,16 +277,9 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     }
     return set;
   };
-  const short = new Map<number, boolean>();
-  const isShort = (id: number) => {
-    let s = short.get(id);
-    if (s === undefined) {
-      const text = texts.get(id) ?? '';
-      s = text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
-      short.set(id, s);
-    }
-    return s;
-  };
+  const short = new Set<number>();
+  for (const [id, text] of texts)
+    if (text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords) short.add(id);
   const near = {
     quoteIds: [] as number[],
     echoIds: [] as number[],
@@ -294,14 +287,16 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     exact: [] as boolean[],
   };
   const judge = { newIds: [] as number[], oldIds: [] as number[] };
-  for (const [newId, { oldIds, shared: sharedCounts }] of pairs)
+  for (const [newId, { oldIds, shared: sharedCounts }] of pairs) {
+    const newText = texts.get(newId);
+    const newShort = short.has(newId);
     for (let k = 0; k < oldIds.length; k++) {
       const oldId = oldIds[k] as number;
-      const shared = sharedCounts[k] as number;
+      // a copy counts minShared at least, so this test comes first
+      if ((sharedCounts[k] as number) < ECHO_CANDIDATES.minShared && !newShort && !short.has(oldId)) continue;
       const oldText = texts.get(oldId);
       if (oldText === undefined) continue;
-      const exact = oldText === texts.get(newId);
-      if (!exact && shared < ECHO_CANDIDATES.minShared && !isShort(newId) && !isShort(oldId)) continue;
+      const exact = oldText === newText;
       const a = trigramsOf(newId);
       const b = trigramsOf(oldId);
       if (!exact && !mayEcho(a, b)) continue;
@@ -316,6 +311,7 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       near.similarity.push(similarity, similarity);
       near.exact.push(exact, exact);
     }
+  }
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (
