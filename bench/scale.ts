@@ -7,9 +7,10 @@
 // with --pglite), prints the ingest rate of every B articles (default 1,000) and the last block's
 // rate as a share of the first's, then read latencies and throughput at that size for the
 // README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
-// prints the ingest's SQL statements by total time (timed at the client).
+// prints the ingest's SQL statements by total time (timed at the client; on PGlite too).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
@@ -41,32 +42,61 @@ const profile = new Map<string, StatementTime>();
 /** Wall time of the ingest loop: storing batches, and waiting for the next batch's extraction. */
 const stages = { store: 0, extractionWait: 0 };
 
-/** Times every query a pg client sends, keyed by the statement's text with numbers folded. */
+/** The statement's text with its parameters and numbers folded, as a key of the profile. */
+const statementKey = (text: string) =>
+  text
+    .replace(/\$\d+/g, '$')
+    .replace(/(\(\$(, \$)*\),? ?)+/g, '(…)')
+    .replace(/\s+/g, ' ')
+    .slice(0, 140);
+
+/** Adds the time of a query's promise to its statement's entry. */
+function timed<T>(text: string, result: T): T {
+  const start = performance.now();
+  if (result instanceof Promise) {
+    result.then(
+      () => {
+        const key = statementKey(text);
+        const t = profile.get(key) ?? { calls: 0, ms: 0 };
+        t.calls++;
+        t.ms += performance.now() - start;
+        profile.set(key, t);
+      },
+      () => {},
+    );
+  }
+  return result;
+}
+
+/** Times every query a pg client sends. */
 function profileClients(): void {
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
-    const text = typeof first === 'string' ? first : (first?.text ?? '?');
-    const key = text
-      .replace(/\$\d+/g, '$')
-      .replace(/(\(\$(, \$)*\),? ?)+/g, '(…)')
-      .replace(/\s+/g, ' ')
-      .slice(0, 140);
-    const start = performance.now();
-    const result = original.apply(this, args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      (result as Promise<unknown>).then(
-        () => {
-          const t = profile.get(key) ?? { calls: 0, ms: 0 };
-          t.calls++;
-          t.ms += performance.now() - start;
-          profile.set(key, t);
-        },
-        () => {},
-      );
-    }
-    return result;
+    return timed(typeof first === 'string' ? first : (first?.text ?? '?'), original.apply(this, args));
   } as typeof pg.Client.prototype.query;
+}
+
+/** Times every query PGlite runs, in transactions too (each gets its own query function). */
+function profilePglite(): void {
+  type Query = (text: string, ...rest: unknown[]) => Promise<unknown>;
+  const proto = PGlite.prototype as unknown as {
+    query: Query;
+    transaction: (cb: (tx: unknown) => unknown) => unknown;
+  };
+  const query = proto.query;
+  proto.query = function (this: PGlite, text: string, ...rest: unknown[]) {
+    return timed(text, query.call(this, text, ...rest));
+  };
+  const transaction = proto.transaction;
+  proto.transaction = function (this: PGlite, callback: (tx: unknown) => unknown) {
+    return transaction.call(this, (tx: unknown) => {
+      const inner = tx as { query: Query };
+      const txQuery = inner.query.bind(inner);
+      inner.query = (text: string, ...rest: unknown[]) => timed(text, txQuery(text, ...rest));
+      return callback(tx);
+    });
+  };
 }
 
 async function ingestCorpus(database: Database): Promise<void> {
@@ -228,7 +258,9 @@ async function main(): Promise<void> {
   if (flag('pglite')) {
     const database = await openDatabase({ statementTimeoutMs: 120_000 });
     await migrate(database);
+    if (flag('profile')) profilePglite();
     await ingestCorpus(database);
+    if (flag('profile')) printProfile();
     await readBench(database);
     await database.close();
     return;
