@@ -9,8 +9,8 @@
 // README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
 // prints the ingest's SQL statements by total time (timed at the client; on PGlite too).
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
