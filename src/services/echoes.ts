@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import { echoShingles } from './shingles';
-import { mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
+import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -286,7 +286,13 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     similarity: [] as number[],
     exact: [] as boolean[],
   };
-  const judge = { newIds: [] as number[], oldIds: [] as number[] };
+  // pairs for pg_trgm, with the directions in which one may be a fragment of the other
+  const judge = {
+    newIds: [] as number[],
+    oldIds: [] as number[],
+    newInOld: [] as boolean[],
+    oldInNew: [] as boolean[],
+  };
   for (const [newId, { oldIds, shared: sharedCounts }] of pairs) {
     const newText = texts.get(newId);
     const newShort = short.has(newId);
@@ -302,8 +308,13 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       if (!exact && !mayEcho(a, b)) continue;
       const similarity = a && b ? trigramSimilarity(a, b) : null;
       if (similarity === null || (!exact && similarity < ECHO_THRESHOLDS.near)) {
+        const newInOld = mayBeFragment(newText ?? '', a, b);
+        const oldInNew = mayBeFragment(oldText, b, a);
+        if (!newInOld && !oldInNew) continue;
         judge.newIds.push(newId);
         judge.oldIds.push(oldId);
+        judge.newInOld.push(newInOld);
+        judge.oldInNew.push(oldInNew);
         continue;
       }
       near.quoteIds.push(newId, oldId);
@@ -317,11 +328,13 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     with candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
         similarity(o.normalized_text, n.normalized_text) as similarity,
-        length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+        pair.new_in_old and length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
-        length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+        pair.old_in_new and length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
-      from unnest(${intArray(judge.newIds)}, ${intArray(judge.oldIds)}) pair(new_id, old_id)
+      from unnest(${intArray(judge.newIds)}, ${intArray(judge.oldIds)},
+        ${`{${judge.newInOld.join(',')}}`}::boolean[], ${`{${judge.oldInNew.join(',')}}`}::boolean[])
+        pair(new_id, old_id, new_in_old, old_in_new)
       join ${quotes} n on n.id = pair.new_id
       join ${quotes} o on o.id = pair.old_id
     ),

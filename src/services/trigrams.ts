@@ -67,3 +67,14 @@ export function mayEcho(a: Int32Array | null, b: Int32Array | null): boolean {
   const fragment = shared / Math.min(a.length, b.length) >= ECHO_THRESHOLDS.fragment - SLACK;
   return near || fragment;
 }
+
+/**
+ * Whether `text` may pass the fragment rule inside the other quote, word_similarity(text, other) ≥
+ * the fragment threshold, from the trigram sets (`set` is text's): at most the shared trigrams over
+ * text's, and only for texts of fragmentMinChars characters or more. Unknown sets always may.
+ */
+export function mayBeFragment(text: string, set: Int32Array | null, other: Int32Array | null): boolean {
+  if (!set || !other) return true;
+  if (text.length < ECHO_THRESHOLDS.fragmentMinChars || !set.length) return false;
+  return sharedTrigrams(set, other) / set.length >= ECHO_THRESHOLDS.fragment - SLACK;
+}

@@ -3,7 +3,7 @@ import { generateArticles } from '../../bench/articles';
 import type { Database } from '../../src/db/client';
 import { rowsOf } from '../../src/services/echoes';
 import { normalizeQuoteText } from '../../src/services/normalize';
-import { mayEcho, pgTrigrams, sharedTrigrams, trigramSimilarity } from '../../src/services/trigrams';
+import { mayBeFragment, mayEcho, pgTrigrams, sharedTrigrams, trigramSimilarity } from '../../src/services/trigrams';
 import { openTestDatabase } from '../support/database';
 
 let database: Database;
@@ -37,6 +37,8 @@ test("trigram sets give pg_trgm's similarity exactly, and bound its word_similar
     if (tb.length) expect(Number(row?.ba)).toBeLessThanOrEqual(shared / tb.length + 1e-6);
     if (Number(row?.s) >= 0.5 || Number(row?.ab) >= 0.8 || Number(row?.ba) >= 0.8)
       expect(mayEcho(ta, tb)).toBe(true);
+    if (a.length >= 15 && Number(row?.ab) >= 0.8) expect(mayBeFragment(a, ta, tb)).toBe(true);
+    if (b.length >= 15 && Number(row?.ba) >= 0.8) expect(mayBeFragment(b, tb, ta)).toBe(true);
   }
   expect(quoted.length).toBeGreaterThan(10);
   expect(pgTrigrams('ça dépend')).toBeNull();
