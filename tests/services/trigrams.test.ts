@@ -3,7 +3,13 @@ import { generateArticles } from '../../bench/articles';
 import type { Database } from '../../src/db/client';
 import { rowsOf } from '../../src/services/echoes';
 import { normalizeQuoteText } from '../../src/services/normalize';
-import { mayBeFragment, mayEcho, pgTrigrams, sharedTrigrams, trigramSimilarity } from '../../src/services/trigrams';
+import {
+  mayBeFragment,
+  mayEcho,
+  pgTrigrams,
+  sharedTrigrams,
+  trigramSimilarity,
+} from '../../src/services/trigrams';
 import { openTestDatabase } from '../support/database';
 
 let database: Database;
