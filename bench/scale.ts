@@ -7,8 +7,9 @@
 // with --pglite), prints the ingest rate of every B articles (default 1,000) and the last block's
 // rate as a share of the first's, then read latencies and throughput at that size for the
 // README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
-// prints the ingest's SQL statements by total time (timed at the client).
+// prints the ingest's SQL statements by total time (timed at the client; on PGlite too).
 import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
@@ -38,33 +39,64 @@ interface StatementTime {
   ms: number;
 }
 const profile = new Map<string, StatementTime>();
+/** Wall time of the ingest loop: storing batches, and waiting for the next batch's extraction. */
+const stages = { store: 0, extractionWait: 0 };
 
-/** Times every query a pg client sends, keyed by the statement's text with numbers folded. */
+/** The statement's text with its parameters and numbers folded, as a key of the profile. */
+const statementKey = (text: string) =>
+  text
+    .replace(/\$\d+/g, '$')
+    .replace(/(\(\$(, \$)*\),? ?)+/g, '(…)')
+    .replace(/\s+/g, ' ')
+    .slice(0, 140);
+
+/** Adds the time of a query's promise to its statement's entry. */
+function timed<T>(text: string, result: T): T {
+  const start = performance.now();
+  if (result instanceof Promise) {
+    result.then(
+      () => {
+        const key = statementKey(text);
+        const t = profile.get(key) ?? { calls: 0, ms: 0 };
+        t.calls++;
+        t.ms += performance.now() - start;
+        profile.set(key, t);
+      },
+      () => {},
+    );
+  }
+  return result;
+}
+
+/** Times every query a pg client sends. */
 function profileClients(): void {
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
-    const text = typeof first === 'string' ? first : (first?.text ?? '?');
-    const key = text
-      .replace(/\$\d+/g, '$')
-      .replace(/(\(\$(, \$)*\),? ?)+/g, '(…)')
-      .replace(/\s+/g, ' ')
-      .slice(0, 140);
-    const start = performance.now();
-    const result = original.apply(this, args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      (result as Promise<unknown>).then(
-        () => {
-          const t = profile.get(key) ?? { calls: 0, ms: 0 };
-          t.calls++;
-          t.ms += performance.now() - start;
-          profile.set(key, t);
-        },
-        () => {},
-      );
-    }
-    return result;
+    return timed(typeof first === 'string' ? first : (first?.text ?? '?'), original.apply(this, args));
   } as typeof pg.Client.prototype.query;
+}
+
+/** Times every query PGlite runs, in transactions too (each gets its own query function). */
+function profilePglite(): void {
+  type Query = (text: string, ...rest: unknown[]) => Promise<unknown>;
+  const proto = PGlite.prototype as unknown as {
+    query: Query;
+    transaction: (cb: (tx: unknown) => unknown) => unknown;
+  };
+  const query = proto.query;
+  proto.query = function (this: PGlite, text: string, ...rest: unknown[]) {
+    return timed(text, query.call(this, text, ...rest));
+  };
+  const transaction = proto.transaction;
+  proto.transaction = function (this: PGlite, callback: (tx: unknown) => unknown) {
+    return transaction.call(this, (tx: unknown) => {
+      const inner = tx as { query: Query };
+      const txQuery = inner.query.bind(inner);
+      inner.query = (text: string, ...rest: unknown[]) => timed(text, txQuery(text, ...rest));
+      return callback(tx);
+    });
+  };
 }
 
 async function ingestCorpus(database: Database): Promise<void> {
@@ -87,11 +119,15 @@ async function ingestCorpus(database: Database): Promise<void> {
   let inputs = nextInputs();
   let extracting = extractBatch(inputs);
   while (inputs.length) {
+    const waitStart = performance.now();
     const extracted = await extracting;
+    stages.extractionWait += performance.now() - waitStart;
     const stored = inputs.length;
     inputs = nextInputs();
     extracting = extractBatch(inputs);
+    const storeStart = performance.now();
     const outcomes = await storeBatch(database.db, extracted);
+    stages.store += performance.now() - storeStart;
     const failed = outcomes.find((o) => o.status !== 'new');
     if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);
     done += stored;
@@ -108,6 +144,10 @@ async function ingestCorpus(database: Database): Promise<void> {
   const total = (articleCount / (performance.now() - allStart)) * 1000;
   const first = rates[0] ?? Number.NaN;
   const last = rates[rates.length - 1] ?? Number.NaN;
+  const perArticle = (ms: number) => `${(ms / articleCount).toFixed(2)} ms/article`;
+  console.log(
+    `stages       storing ${perArticle(stages.store)}, waiting for extraction ${perArticle(stages.extractionWait)}`,
+  );
   console.log(
     `ingest       ${articleCount} articles in batches of ${batchSize}: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,
   );
@@ -218,7 +258,9 @@ async function main(): Promise<void> {
   if (flag('pglite')) {
     const database = await openDatabase({ statementTimeoutMs: 120_000 });
     await migrate(database);
+    if (flag('profile')) profilePglite();
     await ingestCorpus(database);
+    if (flag('profile')) printProfile();
     await readBench(database);
     await database.close();
     return;

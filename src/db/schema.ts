@@ -186,9 +186,6 @@ export const quotes = pgTable(
     index('quotes_article_date_idx').on(t.articleDate, t.id),
     index('quotes_kind_idx').on(t.kind),
     index('quotes_normalized_hash_idx').on(t.normalizedHash),
-    // GiST with a wide signature: its leaf entries hold each quote's trigrams, so the echo search at
-    // ingest needs no heap recheck; twice as fast as GIN on 50,000 quotes (docs/cross-referencing.md).
-    index('quotes_normalized_text_trgm_idx').using('gist', t.normalizedText.op('gist_trgm_ops(siglen=256)')),
     index('quotes_search_vector_idx').using('gin', t.searchVector),
   ],
 );
@@ -239,9 +236,12 @@ export const quoteShingles = pgTable(
   'quote_shingles',
   {
     hash: bigint('hash', { mode: 'bigint' }).notNull(),
-    quoteId: integer('quote_id')
-      .notNull()
-      .references(() => quotes.id, { onDelete: 'cascade' }),
+    /**
+     * The quote's id, without a foreign key: its check on every row was a third of the insert's cost
+     * (a batch stores thousands); a statement trigger on quotes deletes a deleted quote's shingles
+     * instead (migration 0009).
+     */
+    quoteId: integer('quote_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.hash, t.quoteId] }), index('quote_shingles_quote_id_idx').on(t.quoteId)],
 );

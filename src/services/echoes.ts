@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
 import { echoShingles } from './shingles';
-import { mayEcho, pgTrigrams } from './trigrams';
+import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -90,74 +90,176 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
 
 /**
  * Links the quotes of newly stored articles (one or a batch, in the order they were stored) with
- * the quotes stored before them, both ways: stores their shingles, takes as candidates the quotes
- * sharing an uncommon one (and those with the same hash, all of them), and applies the echo rules
- * to each pair. Only these candidates are checked, so a pair the rules accept that shares no
- * uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees the quotes up to
- * the last of its own article (its horizon): a batch links as its articles would one at a time,
- * a shingle's postings counted as they stood when the article came.
+ * the quotes stored before them, both ways: takes as candidates the quotes sharing an uncommon
+ * shingle (and those with the same hash, all of them), applies the echo rules to each pair, and
+ * stores the new quotes' shingles. Only these candidates are checked, so a pair the rules accept
+ * that shares no uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees
+ * the quotes up to the last of its own article (its horizon): a batch links as its articles would
+ * one at a time, a shingle's postings counted as they stood when the article came.
  */
 export async function storeEchoLinks(
   tx: Db,
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
 ): Promise<void> {
   if (!newQuotes.length) return;
-  // An article's quotes get consecutive ids (one insert, under the echo lock): the quotes before
-  // its first are those of the articles stored before it, those up to its last what it sees.
+  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText).map(String));
+  const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
+  await insertShingles(tx, newQuotes, shingles, postings);
+  const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
+  const stored = new Set<number>();
+  for (const { oldIds } of pairs.values()) for (const id of oldIds) if (!texts.has(id)) stored.add(id);
+  if (stored.size)
+    for (const r of rowsOf<{ id: number; normalized_text: string }>(
+      await tx.execute(
+        sql`select id, normalized_text from ${quotes} where id = any(${intArray([...stored])})`,
+      ),
+    ))
+      texts.set(Number(r.id), r.normalized_text);
+  await linkPairs(tx, pairs, texts);
+}
+
+const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
+const bigintArray = (ns: string[]) => sql`${`{${ns.join(',')}}`}::bigint[]`;
+
+/**
+ * For each new quote, the stored quotes it may echo (ascending) and how many uncommon shingles
+ * each shares with it; in typed arrays, as a batch has a hundred thousand pairs or more, most of
+ * them one stock phrase, and a map entry for each was most of the echo step's time in Node.
+ */
+type CandidatePairs = Map<number, { oldIds: Int32Array; shared: Int32Array }>;
+
+/**
+ * The stored quotes each new quote may echo, with how many uncommon shingles the two
+ * share (minShared for the same normalized hash). A shingle's postings are read once per batch
+ * from the primary key, before the batch's own shingles are stored; the batch's own postings come
+ * from memory, each new quote seeing those up to the last quote of its article. An article's
+ * quotes have consecutive ids (one insert, under the echo lock): the quotes before its first are
+ * those of the articles stored before it.
+ */
+async function candidatePairs(
+  tx: Db,
+  newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
+  shingles: string[][],
+): Promise<{ pairs: CandidatePairs; postings: Map<string, number[]> }> {
   const span = new Map<number, { first: number; last: number }>();
   for (const q of newQuotes) {
     const s = span.get(q.articleId) ?? { first: q.id, last: q.id };
     span.set(q.articleId, { first: Math.min(s.first, q.id), last: Math.max(s.last, q.id) });
   }
-  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText));
-  // two array parameters rather than a multi-row insert of 25,000 rows a batch: building and
-  // sending that many bind parameters took longer than the insert
-  const rows = newQuotes.flatMap((q, i) => (shingles[i] ?? []).map((hash) => [hash, q.id] as const));
-  await tx.execute(sql`
-    insert into ${quoteShingles} (hash, quote_id)
-    select * from unnest(${`{${rows.map((r) => r[0]).join(',')}}`}::bigint[], ${`{${rows.map((r) => r[1]).join(',')}}`}::int[])
-    on conflict do nothing`);
-  const probes = newQuotes.flatMap((q, i) => {
-    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
-    return (shingles[i] ?? []).map((hash) => ({ id: q.id, hash, first, last }));
+  const firstNew = newQuotes.reduce((min, q) => Math.min(min, q.id), Number.POSITIVE_INFINITY);
+  const own = new Map<string, number[]>();
+  newQuotes.forEach((q, i) => {
+    for (const hash of shingles[i] ?? []) {
+      const ids = own.get(hash);
+      if (ids) ids.push(q.id);
+      else own.set(hash, [q.id]);
+    }
   });
-  const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
-  const cap = num(ECHO_CANDIDATES.maxPostings);
-  // Each shingle's postings as they stood when its article came (up to the article's last quote),
-  // read from the primary key alone, and followed only when there are at most `cap` of them.
-  const pairs = rowsOf<{ new_id: number; old_id: number; shared: number; exact: boolean }>(
+  for (const ids of own.values()) ids.sort((a, b) => a - b);
+  const cap = ECHO_CANDIDATES.maxPostings;
+  // the stored postings of each shingle, cap + 1 at most: more than cap is all that matters then
+  const postings = new Map<string, number[]>();
+  for (const r of rowsOf<{ hash: string; ids: number[] }>(
     await tx.execute(sql`
-    with probe as (
-      select p.new_id, p.first, o.ids
-      from unnest(${intArray(probes.map((p) => p.id))}, ${`{${probes.map((p) => p.hash).join(',')}}`}::bigint[],
-        ${intArray(probes.map((p) => p.first))}, ${intArray(probes.map((p) => p.last))}) p(new_id, hash, first, last)
+      select h.hash::text as hash, o.ids
+      from unnest(${bigintArray([...own.keys()])}) h(hash)
       cross join lateral (
         select array_agg(c.quote_id) as ids from (
-          select c.quote_id from ${quoteShingles} c where c.hash = p.hash and c.quote_id <= p.last limit ${cap} + 1
+          select c.quote_id from ${quoteShingles} c where c.hash = h.hash and c.quote_id < ${firstNew} limit ${num(cap)} + 1
         ) c
       ) o
-      where cardinality(o.ids) <= ${cap}
-    )
-    select new_id, old_id, max(shared)::int as shared, bool_or(exact) as exact from (
-      select new_id, old_id, count(*) as shared, false as exact
-      from probe cross join unnest(probe.ids) old_id where old_id < probe.first group by 1, 2
-      union all
-      select f.id, o.id, ${num(ECHO_CANDIDATES.minShared)}, true
+      where o.ids is not null`),
+  ))
+    postings.set(String(r.hash), r.ids.map(Number));
+
+  // the same normalized text is a candidate whatever its shingles
+  const exact = rowsOf<{ new_id: number; old_id: number }>(
+    await tx.execute(sql`
+      select f.id as new_id, o.id as old_id
       from unnest(${intArray(newQuotes.map((q) => q.id))}, ${intArray(newQuotes.map((q) => span.get(q.articleId)?.first ?? q.id))})
         f(id, first)
       join ${quotes} p on p.id = f.id
-      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first
-    ) candidate group by 1, 2`),
+      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first`),
   );
-  const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const stored = [...new Set(pairs.map((p) => Number(p.old_id)).filter((id) => !texts.has(id)))];
-  if (stored.length)
-    for (const r of rowsOf<{ id: number; normalized_text: string }>(
-      await tx.execute(sql`select id, normalized_text from ${quotes} where id = any(${intArray(stored)})`),
-    ))
-      texts.set(Number(r.id), r.normalized_text);
-  // Most candidates share only stock phrases: trigram sets computed once per quote rule them out
-  // here, and pg_trgm scores the rest (its scores are the ones stored).
+  const copies = new Map<number, number[]>();
+  for (const r of exact)
+    copies.set(Number(r.new_id), [...(copies.get(Number(r.new_id)) ?? []), Number(r.old_id)]);
+
+  const pairs: CandidatePairs = new Map();
+  newQuotes.forEach((q, i) => {
+    const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
+    // every stored quote once per uncommon shingle it shares with q; counted below, once sorted
+    const olds: number[] = [];
+    for (const hash of shingles[i] ?? []) {
+      const stored = postings.get(hash) ?? [];
+      if (stored.length > cap) continue;
+      const batch = own.get(hash) ?? [];
+      let seen = 0;
+      while (seen < batch.length && (batch[seen] as number) <= last) seen++;
+      if (stored.length + seen > cap) continue;
+      for (const old of stored) olds.push(old);
+      for (let j = 0; j < seen && (batch[j] as number) < first; j++) olds.push(batch[j] as number);
+    }
+    const copyIds = copies.get(q.id) ?? [];
+    // a copy counts as sharing minShared shingles at least
+    for (const old of copyIds) for (let k = 0; k < ECHO_CANDIDATES.minShared; k++) olds.push(old);
+    if (!olds.length) return;
+    const sorted = Int32Array.from(olds).sort();
+    const oldIds = new Int32Array(sorted.length);
+    const shared = new Int32Array(sorted.length);
+    let n = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) shared[n - 1] = (shared[n - 1] as number) + 1;
+      else {
+        oldIds[n] = sorted[k] as number;
+        shared[n++] = 1;
+      }
+    }
+    pairs.set(q.id, { oldIds: oldIds.subarray(0, n), shared: shared.subarray(0, n) });
+  });
+  return { pairs, postings };
+}
+
+/**
+ * Stores the new quotes' shingles, each shingle's postings up to maxPostings + 1: a probe reads at
+ * most that many and does not follow a shingle that has them, so further postings would never be
+ * read (on the benchmark corpus they were 47% of the rows at 2,000 articles, more as it grows). A
+ * shingle then has as many postings as it would have in full up to that number, whatever order
+ * the articles came in. Two array parameters rather than a multi-row insert of thousands of rows:
+ * building and sending that many bind parameters took longer than the insert.
+ */
+async function insertShingles(
+  tx: Db,
+  newQuotes: Array<{ id: number }>,
+  shingles: string[][],
+  postings: Map<string, number[]>,
+): Promise<void> {
+  const counted = new Map<string, number>();
+  const hashes: string[] = [];
+  const ids: number[] = [];
+  newQuotes.forEach((q, i) => {
+    for (const hash of shingles[i] ?? []) {
+      const before = counted.get(hash) ?? postings.get(hash)?.length ?? 0;
+      if (before > ECHO_CANDIDATES.maxPostings) continue;
+      counted.set(hash, before + 1);
+      hashes.push(hash);
+      ids.push(q.id);
+    }
+  });
+  if (!hashes.length) return;
+  await tx.execute(sql`
+    insert into ${quoteShingles} (hash, quote_id)
+    select * from unnest(${bigintArray(hashes)}, ${intArray(ids)})
+    on conflict do nothing`);
+}
+
+/**
+ * Applies the echo rules to the candidate pairs and stores the links. Most candidates share only
+ * stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
+ * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
+ * (texts it reads with the server's locale, pairs that may be fragments).
+ */
+async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, string>): Promise<void> {
   const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
     let set = trigrams.get(id);
@@ -167,35 +269,64 @@ export async function storeEchoLinks(
     }
     return set;
   };
-  const shortIds = new Set(
-    [...texts]
-      .filter(([, t]) => t !== '' && t.split(' ').length <= ECHO_CANDIDATES.shortWords)
-      .map(([id]) => id),
-  );
-  const kept = pairs
-    .map((p) => ({
-      newId: Number(p.new_id),
-      oldId: Number(p.old_id),
-      shared: Number(p.shared),
-      exact: p.exact,
-    }))
-    .filter(
-      (p) =>
-        texts.has(p.oldId) &&
-        (p.exact ||
-          ((p.shared >= ECHO_CANDIDATES.minShared || shortIds.has(p.newId) || shortIds.has(p.oldId)) &&
-            mayEcho(trigramsOf(p.newId), trigramsOf(p.oldId)))),
-    );
-  if (!kept.length) return;
+  const short = new Set<number>();
+  for (const [id, text] of texts)
+    if (text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords) short.add(id);
+  const near = {
+    quoteIds: [] as number[],
+    echoIds: [] as number[],
+    similarity: [] as number[],
+    exact: [] as boolean[],
+  };
+  // pairs for pg_trgm, with the directions in which one may be a fragment of the other
+  const judge = {
+    newIds: [] as number[],
+    oldIds: [] as number[],
+    newInOld: [] as boolean[],
+    oldInNew: [] as boolean[],
+  };
+  for (const [newId, { oldIds, shared: sharedCounts }] of pairs) {
+    const newText = texts.get(newId);
+    const newShort = short.has(newId);
+    for (let k = 0; k < oldIds.length; k++) {
+      const oldId = oldIds[k] as number;
+      // a copy counts minShared at least, so this test comes first
+      if ((sharedCounts[k] as number) < ECHO_CANDIDATES.minShared && !newShort && !short.has(oldId)) continue;
+      const oldText = texts.get(oldId);
+      if (oldText === undefined) continue;
+      const exact = oldText === newText;
+      const a = trigramsOf(newId);
+      const b = trigramsOf(oldId);
+      if (!exact && !mayEcho(a, b)) continue;
+      const similarity = a && b ? trigramSimilarity(a, b) : null;
+      if (similarity === null || (!exact && similarity < ECHO_THRESHOLDS.near)) {
+        const newInOld = mayBeFragment(newText ?? '', a, b);
+        const oldInNew = mayBeFragment(oldText, b, a);
+        if (!newInOld && !oldInNew) continue;
+        judge.newIds.push(newId);
+        judge.oldIds.push(oldId);
+        judge.newInOld.push(newInOld);
+        judge.oldInNew.push(oldInNew);
+        continue;
+      }
+      near.quoteIds.push(newId, oldId);
+      near.echoIds.push(oldId, newId);
+      near.similarity.push(similarity, similarity);
+      near.exact.push(exact, exact);
+    }
+  }
+  if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (
       select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
         similarity(o.normalized_text, n.normalized_text) as similarity,
-        length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+        pair.new_in_old and length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
-        length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
+        pair.old_in_new and length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(o.normalized_text, n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as old_in_new
-      from unnest(${intArray(kept.map((p) => p.newId))}, ${intArray(kept.map((p) => p.oldId))}) pair(new_id, old_id)
+      from unnest(${intArray(judge.newIds)}, ${intArray(judge.oldIds)},
+        ${`{${judge.newInOld.join(',')}}`}::boolean[], ${`{${judge.oldInNew.join(',')}}`}::boolean[])
+        pair(new_id, old_id, new_in_old, old_in_new)
       join ${quotes} n on n.id = pair.new_id
       join ${quotes} o on o.id = pair.old_id
     ),
@@ -206,6 +337,10 @@ export async function storeEchoLinks(
     select new_id, old_id, similarity, exact, not near from judged where near or new_in_old
     union all
     select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
+    union all
+    select quote_id, echo_id, similarity, exact, false
+    from unnest(${intArray(near.quoteIds)}, ${intArray(near.echoIds)},
+      ${`{${near.similarity.join(',')}}`}::real[], ${`{${near.exact.join(',')}}`}::boolean[]) k(quote_id, echo_id, similarity, exact)
     on conflict do nothing`);
 }
 

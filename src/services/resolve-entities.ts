@@ -12,7 +12,7 @@ import {
   storedKeys,
 } from '../ingest/name-keys';
 import type { EntityKind, ExtractedEntity } from '../ingest/types';
-import { insertRows } from './batch-insert';
+import { insertArrays } from './batch-insert';
 import { rowsOf } from './echoes';
 import { normalizeName, slugify } from './normalize';
 
@@ -55,6 +55,11 @@ export class ResolutionBatch {
   private readonly info = new Map<number, { kind: EntityKind; normalizedName: string }>();
   private readonly aliases = new Map<string, { entityId: number; alias: string; normalizedAlias: string }>();
   readonly pendingMentions: { articleIds: number[]; entityIds: number[] } = { articleIds: [], entityIds: [] };
+  /** Stored entities under the slugs the batch's names may take, then the batch's own creations. */
+  private slugRows: SlugRow[] = [];
+  private readonly takenSlugs = new Set<string>();
+  private readonly creating: Array<{ id: number; row: typeof entities.$inferInsert & { slug: string } }> = [];
+  private readonly createdIds = new Map<number, number>();
 
   /** Reads the stored entities that any of the batch's entities may resolve to. */
   async load(tx: Db, extracted: ExtractedEntity[]): Promise<void> {
@@ -75,6 +80,20 @@ export class ResolutionBatch {
       tx,
       extracted.map((e) => nameKeys(e.kind, e.name)),
     );
+    const slugs = [...new Set(extracted.map((e) => slugify(e.name)))].flatMap((s) => [s, ...slugVariants(s)]);
+    this.slugRows = slugs.length
+      ? await tx
+          .select({
+            id: entities.id,
+            slug: entities.slug,
+            kind: entities.kind,
+            normalizedName: entities.normalizedName,
+            mergedIntoId: entities.mergedIntoId,
+          })
+          .from(entities)
+          .where(sql`${entities.slug} = any(${`{${slugs.map((s) => `"${s}"`).join(',')}}`}::text[])`)
+      : [];
+    for (const r of this.slugRows) this.takenSlugs.add(r.slug);
     for (const r of this.aliasRows) this.info.set(r.id, { kind: r.kind, normalizedName: r.normalizedName });
     for (const r of this.keyRows) this.info.set(r.id, { kind: r.kind, normalizedName: r.normalizedName });
   }
@@ -121,10 +140,120 @@ export class ResolutionBatch {
   }
 
   takeAliases(): Array<{ entityId: number; alias: string; normalizedAlias: string }> {
-    const rows = [...this.aliases.values()];
+    const rows = [...this.aliases.values()].map((r) => ({ ...r, entityId: this.storedId(r.entityId) }));
     this.aliases.clear();
     return rows;
   }
+
+  /**
+   * Gives the entities to create their slugs and ids, as creating them one article after another
+   * would: the first slug of the name free among the stored entities and the batch's creations,
+   * or the entity of this very name already under its first slug (one created meanwhile by a
+   * concurrent ingest, or earlier in the batch). New entities get provisional ids (negative) until
+   * `createPlanned` stores them all in one statement.
+   */
+  plan(
+    toCreate: ExtractedEntity[],
+    describe: (entity: ExtractedEntity) => string | null,
+  ): Map<string, number> {
+    const planned = new Map<string, number>();
+    // the entities of one article do not find each other: they are created together
+    const before = this.slugRows.slice();
+    for (const e of toCreate) {
+      const base = slugify(e.name);
+      const normalizedName = normalizeName(e.name);
+      const same = before.find(
+        (r) =>
+          r.slug === base &&
+          r.kind === e.kind &&
+          r.normalizedName === normalizedName &&
+          r.mergedIntoId === null,
+      );
+      if (same) {
+        planned.set(e.key, same.id);
+        continue;
+      }
+      const slug =
+        [base, ...slugVariants(base)].find((s) => !this.takenSlugs.has(s)) ?? `${base}-${Date.now()}`;
+      this.takenSlugs.add(slug);
+      const id = -(this.creating.length + 1);
+      const row = {
+        kind: e.kind,
+        name: e.name,
+        normalizedName,
+        slug,
+        description: describe(e),
+        matchKeys: storedKeys(e.kind, e.name),
+      };
+      this.creating.push({ id, row });
+      this.slugRows.push({ id, slug, kind: e.kind, normalizedName, mergedIntoId: null });
+      planned.set(e.key, id);
+    }
+    return planned;
+  }
+
+  /**
+   * Stores the planned entities. One another ingest created under the same slug meanwhile is the
+   * same entity when its name and kind agree; otherwise the unique violation makes the caller rerun
+   * the transaction, which then sees that entity and picks another slug.
+   */
+  async createPlanned(tx: Db): Promise<void> {
+    const pending = this.creating.filter((c) => !this.createdIds.has(c.id));
+    if (!pending.length) return;
+    const inserted = await tx
+      .insert(entities)
+      .values(pending.map((c) => c.row))
+      .onConflictDoNothing({ target: entities.slug })
+      .returning({ id: entities.id, slug: entities.slug });
+    const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
+    const lost = pending.filter((c) => !idBySlug.has(c.row.slug)).map((c) => c.row);
+    if (lost.length) {
+      const winners = await tx
+        .select({
+          id: entities.id,
+          slug: entities.slug,
+          kind: entities.kind,
+          normalizedName: entities.normalizedName,
+        })
+        .from(entities)
+        .where(
+          inArray(
+            entities.slug,
+            lost.map((r) => r.slug),
+          ),
+        );
+      for (const row of lost) {
+        const same = winners.find(
+          (w) => w.slug === row.slug && w.kind === row.kind && w.normalizedName === row.normalizedName,
+        );
+        if (!same)
+          throw Object.assign(new Error(`entity slug "${row.slug}" was taken concurrently`), {
+            code: '23505',
+          });
+        idBySlug.set(row.slug, same.id);
+      }
+    }
+    for (const c of pending) this.createdIds.set(c.id, idBySlug.get(c.row.slug) as number);
+  }
+
+  /** The stored id of an entity: a planned one's once createPlanned has run. */
+  storedId(id: number): number {
+    return id < 0 ? (this.createdIds.get(id) ?? id) : id;
+  }
+
+  /** An article's resolved entities with the planned ones' stored ids. */
+  storedIds(resolved: ResolvedEntities): ResolvedEntities {
+    for (const [key, id] of resolved) resolved.set(key, this.storedId(id));
+    return resolved;
+  }
+}
+
+interface SlugRow {
+  id: number;
+  slug: string;
+  kind: EntityKind;
+  normalizedName: string;
+  mergedIntoId: number | null;
 }
 
 /** Placeholder article ids of a batch's articles not stored yet: above any real id, in batch order. */
@@ -137,8 +266,9 @@ export const PLACEHOLDER_ARTICLE_ID = 2_000_000_000;
  * surname, an acronym) matches the stored entity it can name when one dominates and the
  * article's company agrees (chooseLink); when two candidates compete it stays an entity of its
  * own whose description says so. Two people with different full names never meet.
- * Within a batch (`batch` loaded with every article's entities) the candidates come from memory
- * and the aliases are left for the batch to store.
+ * Within a batch (`batch` loaded with every article's entities) the candidates come from memory,
+ * new entities get provisional ids (ResolutionBatch.plan), and the batch stores them and the
+ * aliases.
  */
 export async function resolveEntities(
   tx: Db,
@@ -189,7 +319,7 @@ export async function resolveEntities(
   }
 
   const names = new Map(keyCandidates.map((c) => [c.id, c.name]));
-  const created = await createEntities(tx, toCreate, (entity) => {
+  const created = state.plan(toCreate, (entity) => {
     const ids = ambiguous.get(entity.key);
     if (!ids) return null;
     const list = ids.map((id) => names.get(id) ?? `#${id}`).join(', ');
@@ -202,8 +332,10 @@ export async function resolveEntities(
     state.created(entity, id);
   }
   state.addAliases(aliasRowsOf(extracted, resolved));
-  if (own) await storeAliases(tx, state.takeAliases());
-  return resolved;
+  if (!own) return resolved;
+  await state.createPlanned(tx);
+  await storeAliases(tx, state.takeAliases());
+  return state.storedIds(resolved);
 }
 
 /**
@@ -324,7 +456,7 @@ export async function sharedCompany(
       select * from unnest(${intArray(pending.articleIds)}, ${intArray(pending.entityIds)}) p(article_id, entity_id)
     )
     select c.id, count(distinct m2.entity_id)::int as shared
-      from (select id from entities where id in (${list(candidateIds)})) c
+      from (select distinct unnest(${intArray(candidateIds)}) as id) c
       cross join lateral (
         select article_id from (
           (select distinct article_id from mentions where entity_id = c.id
@@ -341,96 +473,6 @@ export async function sharedCompany(
      group by c.id`);
   for (const r of rowsOf<{ id: number; shared: number }>(result)) counts.set(Number(r.id), Number(r.shared));
   return counts;
-}
-
-async function createEntities(
-  tx: Db,
-  toCreate: ExtractedEntity[],
-  describe: (entity: ExtractedEntity) => string | null,
-): Promise<Map<string, number>> {
-  const created = new Map<string, number>();
-  if (!toCreate.length) return created;
-  const wanted = toCreate.map((e) => slugify(e.name));
-  const stored = await tx
-    .select({
-      id: entities.id,
-      slug: entities.slug,
-      kind: entities.kind,
-      normalizedName: entities.normalizedName,
-      mergedIntoId: entities.mergedIntoId,
-    })
-    .from(entities)
-    .where(inArray(entities.slug, [...new Set(wanted.flatMap((s) => [s, ...slugVariants(s)]))]));
-  const taken = new Set(stored.map((r) => r.slug));
-  // An entity of this very name under its first slug that resolution did not see was created by an
-  // ingest that committed after this one read the candidates (a batch reads them once): it is the one.
-  const concurrent = (e: ExtractedEntity, base: string) =>
-    stored.find(
-      (r) =>
-        r.slug === base &&
-        r.kind === e.kind &&
-        r.normalizedName === normalizeName(e.name) &&
-        r.mergedIntoId === null,
-    );
-  const creating: ExtractedEntity[] = [];
-  toCreate.forEach((e, i) => {
-    const found = concurrent(e, wanted[i] ?? '');
-    if (found) created.set(e.key, found.id);
-    else creating.push(e);
-  });
-  if (!creating.length) return created;
-  const rows = creating.map((e) => {
-    const base = slugify(e.name);
-    const slug = [base, ...slugVariants(base)].find((s) => !taken.has(s)) ?? `${base}-${Date.now()}`;
-    taken.add(slug);
-    return {
-      kind: e.kind,
-      name: e.name,
-      normalizedName: normalizeName(e.name),
-      slug,
-      description: describe(e),
-      matchKeys: storedKeys(e.kind, e.name),
-    };
-  });
-  const inserted = await tx
-    .insert(entities)
-    .values(rows)
-    .onConflictDoNothing({ target: entities.slug })
-    .returning({ id: entities.id, slug: entities.slug });
-  const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
-  const lost = rows.filter((r) => !idBySlug.has(r.slug));
-  if (lost.length) {
-    // Another ingest created an entity under this slug meanwhile: the same entity when its name and
-    // kind agree; otherwise the unique violation makes ingestArticle rerun the transaction, which
-    // then sees that entity and picks another slug.
-    const winners = await tx
-      .select({
-        id: entities.id,
-        slug: entities.slug,
-        kind: entities.kind,
-        normalizedName: entities.normalizedName,
-      })
-      .from(entities)
-      .where(
-        inArray(
-          entities.slug,
-          lost.map((r) => r.slug),
-        ),
-      );
-    for (const row of lost) {
-      const same = winners.find(
-        (w) => w.slug === row.slug && w.kind === row.kind && w.normalizedName === row.normalizedName,
-      );
-      if (!same)
-        throw Object.assign(new Error(`entity slug "${row.slug}" was taken concurrently`), { code: '23505' });
-      idBySlug.set(row.slug, same.id);
-    }
-  }
-  creating.forEach((e, i) => {
-    const id = idBySlug.get(rows[i]?.slug ?? '');
-    if (id !== undefined) created.set(e.key, id);
-  });
-  return created;
 }
 
 function slugVariants(base: string): string[] {
@@ -457,5 +499,5 @@ export async function storeAliases(
   tx: Db,
   rows: Array<{ entityId: number; alias: string; normalizedAlias: string }>,
 ): Promise<void> {
-  await insertRows(tx, entityAliases, rows, { ignoreConflicts: true });
+  await insertArrays(tx, entityAliases, rows, { ignoreConflicts: true });
 }

@@ -2,7 +2,7 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
-import { chunksFor, insertRows } from './batch-insert';
+import { chunksFor, insertArrays } from './batch-insert';
 import { storeEchoLinks, takeEchoTurn } from './echoes';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
@@ -82,13 +82,18 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     tx,
     fresh.flatMap(({ item }) => entitiesToResolve(item).entities),
   );
-  const resolved: Array<{ entityIds: ResolvedEntities; outletId: number | null }> = [];
+  const planned: ResolvedEntities[] = [];
   for (const [n, { item }] of fresh.entries()) {
-    const { entities, outlet } = entitiesToResolve(item);
-    const entityIds = await resolveEntities(tx, entities, batch);
+    const entityIds = await resolveEntities(tx, entitiesToResolve(item).entities, batch);
     batch.addMentions(PLACEHOLDER_ARTICLE_ID + n, mentionEntityIds(item.extraction, entityIds));
-    resolved.push({ entityIds, outletId: outlet ? (entityIds.get(outlet.key) ?? null) : null });
+    planned.push(entityIds);
   }
+  await batch.createPlanned(tx);
+  const resolved = fresh.map(({ item }, n) => {
+    const entityIds = batch.storedIds(planned[n] as ResolvedEntities);
+    const { outlet } = entitiesToResolve(item);
+    return { entityIds, outletId: outlet ? (entityIds.get(outlet.key) ?? null) : null };
+  });
 
   const articleIds = await insertArticleRows(
     tx,
@@ -101,12 +106,12 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     const entityIds = resolved[n]?.entityIds as ResolvedEntities;
     return { item, articleId, entityIds, ...rowsOf(item, articleId, entityIds) };
   });
-  await insertRows(
+  await insertArrays(
     tx,
     mentions,
     stored.flatMap((s) => s.mentionRows),
   );
-  await insertRows(
+  await insertArrays(
     tx,
     roles,
     stored.flatMap((s) => s.roleRows),
@@ -115,11 +120,8 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
   // from here to the commit, one ingest at a time
   await takeEchoTurn(tx);
   const quoteRows = stored.flatMap((s) => s.quoteRows);
-  const insertedQuotes: Array<{ id: number; speakerId: number | null }> = [];
-  for (const chunk of chunksFor(quotes, quoteRows))
-    insertedQuotes.push(
-      ...(await tx.insert(quotes).values(chunk).returning({ id: quotes.id, speakerId: quotes.speakerId })),
-    );
+  const quoteIds = await insertArrays(tx, quotes, quoteRows, { returnIds: true });
+  const insertedQuotes = quoteRows.map((q, i) => ({ id: quoteIds[i] as number, speakerId: q.speakerId }));
   let next = 0;
   const aboutRows: Array<{ quoteId: number; entityId: number }> = [];
   const echoProbes: Array<{ id: number; articleId: number; normalizedText: string }> = [];
@@ -157,7 +159,7 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
       })),
     };
   }
-  await insertRows(tx, quoteAbout, aboutRows);
+  await insertArrays(tx, quoteAbout, aboutRows);
   await storeEchoLinks(tx, echoProbes);
 
   // an article met twice in the list is the first one's twin

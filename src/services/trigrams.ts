@@ -39,6 +39,17 @@ export function sharedTrigrams(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
+/**
+ * pg_trgm's similarity() of two texts from their trigram sets: the shared trigrams over the union,
+ * divided in float4 as pg_trgm does (a float64 quotient rounded to float4 is the float4 quotient),
+ * 0 when either set is empty.
+ */
+export function trigramSimilarity(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length) return 0;
+  const shared = sharedTrigrams(a, b);
+  return Math.fround(shared / (a.length + b.length - shared));
+}
+
 /** Slack for float4 rounding in pg_trgm's scores. */
 const SLACK = 0.01;
 
@@ -55,4 +66,15 @@ export function mayEcho(a: Int32Array | null, b: Int32Array | null): boolean {
   const near = shared / (a.length + b.length - shared) >= ECHO_THRESHOLDS.near - SLACK;
   const fragment = shared / Math.min(a.length, b.length) >= ECHO_THRESHOLDS.fragment - SLACK;
   return near || fragment;
+}
+
+/**
+ * Whether `text` may pass the fragment rule inside the other quote, word_similarity(text, other) ≥
+ * the fragment threshold, from the trigram sets (`set` is text's): at most the shared trigrams over
+ * text's, and only for texts of fragmentMinChars characters or more. Unknown sets always may.
+ */
+export function mayBeFragment(text: string, set: Int32Array | null, other: Int32Array | null): boolean {
+  if (!set || !other) return true;
+  if (text.length < ECHO_THRESHOLDS.fragmentMinChars || !set.length) return false;
+  return sharedTrigrams(set, other) / set.length >= ECHO_THRESHOLDS.fragment - SLACK;
 }

@@ -360,7 +360,7 @@ test('the links stored at ingest are the pairs the echo rules give over all quot
   expect(stored).toEqual(searched);
 });
 
-test('deleting an article removes its echo links', async () => {
+test("deleting an article removes its echo links and its quotes' shingles", async () => {
   const rows = async <T>(query: ReturnType<typeof sql>) =>
     ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
   const quoteIds = (
@@ -377,8 +377,17 @@ test('deleting an article removes its echo links', async () => {
         )
       )[0]?.n,
     );
+  const shingles = async () =>
+    Number(
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from quote_shingles where quote_id in ${sql.raw(`(${quoteIds.join(',')})`)}`,
+        )
+      )[0]?.n,
+    );
   expect(quoteIds.length).toBeGreaterThan(0);
   expect(await links()).toBeGreaterThan(0);
+  expect(await shingles()).toBeGreaterThan(0);
   const article = await api.query<{ article: { id: string } }>(
     `{ article(url: "https://bay-times.example/harbour-shut") { id } }`,
   );
@@ -389,6 +398,7 @@ test('deleting an article removes its echo links', async () => {
   );
   expect(deleted.deleteArticle.deletedArticleId).toBe(article.article.id);
   expect(await links()).toBe(0);
+  expect(await shingles()).toBe(0);
   const [full] = byText(await hassanQuotes(), /^The north harbour will stay closed/);
   expect(titles(full)).toEqual(['Cargo Crews Wait Out the Storms']);
   expect(full?.occurrenceCount).toBe(2);

@@ -3,7 +3,13 @@ import { generateArticles } from '../../bench/articles';
 import type { Database } from '../../src/db/client';
 import { rowsOf } from '../../src/services/echoes';
 import { normalizeQuoteText } from '../../src/services/normalize';
-import { mayEcho, pgTrigrams, sharedTrigrams } from '../../src/services/trigrams';
+import {
+  mayBeFragment,
+  mayEcho,
+  pgTrigrams,
+  sharedTrigrams,
+  trigramSimilarity,
+} from '../../src/services/trigrams';
 import { openTestDatabase } from '../support/database';
 
 let database: Database;
@@ -18,7 +24,7 @@ const quoted = [...generateArticles({ articles: 3, seed: 2 })]
   .slice(0, 30);
 const texts = ['', 'no', 'a a a', "don't stop 2 the 10 o'clock", ...quoted].map(normalizeQuoteText);
 
-test("trigram sets give pg_trgm's similarity, and bound its word_similarity", async () => {
+test("trigram sets give pg_trgm's similarity exactly, and bound its word_similarity", async () => {
   const pairs = texts.flatMap((a, i) => texts.slice(i).map((b) => [a, b] as const));
   for (const [a, b] of pairs) {
     const [row] = rowsOf<{ s: number; ab: number; ba: number }>(
@@ -31,10 +37,14 @@ test("trigram sets give pg_trgm's similarity, and bound its word_similarity", as
     const shared = sharedTrigrams(ta, tb);
     const union = ta.length + tb.length - shared;
     expect(union ? shared / union : 0).toBeCloseTo(Number(row?.s), 5);
+    // to the bit: a near pair's score is stored from it
+    expect(trigramSimilarity(ta, tb)).toBe(Number(row?.s));
     if (ta.length) expect(Number(row?.ab)).toBeLessThanOrEqual(shared / ta.length + 1e-6);
     if (tb.length) expect(Number(row?.ba)).toBeLessThanOrEqual(shared / tb.length + 1e-6);
     if (Number(row?.s) >= 0.5 || Number(row?.ab) >= 0.8 || Number(row?.ba) >= 0.8)
       expect(mayEcho(ta, tb)).toBe(true);
+    if (a.length >= 15 && Number(row?.ab) >= 0.8) expect(mayBeFragment(a, ta, tb)).toBe(true);
+    if (b.length >= 15 && Number(row?.ba) >= 0.8) expect(mayBeFragment(b, tb, ta)).toBe(true);
   }
   expect(quoted.length).toBeGreaterThan(10);
   expect(pgTrigrams('ça dépend')).toBeNull();

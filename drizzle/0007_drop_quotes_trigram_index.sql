@@ -1,0 +1,1 @@
+DROP INDEX "quotes_normalized_text_trgm_idx";

@@ -1,0 +1,1 @@
+ALTER TABLE "quote_shingles" DROP CONSTRAINT "quote_shingles_quote_id_quotes_id_fk";
