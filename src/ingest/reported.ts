@@ -202,7 +202,11 @@ function looseStatements(
     // "CLAUSE, X said …" / "CLAUSE, said X": the sentence before the comma that sets off the attribution;
     // never before a participle ("Roe declined to give details, saying …": the clause is what Roe did)
     const cut = before && before.end <= verb.start ? before.start : verb.start;
-    if (!verb.lower.endsWith('ing') && /[,—–]\s*$/.test(text.slice(sentence.start, cut)))
+    if (
+      !verb.lower.endsWith('ing') &&
+      /[,—–]\s*$/.test(text.slice(sentence.start, cut)) &&
+      !isOpeningPhrase(text.slice(sentence.start, cut))
+    )
       add(phrase, sentence.start, trimmedEnd(text, sentence.start, cut));
   }
   return found;
@@ -474,6 +478,28 @@ const NOT_A_CLAUSE = new Set(
   `in on at during after before with to from for of by about as when while if last this earlier later and but or so
 then than yes no so-called goodbye hello it's thanks nothing something otherwise too only just`.split(/\s+/),
 );
+
+const OPENING_WORDS = new Set(
+  'despite although though because since until unless contrary unlike amid following asked'.split(' '),
+);
+
+/**
+ * "As for Trump's ability to deflect attacks, Roe said …", "Sunday morning, …", "Challenged by a
+ * reporter, …": a phrase that only opens the sentence, with no clause of its own after a comma of
+ * its own, is not what the speaker said.
+ */
+function isOpeningPhrase(clause: string): boolean {
+  const body = clause.replace(/[\s,—–]+$/, '');
+  if (/[,;:]/.test(body)) return false;
+  const first = /^[\p{L}’'-]+/u.exec(body)?.[0] ?? '';
+  const lower = first.toLowerCase();
+  return (
+    NOT_A_CLAUSE.has(lower) ||
+    OPENING_WORDS.has(lower) ||
+    TIME_WORDS.test(first) ||
+    /^\p{Lu}\p{Ll}{2,}(?:ed|ing)$/u.test(first)
+  );
+}
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let at = end;

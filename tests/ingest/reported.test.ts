@@ -29,6 +29,17 @@ describe('findReportedSpeech', () => {
     );
   });
 
+  test('a phrase that only opens the sentence is not the statement; an opening clause before one is', () => {
+    expect(
+      reported(
+        'As for the budget deficit in the state, Mayor Ines Falk said she would cut taxes next year.',
+      ).map((r) => r.text),
+    ).toEqual(['she would cut taxes next year']);
+    expect(reported('When the vote came, the economy was strong, Mayor Ines Falk said.')[0]?.text).toBe(
+      'When the vote came, the economy was strong',
+    );
+  });
+
   test('X said CLAUSE with no “that”', () => {
     expect(reported('Olaf Brandt said he would not run again.')[0]?.text).toBe('he would not run again');
   });
