@@ -298,6 +298,24 @@ export async function findFirstPagesBySlug(
   };
 }
 
+/**
+ * The first page with no filter has a fixed shape: its reads are templates built once, given the
+ * parents and the page size; any other page is built for its filter and cursor.
+ */
+function fixedFirstPage(
+  partition: QuotePartition,
+  parentIds: number[],
+  filter: QuoteFilter,
+  keyset: Keyset<QuoteListRow>,
+  page: Page,
+) {
+  if (!isEmptyFilter(filter) || page.where) return null;
+  return {
+    templates: firstPageTemplate(partition, keyset, page.ascending),
+    values: { parents: parentIds, limit: page.limit },
+  };
+}
+
 export async function findQuotesForEach(
   db: Db,
   partition: QuotePartition,
@@ -306,16 +324,13 @@ export async function findQuotesForEach(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<Map<number, QuoteListRow[]>> {
-  const rows =
-    isEmptyFilter(filter) && !page.where
-      ? await selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).pages, {
-          parents: parentIds,
-          limit: page.limit,
-        })
-      : await selectShared(
-          db,
-          quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pages,
-        );
+  const fixed = fixedFirstPage(partition, parentIds, filter, keyset, page);
+  const rows = fixed
+    ? await selectTemplate(db, fixed.templates.pages, fixed.values)
+    : await selectShared(
+        db,
+        quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pages,
+      );
   return pagesByParent(rows);
 }
 
@@ -331,11 +346,8 @@ export function findArticlesOfQuotePages(
   keyset: Keyset<QuoteListRow>,
   page: Page,
 ): Promise<ArticleRow[]> {
-  if (isEmptyFilter(filter) && !page.where)
-    return selectTemplate(db, firstPageTemplate(partition, keyset, page.ascending).articles, {
-      parents: parentIds,
-      limit: page.limit,
-    });
+  const fixed = fixedFirstPage(partition, parentIds, filter, keyset, page);
+  if (fixed) return selectTemplate(db, fixed.templates.articles, fixed.values);
   return selectShared(
     db,
     quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pageArticles,
