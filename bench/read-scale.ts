@@ -6,6 +6,7 @@
 import { openDatabase } from '../src/db/client';
 import { createQuoteEvents } from '../src/services/quote-events';
 import { createApp } from '../src/yoga';
+import { readmeCrossReference, readmeEntityPage } from './readme-queries';
 
 const values = (name: string) =>
   process.argv.flatMap((a, i) => (a === `--${name}` ? [process.argv[i + 1] ?? ''] : []));
@@ -15,17 +16,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const queries = (slug: string, aboutId: string, speakerId: string): Record<string, string> => ({
   'entity page (20 newest quotes, article title/date, totalCount)': `{ entity(slug: "${slug}") { name quotes(first: 20) { totalCount nodes { text article { title publishedAt } } } } }`,
-  "README's entity page": `{ entity(slug: "${slug}") {
-    name kind aliases firstSeenAt lastSeenAt mentionCount quoteCount articleCount
-    roles { title organization { name } article { title } }
-    coMentions(first: 3) { count entity { name } }
-    topOutlets(first: 3) { count outlet { name } }
-    timeline(granularity: MONTH) { period mentions quotes }
-    quotes(first: 2, filter: { kind: DIRECT, distinct: true }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
-      totalCount nodes { text occurrenceCount firstReported { title } } } } }`,
-  "README's cross-reference": `{ quotes(first: 1, filter: { search: "\\"ceasefire talks\\"", kind: DIRECT }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
-    nodes { text speaker { name } article { title publishedAt } occurrenceCount firstReported { title publishedAt }
-      echoes(first: 5) { edges { similarity exact node { text article { title } } } } } } }`,
+  "README's entity page": readmeEntityPage(slug),
+  "README's cross-reference": readmeCrossReference('ceasefire talks'),
   'quotes(filter: {speaker, about})': `{ quotes(first: 20, filter: { speaker: "${speakerId}", about: "${aboutId}" }) { totalCount nodes { text article { title } } } }`,
   'search (full text, first 20)': `{ search(query: "ceasefire sanctions", first: 20) { totalCount nodes { kind score snippet } } }`,
 });

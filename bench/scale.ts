@@ -19,6 +19,7 @@ import { extractBatch, type IngestInput, storeBatch } from '../src/services/inge
 import { createQuoteEvents } from '../src/services/quote-events';
 import { createApp } from '../src/yoga';
 import { corpusShape, generateArticles } from './articles';
+import { readmeCrossReference, readmeEntityPage } from './readme-queries';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -177,17 +178,8 @@ async function readBench(database: Database): Promise<void> {
     }
   ).rows[0];
   if (!top) throw new Error('no speaker stored');
-  const entityPage = `{ entity(slug: "${top.slug}") {
-    name kind aliases firstSeenAt lastSeenAt mentionCount quoteCount articleCount
-    roles { title organization { name } article { title } }
-    coMentions(first: 3) { count entity { name } }
-    topOutlets(first: 3) { count outlet { name } }
-    timeline(granularity: MONTH) { period mentions quotes }
-    quotes(first: 2, filter: { kind: DIRECT, distinct: true }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
-      totalCount nodes { text occurrenceCount firstReported { title } } } } }`;
-  const xref = `{ quotes(first: 1, filter: { search: "\\"the next generation\\"", kind: DIRECT }, orderBy: { field: PUBLISHED_AT, direction: ASC }) {
-    nodes { text speaker { name } article { title publishedAt } occurrenceCount firstReported { title publishedAt }
-      echoes(first: 5) { edges { similarity exact node { text article { title } } } } } } }`;
+  const entityPage = readmeEntityPage(top.slug);
+  const xref = readmeCrossReference('the next generation');
   const app = createApp({ db, events: createQuoteEvents() });
   const idOf = async (slug: string) => {
     const res = await app.fetch('http://bench/graphql', {
