@@ -469,16 +469,21 @@ function applyTagger(
     group.reading = 'rejected';
 }
 
+/** The only word of the group, when it opens a sentence. */
+function wordOpeningSentence(text: string, group: NameGroup): Token | null {
+  const first = group.core[0];
+  if (!first || group.core.length !== 1) return null;
+  const before = text.slice(Math.max(0, first.start - 3), first.start);
+  return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before) ? first : null;
+}
+
 /**
  * "Fighting continued …": a capitalized word that opens a sentence and is written in lower case
  * elsewhere in the same text is an ordinary word, not a surname.
  */
 function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
-  const first = group.core[0];
-  if (!first || group.core.length !== 1) return false;
-  const before = text.slice(Math.max(0, first.start - 3), first.start);
-  const opensSentence = first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before);
-  if (!opensSentence) return false;
+  const first = wordOpeningSentence(text, group);
+  if (!first) return false;
   const lower = first.word.toLowerCase();
   let at = text.indexOf(lower);
   while (at >= 0) {
@@ -495,10 +500,7 @@ function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
  * sentence, is a source left unnamed, not a person named "Officials".
  */
 function isPersonNounAtSentenceStart(text: string, group: NameGroup): boolean {
-  const first = group.core[0];
-  if (!first || group.core.length !== 1 || !PERSON_NOUNS.has(first.lower)) return false;
-  const before = text.slice(Math.max(0, first.start - 3), first.start);
-  return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before);
+  return PERSON_NOUNS.has(wordOpeningSentence(text, group)?.lower ?? '');
 }
 
 /**
