@@ -146,6 +146,7 @@ function toExtractedEntity(record: EntityIndex['records'][number]): ExtractedEnt
     name: record.name,
     aliases: [...record.aliases].filter((a) => a !== record.name),
     mentions: record.mentions,
+    ...(record.kind === 'person' && record.gender ? { gender: record.gender } : {}),
   };
 }
 

@@ -305,6 +305,15 @@ const nameSet = (list: string): Set<string> => new Set(list.split(/\s+/).filter(
 export const MALE_FIRST_NAMES = nameSet(MALE_NAMES);
 export const FEMALE_FIRST_NAMES = nameSet(FEMALE_NAMES);
 
+/** 'male' or 'female' for a given name that is strongly one or the other ("Michelle"), else null. */
+export function givenNameGender(given: string | null | undefined): 'male' | 'female' | null {
+  if (!given) return null;
+  const key = given.toLowerCase();
+  const male = MALE_FIRST_NAMES.has(key);
+  const female = FEMALE_FIRST_NAMES.has(key);
+  return male === female ? null : male ? 'male' : 'female';
+}
+
 /** Pronouns that can stand for a speaker, by the gender they imply. */
 export const PRONOUN_GENDER: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter' | 'first'> = new Map(
   [

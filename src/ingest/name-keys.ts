@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { GENERIC_ACRONYMS } from './lexicon';
+import { GENERIC_ACRONYMS, givenNameGender } from './lexicon';
 import type { EntityKind } from './types';
 
 /**
@@ -128,6 +128,16 @@ export function nameKeys(kind: EntityKind, name: string): NameKeys {
 export function storedKeys(kind: EntityKind, name: string): string[] {
   const keys = nameKeys(kind, name);
   return [...keys.same, ...keys.offers];
+}
+
+/**
+ * Whether a person of a known gender can be the one a stored full name names: "Mrs. Obama" (she)
+ * is not Barack Obama. A given name of either gender, or no gender known, agrees.
+ */
+export function genderAgrees(gender: 'male' | 'female' | undefined, candidateName: string): boolean {
+  if (!gender) return true;
+  const other = givenNameGender(personNameParts(candidateName).given);
+  return !other || other === gender;
 }
 
 export interface LinkCandidate {

@@ -30,6 +30,11 @@ export interface ExtractedEntity {
   /** Other ways the text names it ("Putin", "Russian President Vladimir Putin", "the Russian leader"). */
   aliases: string[];
   mentions: Span[];
+  /**
+   * A person's gender where the article shows it (Mr./Mrs., "he"/"she" for them, a given name,
+   * "spokeswoman"); absent otherwise. A bare surname is not linked to a namesake of the other one.
+   */
+  gender?: 'male' | 'female';
 }
 
 export interface ExtractedQuote {

@@ -4,6 +4,7 @@ import { entities, entityAliases } from '../db/schema';
 import {
   chooseLink,
   compatiblePersonNames,
+  genderAgrees,
   type LinkCandidate,
   type LinkDecision,
   type NameKeys,
@@ -365,7 +366,7 @@ async function linkShortForms(
     let linked = 0;
     for (const entity of open) {
       const candidates: LinkCandidate[] = probed
-        .filter((c) => probes(c, entity, namesOf.get(entity.key)))
+        .filter((c) => probes(c, entity, namesOf.get(entity.key)) && genderAgrees(entity.gender, c.name))
         .map((c) => ({ id: c.id, mentions: c.mentions, shared: shared.get(c.id) ?? 0 }));
       const decision = chooseLink(candidates);
       decisions.set(entity.key, decision);

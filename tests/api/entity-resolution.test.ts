@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { entities, mentions } from '../../src/db/schema';
+import { articles, entities, mentions, quotes } from '../../src/db/schema';
 import { ingestArticle } from '../../src/services/ingest';
 import { reresolveEntities } from '../../src/services/reresolve-entities';
 import { createTestApp } from '../support/app';
@@ -123,6 +123,68 @@ describe('one entity per real-world entity across articles', () => {
       '{ entity(slug: "thomas-brandt") { quotes { totalCount } } }',
     );
     expect(data.entity.quotes.totalCount).toBe(2);
+  });
+});
+
+// Two people of one surname in the same company: the mayor quoted often, the senator once.
+const senatorBrandt = story(
+  'Port Money Debated',
+  'Lakeside Ledger',
+  `Senator Elena Brandt met the Harbor Workers Union in Columbus on Monday. "The port needs money," Elena Brandt said.`,
+);
+const mayorBrandt = (day: string) =>
+  story(
+    `Mayor Speaks on ${day}`,
+    'Valley Courier',
+    `Mayor Thomas Brandt spoke to the Harbor Workers Union in Columbus on ${day}. "The docks come first," Thomas Brandt said. Thomas Brandt later left for Dayton.`,
+  );
+const msBrandt = story(
+  'Senator Backs Dockers',
+  'River Times',
+  `"We will find the money," Ms. Brandt told the Harbor Workers Union in Columbus on Friday. She said the vote would be close.`,
+);
+const mrBrandt = story(
+  'Mayor Backs Dockers',
+  'River Times',
+  `"We will keep the docks open," Mr. Brandt told the Harbor Workers Union in Columbus on Saturday. He said the budget was ready.`,
+);
+
+describe('a bare surname of known gender', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    for (const a of [
+      senatorBrandt,
+      mayorBrandt('Tuesday'),
+      mayorBrandt('Wednesday'),
+      mayorBrandt('Thursday'),
+    ])
+      await ingestArticle(database.db, a);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const speakersOf = async (title: string) =>
+    (
+      await database.db
+        .selectDistinct({ name: entities.name })
+        .from(quotes)
+        .innerJoin(articles, eq(articles.id, quotes.articleId))
+        .innerJoin(entities, eq(entities.id, quotes.speakerId))
+        .where(eq(articles.title, title))
+    ).map((r) => r.name);
+
+  test('links to the namesake of that gender, not to the one quoted most', async () => {
+    await ingestArticle(database.db, msBrandt);
+    expect(await speakersOf('Senator Backs Dockers')).toEqual(['Elena Brandt']);
+    await ingestArticle(database.db, mrBrandt);
+    expect(await speakersOf('Mayor Backs Dockers')).toEqual(['Thomas Brandt']);
+    const people = await database.db
+      .select({ name: entities.name })
+      .from(entities)
+      .where(sql`${entities.kind} = 'person' and ${entities.mergedIntoId} is null`);
+    expect(people.map((p) => p.name).sort()).toEqual(['Elena Brandt', 'Thomas Brandt']);
   });
 });
 
