@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, entities, quoteAbout, quoteEchoes, quotes } from '../db/schema';
+import { articles, entities, entitySummaries, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type ArticleRow, articleColumns } from '../loaders/articles';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
@@ -354,18 +354,29 @@ export function findArticlesOfQuotePages(
   );
 }
 
+/** An unfiltered count is the entity's summary's (entity_summaries), not a count of its quotes. */
+function summaryCount(db: Db, partition: QuotePartition, parents: SQL) {
+  return db
+    .select({
+      parentId: entitySummaries.entityId,
+      n: partition === 'speaker' ? entitySummaries.quoteCount : entitySummaries.quotesAboutCount,
+    })
+    .from(entitySummaries)
+    .where(parents);
+}
+
 const countTemplates = {
   speaker: readTemplate((db) =>
-    countQuotesQuery(db, 'speaker', anyOfPlaceholder(quotes.speakerId, 'parents', 'int'), {}),
+    summaryCount(db, 'speaker', anyOfPlaceholder(entitySummaries.entityId, 'parents', 'int')),
   ),
   about: readTemplate((db) =>
-    countQuotesQuery(db, 'about', anyOfPlaceholder(quoteAbout.entityId, 'parents', 'int'), {}),
+    summaryCount(db, 'about', anyOfPlaceholder(entitySummaries.entityId, 'parents', 'int')),
   ),
   speakerBySlug: readTemplate((db) =>
-    countQuotesQuery(db, 'speaker', inArray(quotes.speakerId, entityIdsBySlug(db)), {}),
+    summaryCount(db, 'speaker', inArray(entitySummaries.entityId, entityIdsBySlug(db))),
   ),
   aboutBySlug: readTemplate((db) =>
-    countQuotesQuery(db, 'about', inArray(quoteAbout.entityId, entityIdsBySlug(db)), {}),
+    summaryCount(db, 'about', inArray(entitySummaries.entityId, entityIdsBySlug(db))),
   ),
 };
 
