@@ -4,7 +4,8 @@
 // each in a process of its own on loopback, the same pool size (16), loaded by this process with
 // fetch loops at 2 and 16 connections in interleaved rounds; prints the median req/s and p99 of
 // the rounds and their ratio, and each server process's CPU time per request (user + system,
-// from /proc: less swayed by other work on the machine than requests/s, Postgres's not included).
+// from /proc: less swayed by other work on the machine than requests/s) and the CPU time of the
+// Postgres backends serving it (found by application_name, same machine only).
 // Point it at a database loaded with bench/read-corpus.ts or `npm run bench:scale -- --keep`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -47,9 +48,20 @@ function cpuMs(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The CPU milliseconds of the Postgres backends a server connected as `application`. */
+async function backendCpuMs(admin: pg.Client, application: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>(
+    'select pid from pg_stat_activity where application_name = $1',
+    [application],
+  );
+  return rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0);
+}
+
 interface Target {
   name: string;
   pid?: number;
+  /** The application_name its pool connects with. */
+  application: string;
   url: string;
   query: string;
   check: (data: unknown) => number;
@@ -66,9 +78,17 @@ async function post(target: Target): Promise<number> {
   return target.check(body.data);
 }
 
-async function load(target: Target, connections: number): Promise<{ rps: number; p99: number; cpu: number }> {
+interface Round {
+  rps: number;
+  p99: number;
+  cpu: number;
+  postgresCpu: number;
+}
+
+async function load(admin: pg.Client, target: Target, connections: number): Promise<Round> {
   const latencies: number[] = [];
   const cpuBefore = cpuMs(target.pid);
+  const postgresBefore = await backendCpuMs(admin, target.application);
   const startAt = performance.now();
   const end = startAt + seconds * 1000;
   await Promise.all(
@@ -80,10 +100,12 @@ async function load(target: Target, connections: number): Promise<{ rps: number;
       }
     }),
   );
+  const rps = latencies.length / ((performance.now() - startAt) / 1000);
   return {
-    rps: latencies.length / ((performance.now() - startAt) / 1000),
+    rps,
     p99: quantile(latencies, 0.99),
     cpu: (cpuMs(target.pid) - cpuBefore) / latencies.length,
+    postgresCpu: ((await backendCpuMs(admin, target.application)) - postgresBefore) / latencies.length,
   };
 }
 
@@ -92,10 +114,14 @@ async function main(): Promise<void> {
     throw new Error('--database postgres://… (a database loaded by npm run bench:scale -- --keep)');
   const client = new pg.Client({ connectionString: database });
   await client.connect();
+  const withApplication = (name: string) => {
+    const url = new URL(database);
+    url.searchParams.set('application_name', name);
+    return url.toString();
+  };
   const { rows } = await client.query<{ slug: string; n: number }>(`
     select e.slug, count(*)::int as n from entities e join quotes q on q.speaker_id = e.id
     where e.kind = 'person' group by e.id order by count(*) desc limit 1`);
-  await client.end();
   const top = rows[0];
   if (!top) throw new Error('no speaker in that database');
   console.log(
@@ -105,7 +131,7 @@ async function main(): Promise<void> {
     start(
       ['src/server.ts'],
       {
-        DATABASE_URL: database,
+        DATABASE_URL: withApplication('bench-quotegraph'),
         PORT: '4711',
         HOST: '127.0.0.1',
         LOAD_EXAMPLES: 'false',
@@ -115,7 +141,7 @@ async function main(): Promise<void> {
       },
       /Quotegraph is serving/,
     ),
-    start(['bench/postgraphile-server.ts', database, '4712', '16'], {}, /ready/),
+    start(['bench/postgraphile-server.ts', withApplication('bench-postgraphile'), '4712', '16'], {}, /ready/),
   ];
   const started = await Promise.allSettled(starting);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -135,6 +161,7 @@ async function main(): Promise<void> {
     {
       name: 'quotegraph',
       pid: servers[0]?.pid,
+      application: 'bench-quotegraph',
       url: 'http://127.0.0.1:4711/graphql',
       query: `{ entity(slug: "${top.slug}") { name quotes(first: 20, orderBy: { field: PUBLISHED_AT, direction: DESC }) {
         totalCount nodes { text article { title publishedAt } } } } }`,
@@ -143,6 +170,7 @@ async function main(): Promise<void> {
     {
       name: 'postgraphile',
       pid: servers[1]?.pid,
+      application: 'bench-postgraphile',
       url: 'http://127.0.0.1:4712/graphql',
       // the slug is a unique index, not a constraint, so PostGraphile finds it with a condition
       query: `{ allEntities(condition: { slug: "${top.slug}" }, first: 1) { nodes { name
@@ -158,13 +186,11 @@ async function main(): Promise<void> {
   try {
     for (const t of targets) for (let i = 0; i < 50; i++) await post(t);
     for (const connections of [2, 16]) {
-      const results = new Map<string, Array<{ rps: number; p99: number; cpu: number }>>(
-        targets.map((t) => [t.name, []]),
-      );
+      const results = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
       for (let r = 0; r < rounds; r++) {
         // alternate which goes first, so a burst of load elsewhere is shared
         const order = r % 2 ? [...targets].reverse() : targets;
-        for (const t of order) results.get(t.name)?.push(await load(t, connections));
+        for (const t of order) results.get(t.name)?.push(await load(client, t, connections));
       }
       const summary = targets.map((t) => {
         const rs = results.get(t.name) ?? [];
@@ -173,11 +199,12 @@ async function main(): Promise<void> {
           rps: median(rs.map((x) => x.rps)),
           p99: median(rs.map((x) => x.p99)),
           cpu: median(rs.map((x) => x.cpu)),
+          postgresCpu: median(rs.map((x) => x.postgresCpu)),
         };
       });
       for (const s of summary)
         console.log(
-          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms, server CPU ${s.cpu.toFixed(2)} ms/request`,
+          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms, server CPU ${s.cpu.toFixed(2)} ms/request, Postgres CPU ${s.postgresCpu.toFixed(2)} ms/request`,
         );
       const [q, p] = summary;
       if (q && p)
@@ -187,6 +214,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const s of servers) s.kill('SIGTERM');
+    await client.end();
   }
 }
 

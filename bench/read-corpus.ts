@@ -4,7 +4,7 @@
 // bench/read-scale.ts). Per article: an outlet, a date spread over three years, a body of ~50
 // words, 12 quotes (speakers skewed as in the news: the k-th most quoted person has about 1/√k of
 // the top one's quotes, 5% unattributed), the speakers and two other entities mentioned, half the
-// quotes about someone. One role per person. No echo links or shingles: reads of echoes are
+// quotes about someone. One role per person. The entity summaries filled at the end. No echo links or shingles: reads of echoes are
 // measured by bench/echoes.ts. Deterministic for a seed (setseed, no parallel workers).
 import pg from 'pg';
 import { openDatabase } from '../src/db/client';
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     select p, (${TITLE})[1 + p % 8], ${persons} + 1 + p % ${organizations}, a.id, a.published_at, a.published_at + interval '90 days'
     from generate_series(1, ${persons}) p join articles a on a.id = 1 + (p * 7919) % ${n}`,
   );
+  // what ingest keeps per entity (migration 0011), for the whole corpus at once
+  await step('summaries', 'select entity_summaries_add(array(select id from articles order by id), 1)');
   await step('analyze', 'analyze');
   console.log(
     `${n} articles, ${n * 12} quotes, ${persons} persons in ${((performance.now() - started) / 1000).toFixed(0)} s`,

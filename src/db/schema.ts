@@ -280,3 +280,60 @@ export const edits = pgTable(
     index('edits_article_id_idx').on(t.articleId),
   ],
 );
+
+// What an entity page computes from everything an entity ever appeared in, kept per entity so that
+// the page's cost does not grow with the entity (migration 0011, services/entity-summaries.ts):
+// added to by each ingest batch, recomputed for the entities a curation edit touches. Derived rows
+// without foreign keys (entities are never deleted; a check on every pair row would tax ingest).
+
+/** An entity's totals and the dates of the first and last article that mention it. */
+export const entitySummaries = pgTable('entity_summaries', {
+  entityId: integer('entity_id').primaryKey(),
+  mentionCount: integer('mention_count').notNull().default(0),
+  articleCount: integer('article_count').notNull().default(0),
+  quoteCount: integer('quote_count').notNull().default(0),
+  quotesAboutCount: integer('quotes_about_count').notNull().default(0),
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+});
+
+/** An entity's mentions, articles and quotes per UTC day: weeks and months are sums of days. */
+export const entityDays = pgTable(
+  'entity_days',
+  {
+    entityId: integer('entity_id').notNull(),
+    day: timestamp('day', { withTimezone: true }).notNull(),
+    mentions: integer('mentions').notNull().default(0),
+    articles: integer('articles').notNull().default(0),
+    quotes: integer('quotes').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.day] })],
+);
+
+/** How many articles mention both entities; each pair is kept both ways. */
+export const entityCoMentions = pgTable(
+  'entity_co_mentions',
+  {
+    entityId: integer('entity_id').notNull(),
+    otherId: integer('other_id').notNull(),
+    articles: integer('articles').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityId, t.otherId] }),
+    index('entity_co_mentions_entity_id_articles_idx').on(t.entityId, t.articles.desc(), t.otherId),
+  ],
+);
+
+/** How many articles of each outlet mention the entity. */
+export const entityOutlets = pgTable(
+  'entity_outlets',
+  {
+    entityId: integer('entity_id').notNull(),
+    outletId: integer('outlet_id').notNull(),
+    articles: integer('articles').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityId, t.outletId] }),
+    index('entity_outlets_outlet_id_idx').on(t.outletId),
+  ],
+);

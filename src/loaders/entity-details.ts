@@ -1,8 +1,8 @@
-import { asc, count, countDistinct, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { entities, entityAliases, mentions, quotes, roles } from '../db/schema';
+import { entities, entityAliases, entitySummaries, roles } from '../db/schema';
 import { groupBy } from './align';
-import { selectShared } from './shared-statement';
+import { anyOfPlaceholder, readTemplate, selectShared, selectTemplate } from './shared-statement';
 
 export type RoleRow = typeof roles.$inferSelect;
 
@@ -46,35 +46,28 @@ export interface EntityCounts {
   quoteCount: number;
 }
 
+const summaryCounts = readTemplate((db) =>
+  db
+    .select({
+      entityId: entitySummaries.entityId,
+      mentionCount: entitySummaries.mentionCount,
+      articleCount: entitySummaries.articleCount,
+      quoteCount: entitySummaries.quoteCount,
+    })
+    .from(entitySummaries)
+    .where(anyOfPlaceholder(entitySummaries.entityId, 'ids', 'int')),
+);
+
+/** From the entities' summaries: an entity with none has nothing counted yet. */
 export async function loadEntityCounts(db: Db, entityIds: readonly number[]): Promise<EntityCounts[]> {
-  const ids = [...entityIds];
-  const [mentionRows, quoteRows] = await Promise.all([
-    selectShared(
-      db,
-      db
-        .select({
-          entityId: mentions.entityId,
-          mentions: count(),
-          articles: countDistinct(mentions.articleId),
-        })
-        .from(mentions)
-        .where(inArray(mentions.entityId, ids))
-        .groupBy(mentions.entityId),
-    ),
-    selectShared(
-      db,
-      db
-        .select({ entityId: quotes.speakerId, quotes: count() })
-        .from(quotes)
-        .where(inArray(quotes.speakerId, ids))
-        .groupBy(quotes.speakerId),
-    ),
-  ]);
-  const m = new Map(mentionRows.map((r) => [r.entityId, r]));
-  const q = new Map(quoteRows.map((r) => [r.entityId, r.quotes]));
-  return ids.map((id) => ({
-    mentionCount: m.get(id)?.mentions ?? 0,
-    articleCount: m.get(id)?.articles ?? 0,
-    quoteCount: q.get(id) ?? 0,
-  }));
+  const rows = await selectTemplate(db, summaryCounts, { ids: [...new Set(entityIds)] });
+  const byId = new Map(rows.map((r) => [r.entityId, r]));
+  return entityIds.map((id) => {
+    const r = byId.get(id);
+    return {
+      mentionCount: r?.mentionCount ?? 0,
+      articleCount: r?.articleCount ?? 0,
+      quoteCount: r?.quoteCount ?? 0,
+    };
+  });
 }

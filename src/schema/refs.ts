@@ -1,5 +1,7 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import type { Context } from '../context';
-import { type ArticleRow, loadArticles } from '../loaders/articles';
+import { type ArticleRow, type ArticleText, loadArticles, loadArticleTexts } from '../loaders/articles';
 import { type EntityRow, loadEntities } from '../loaders/entities';
 import type { EntityCounts, RoleRow } from '../loaders/entity-details';
 import { loadQuotes, type QuoteRow } from '../loaders/quotes';
@@ -46,4 +48,15 @@ export type { ArticleRow, EntityCounts, EntityRow, QuoteRow, RoleRow };
  */
 export function loadEntity(ctx: Context, id: number | null): Promise<EntityRow | null> | null {
   return id == null ? null : EntityRef.getDataloader(ctx).load(id);
+}
+
+const articleTextLoader = createContextCache(
+  (ctx: Context) => new DataLoader((ids: readonly number[]) => loadArticleTexts(readDb(ctx), ids)),
+);
+
+/** An article's body and paragraphs: its own, or read now when it was read without them. */
+export async function articleTextOf(ctx: Context, article: ArticleRow): Promise<ArticleText> {
+  const { body, paragraphs } = article;
+  if (body !== undefined && paragraphs !== undefined) return { body, paragraphs };
+  return (await articleTextLoader(ctx).load(article.id)) ?? { body: '', paragraphs: [] };
 }

@@ -3,6 +3,11 @@ import type { Db } from '../db/client';
 import { articles, edits, entities, entityAliases, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { EntityRow } from '../loaders/entities';
 import type { ApiKey } from './api-keys';
+import {
+  refreshEntitySummaries,
+  subtractFromEntitySummaries,
+  withQuotesResummarized,
+} from './entity-summaries';
 import { normalizeName } from './normalize';
 
 export type EditRow = typeof edits.$inferSelect;
@@ -180,6 +185,7 @@ export async function mergeEntities(
       sources: [...sources.values()].map((s) => entitySnapshot(s, aliases.get(s.id))),
     };
     const counts = await moveReferences(tx, target.id, sourceIds);
+    await refreshEntitySummaries(tx, [target.id, ...sourceIds]);
     const [merged] = await tx
       .update(entities)
       .set({
@@ -470,10 +476,12 @@ export async function reattributeQuote(
 
     const previous = quote.speakerId ? (locked.get(quote.speakerId) ?? null) : null;
     const speakerOf = (e: EntityRow | null) => (e ? { id: e.id, name: e.name, slug: e.slug } : null);
-    await tx
-      .update(quotes)
-      .set({ speakerId: speaker?.id ?? null, attributionEdited: true })
-      .where(eq(quotes.id, quote.id));
+    await withQuotesResummarized(tx, [quote.id], () =>
+      tx
+        .update(quotes)
+        .set({ speakerId: speaker?.id ?? null, attributionEdited: true })
+        .where(eq(quotes.id, quote.id)),
+    );
     const edit = await recordEdit(
       tx,
       actor,
@@ -516,6 +524,7 @@ export async function deleteArticle(
     ]);
     const before = { ...row, quotes: quoteCount, mentions: mentionCount, roles: roleCount };
     const recorded = await recordEdit(tx, actor, 'delete_article', { articleId: row.id }, before, null);
+    await subtractFromEntitySummaries(tx, [row.id]);
     await tx.delete(articles).where(eq(articles.id, row.id));
     return { value: { articleId: row.id }, edit: { ...recorded, articleId: null } };
   });

@@ -1,10 +1,26 @@
 import { and, desc, eq, getTableColumns, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, entities, mentions, quotes, roles } from '../db/schema';
+import {
+  articles,
+  entities,
+  entityCoMentions,
+  entityDays,
+  entityOutlets,
+  entitySummaries,
+  mentions,
+  quotes,
+  roles,
+} from '../db/schema';
 import type { EntityKind } from '../ingest/types';
 import type { RoleRow } from '../loaders/entity-details';
-import { selectShared } from '../loaders/shared-statement';
+import {
+  anyOf,
+  anyOfPlaceholder,
+  readTemplate,
+  selectShared,
+  selectTemplate,
+} from '../loaders/shared-statement';
 import { rowsOf } from './echoes';
 
 // Every loader here answers many entities (or quotes) with one statement; per-entity limits are
@@ -61,6 +77,7 @@ export interface CoMention {
   count: number;
 }
 
+/** From the kept pair counts (entity_co_mentions): each entity's top pairs by a lateral index scan. */
 export async function loadCoMentions(
   db: Db,
   entityIds: readonly number[],
@@ -69,24 +86,17 @@ export async function loadCoMentions(
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
   const result = await db.execute(sql`
-    with mine as (
-      select distinct ${mentions.entityId} as entity_id, ${mentions.articleId} as article_id
-      from ${mentions} where ${inArray(mentions.entityId, ids)}
-    ),
-    others as (
-      select distinct m.article_id, m.entity_id from ${mentions} m
-      where m.article_id in (select article_id from mine)
-    ),
-    ranked as (
-      select mine.entity_id, others.entity_id as other_id, count(*)::int as n,
-        row_number() over (partition by mine.entity_id order by count(*) desc, others.entity_id) as rank
-      from mine
-      join others on others.article_id = mine.article_id and others.entity_id <> mine.entity_id
-      join ${entities} e on e.id = others.entity_id and e.merged_into_id is null
+    select p.id as entity_id, c.other_id, c.articles as n
+    from unnest(${anyArray(ids)}) p(id)
+    cross join lateral (
+      select c.other_id, c.articles from ${entityCoMentions} c
+      join ${entities} e on e.id = c.other_id and e.merged_into_id is null
         ${options.kind ? sql`and e.kind = ${options.kind}` : sql``}
-      group by mine.entity_id, others.entity_id
-    )
-    select entity_id, other_id, n from ranked where rank <= ${options.limit} order by entity_id, rank`);
+      where c.entity_id = p.id
+      order by c.articles desc, c.other_id
+      limit ${options.limit}
+    ) c
+    order by p.id, c.articles desc, c.other_id`);
   const rows = rowsOf<{ entity_id: number; other_id: number; n: number }>(result);
   return group(entityIds, rows, (r) => ({ entityId: Number(r.other_id), count: Number(r.n) }));
 }
@@ -96,24 +106,25 @@ export interface SeenRange {
   lastSeenAt: Date;
 }
 
+const seenRanges = readTemplate((db) =>
+  db
+    .select({
+      entityId: entitySummaries.entityId,
+      first: entitySummaries.firstSeenAt,
+      last: entitySummaries.lastSeenAt,
+    })
+    .from(entitySummaries)
+    .where(anyOfPlaceholder(entitySummaries.entityId, 'ids', 'int')),
+);
+
 export async function loadSeenRanges(db: Db, entityIds: readonly number[]): Promise<(SeenRange | null)[]> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
-  const rows = await selectShared(
-    db,
-    db
-      .select({
-        entityId: mentions.entityId,
-        first: sql<string>`extract(epoch from min(${articleDate}))::float8`,
-        last: sql<string>`extract(epoch from max(${articleDate}))::float8`,
-      })
-      .from(mentions)
-      .innerJoin(articles, eq(articles.id, mentions.articleId))
-      .where(inArray(mentions.entityId, ids))
-      .groupBy(mentions.entityId),
-  );
+  const rows = await selectTemplate(db, seenRanges, { ids });
   const byId = new Map(
-    rows.map((r) => [r.entityId, { firstSeenAt: epochDate(r.first), lastSeenAt: epochDate(r.last) }]),
+    rows.flatMap((r) =>
+      r.first && r.last ? [[r.entityId, { firstSeenAt: r.first, lastSeenAt: r.last }] as const] : [],
+    ),
   );
   return entityIds.map((id) => byId.get(id) ?? null);
 }
@@ -141,6 +152,62 @@ export async function loadTimelines(
 ): Promise<TimelinePeriod[][]> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
+  const onDays = [options.from, options.to].every((d) => d === undefined || d.getTime() % DAY_MS === 0);
+  const rows = onDays ? await summedDays(db, ids, options) : await countedEvents(db, ids, options);
+  const timelines = group(entityIds, rows, (r) => ({
+    period: epochDate(r.period),
+    mentions: Number(r.mentions),
+    articles: Number(r.articles),
+    quotes: Number(r.quotes),
+  }));
+  if (timelines.some((t) => t.length > MAX_TIMELINE_PERIODS)) throw new TimelineTooLong();
+  return timelines;
+}
+
+const DAY_MS = 86_400_000;
+
+interface PeriodRow {
+  entity_id: number;
+  period: number;
+  mentions: number;
+  articles: number;
+  quotes: number;
+}
+
+/**
+ * Periods as sums of the kept days (entity_days): an article has one date, so the articles of a
+ * week are the sum of its days'. Right only when from and to fall on UTC midnights.
+ */
+async function summedDays(
+  db: Db,
+  ids: number[],
+  options: { granularity: Granularity; from?: Date; to?: Date },
+): Promise<PeriodRow[]> {
+  const result = await db.execute(sql`
+    with periods as (
+      select ${entityDays.entityId} as entity_id, date_trunc(${options.granularity}, ${entityDays.day}, 'UTC') as period,
+        sum(${entityDays.mentions})::int as mentions, sum(${entityDays.articles})::int as articles,
+        sum(${entityDays.quotes})::int as quotes
+      from ${entityDays}
+      where ${anyOf(entityDays.entityId, ids)}
+        ${options.from ? sql`and ${entityDays.day} >= ${options.from.toISOString()}::timestamptz` : sql``}
+        ${options.to ? sql`and ${entityDays.day} < ${options.to.toISOString()}::timestamptz` : sql``}
+      group by 1, 2
+    ),
+    ranked as (
+      select *, row_number() over (partition by entity_id order by period) as n from periods
+    )
+    select entity_id, extract(epoch from period)::float8 as period, mentions, articles, quotes
+    from ranked where n <= ${MAX_TIMELINE_PERIODS + 1} order by entity_id, period`);
+  return rowsOf<PeriodRow>(result);
+}
+
+/** Periods counted from the mentions and quotes themselves, for a range that cuts days. */
+async function countedEvents(
+  db: Db,
+  ids: number[],
+  options: { granularity: Granularity; from?: Date; to?: Date },
+): Promise<PeriodRow[]> {
   // mentions take the article's date; quotes carry it (quotes.article_date), so need no join
   const periodOf = (date: SQL) => sql`date_trunc(${options.granularity}, ${date}, 'UTC')`;
   const inRange = (
@@ -168,21 +235,7 @@ export async function loadTimelines(
     )
     select entity_id, extract(epoch from period)::float8 as period, mentions, articles, quotes
     from periods where n <= ${MAX_TIMELINE_PERIODS + 1} order by entity_id, period`);
-  const rows = rowsOf<{
-    entity_id: number;
-    period: number;
-    mentions: number;
-    articles: number;
-    quotes: number;
-  }>(result);
-  const timelines = group(entityIds, rows, (r) => ({
-    period: epochDate(r.period),
-    mentions: Number(r.mentions),
-    articles: Number(r.articles),
-    quotes: Number(r.quotes),
-  }));
-  if (timelines.some((t) => t.length > MAX_TIMELINE_PERIODS)) throw new TimelineTooLong();
-  return timelines;
+  return rowsOf<PeriodRow>(result);
 }
 
 export interface OutletCount {
@@ -191,6 +244,7 @@ export interface OutletCount {
   count: number;
 }
 
+/** From the kept outlet counts (entity_outlets). */
 export async function loadTopOutlets(
   db: Db,
   entityIds: readonly number[],
@@ -199,17 +253,18 @@ export async function loadTopOutlets(
   const ids = [...new Set(entityIds)];
   if (!ids.length) return [];
   const result = await db.execute(sql`
-    select entity_id, outlet_id, n from (
-      select ${mentions.entityId} as entity_id, ${articles.outletId} as outlet_id, count(distinct ${articles.id})::int as n,
-        row_number() over (partition by ${mentions.entityId} order by count(distinct ${articles.id}) desc, ${articles.outletId}) as rank
-      from ${mentions} join ${articles} on ${articles.id} = ${mentions.articleId}
-      where ${inArray(mentions.entityId, ids)} and ${articles.outletId} is not null
-      group by 1, 2
-    ) ranked
-    where rank <= ${limit} order by entity_id, rank`);
+    select p.id as entity_id, o.outlet_id, o.articles as n
+    from unnest(${anyArray(ids)}) p(id)
+    cross join lateral (
+      select o.outlet_id, o.articles from ${entityOutlets} o
+      where o.entity_id = p.id order by o.articles desc, o.outlet_id limit ${limit}
+    ) o
+    order by p.id, o.articles desc, o.outlet_id`);
   const rows = rowsOf<{ entity_id: number; outlet_id: number; n: number }>(result);
   return group(entityIds, rows, (r) => ({ outletId: Number(r.outlet_id), count: Number(r.n) }));
 }
+
+const anyArray = (ids: number[]) => sql`${sql.param(ids)}::int[]`;
 
 function group<R extends { entity_id: number }, T>(
   keys: readonly number[],

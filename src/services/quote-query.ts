@@ -14,9 +14,9 @@ import {
 } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, entities, quoteAbout, quoteEchoes, quotes } from '../db/schema';
+import { articles, entities, entitySummaries, quoteAbout, quoteEchoes, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
-import { type ArticleRow, articleColumns } from '../loaders/articles';
+import { type ArticleRow, articleColumns, articleHeadColumns } from '../loaders/articles';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
 import {
   anyOf,
@@ -169,6 +169,7 @@ function quotePages(
   filter: QuoteFilter,
   keyset: Keyset<QuoteListRow>,
   page: PageOf,
+  articleText = true,
 ) {
   const parentRows = db
     .select({ parentId: sql<number>`${entities.id}`.as('parent_id') })
@@ -192,7 +193,7 @@ function quotePages(
     .as('page');
   const pages = db.select().from(parentRows).crossJoinLateral(entityPage);
   const pageArticles = db
-    .select(articleColumns)
+    .select(articleText ? articleColumns : articleHeadColumns)
     .from(articles)
     .where(
       inArray(
@@ -232,6 +233,9 @@ function pageTemplates(
   return {
     pages: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pages),
     articles: readTemplate((db) => quotePages(db, partition, parents, {}, keyset, page).pageArticles),
+    articleHeads: readTemplate(
+      (db) => quotePages(db, partition, parents, {}, keyset, page, false).pageArticles,
+    ),
   };
 }
 
@@ -282,14 +286,16 @@ export async function findFirstPagesBySlug(
   slugs: string[],
   keyset: Keyset<QuoteListRow>,
   page: { ascending: boolean; limit: number },
-  want: { counts: boolean; articles: boolean },
+  want: { counts: boolean; articles: boolean; articleText: boolean },
 ): Promise<FirstPages> {
   const templates = firstPageTemplate(partition, keyset, page.ascending, 'slugs');
   const values = { parents: slugs, limit: page.limit };
   const [rows, counts, pageArticles] = await Promise.all([
     selectTemplate(db, templates.pages, values),
     want.counts ? selectTemplate(db, countTemplates[`${partition}BySlug`], { parents: slugs }) : [],
-    want.articles ? selectTemplate(db, templates.articles, values) : [],
+    want.articles
+      ? selectTemplate<ArticleRow>(db, want.articleText ? templates.articles : templates.articleHeads, values)
+      : [],
   ]);
   return {
     pages: pagesByParent(rows),
@@ -337,6 +343,7 @@ export async function findQuotesForEach(
 /**
  * The articles of the quotes findQuotesForEach gives for the same arguments: asked in the same
  * tick, both go in one statement, where reading them after the page would cost a round trip.
+ * Without `articleText`, their bodies stay in Postgres (a page of 20 carried some 50 KB of them).
  */
 export function findArticlesOfQuotePages(
   db: Db,
@@ -345,27 +352,44 @@ export function findArticlesOfQuotePages(
   filter: QuoteFilter,
   keyset: Keyset<QuoteListRow>,
   page: Page,
+  articleText: boolean,
 ): Promise<ArticleRow[]> {
   const fixed = fixedFirstPage(partition, parentIds, filter, keyset, page);
-  if (fixed) return selectTemplate(db, fixed.templates.articles, fixed.values);
-  return selectShared(
+  if (fixed)
+    return selectTemplate<ArticleRow>(
+      db,
+      articleText ? fixed.templates.articles : fixed.templates.articleHeads,
+      fixed.values,
+    );
+  return selectShared<ArticleRow>(
     db,
-    quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page).pageArticles,
+    quotePages(db, partition, anyOf(entities.id, parentIds), filter, keyset, page, articleText).pageArticles,
   );
+}
+
+/** An unfiltered count is the entity's summary's (entity_summaries), not a count of its quotes. */
+function summaryCount(db: Db, partition: QuotePartition, parents: SQL) {
+  return db
+    .select({
+      parentId: entitySummaries.entityId,
+      n: partition === 'speaker' ? entitySummaries.quoteCount : entitySummaries.quotesAboutCount,
+    })
+    .from(entitySummaries)
+    .where(parents);
 }
 
 const countTemplates = {
   speaker: readTemplate((db) =>
-    countQuotesQuery(db, 'speaker', anyOfPlaceholder(quotes.speakerId, 'parents', 'int'), {}),
+    summaryCount(db, 'speaker', anyOfPlaceholder(entitySummaries.entityId, 'parents', 'int')),
   ),
   about: readTemplate((db) =>
-    countQuotesQuery(db, 'about', anyOfPlaceholder(quoteAbout.entityId, 'parents', 'int'), {}),
+    summaryCount(db, 'about', anyOfPlaceholder(entitySummaries.entityId, 'parents', 'int')),
   ),
   speakerBySlug: readTemplate((db) =>
-    countQuotesQuery(db, 'speaker', inArray(quotes.speakerId, entityIdsBySlug(db)), {}),
+    summaryCount(db, 'speaker', inArray(entitySummaries.entityId, entityIdsBySlug(db))),
   ),
   aboutBySlug: readTemplate((db) =>
-    countQuotesQuery(db, 'about', inArray(quoteAbout.entityId, entityIdsBySlug(db)), {}),
+    summaryCount(db, 'about', inArray(entitySummaries.entityId, entityIdsBySlug(db))),
   ),
 };
 

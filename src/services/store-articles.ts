@@ -4,6 +4,7 @@ import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
 import { chunksFor, insertArrays } from './batch-insert';
 import { storeEchoLinks, takeEchoTurn } from './echoes';
+import { addToEntitySummaries } from './entity-summaries';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
   PLACEHOLDER_ARTICLE_ID,
@@ -161,6 +162,10 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
   }
   await insertArrays(tx, quoteAbout, aboutRows);
   await storeEchoLinks(tx, echoProbes);
+  await addToEntitySummaries(
+    tx,
+    stored.map((s) => s.articleId),
+  );
 
   // an article met twice in the list is the first one's twin
   return items.map((item, index) => {

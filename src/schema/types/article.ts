@@ -16,7 +16,7 @@ import { badInput, type UserError, UserErrorType } from '../errors';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
 import { readDb } from '../reads';
-import { ArticleRef, type ArticleRow, EntityRef, loadEntity, OrganizationRef } from '../refs';
+import { ArticleRef, type ArticleRow, articleTextOf, EntityRef, loadEntity, OrganizationRef } from '../refs';
 import { OrderDirection, SpanType } from './common';
 import { QuoteConnection, QuoteKindEnum, quoteConnection } from './quote';
 
@@ -97,10 +97,16 @@ ArticleRef.implement({
       resolve: (a) => a.ingestedAt,
     }),
     language: t.exposeString('language', { description: 'An ISO 639-1 code, e.g. en.' }),
-    body: t.exposeString('body', { description: 'The text; quote and mention spans are offsets into it.' }),
+    body: t.string({
+      description: 'The text; quote and mention spans are offsets into it.',
+      resolve: async (a, _args, ctx) => (await articleTextOf(ctx, a)).body,
+    }),
     paragraphs: t.stringList({
       description: 'The body cut into paragraphs.',
-      resolve: (a) => a.paragraphs.map((p) => a.body.slice(p.start, p.end)),
+      resolve: async (a, _args, ctx) => {
+        const { body, paragraphs } = await articleTextOf(ctx, a);
+        return paragraphs.map((p) => body.slice(p.start, p.end));
+      },
     }),
     quotes: t.field({
       type: QuoteConnection,

@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { Context } from '../../context';
 import { loadEntitiesBySlug } from '../../loaders/entities';
@@ -75,6 +75,8 @@ interface PartitionInput {
   keyset: Keyset<QuoteListRow>;
   /** The query asks for the quotes' articles: they are read with the page and primed. */
   withArticles: boolean;
+  /** and for their text (the body, its paragraphs, a quote's context sentence). */
+  withArticleText: boolean;
 }
 
 const quotesForEach = batchedPages<QuoteListRow, PartitionInput>(async (ctx, ids, page, input) => {
@@ -82,7 +84,9 @@ const quotesForEach = batchedPages<QuoteListRow, PartitionInput>(async (ctx, ids
   const { partition, filter, keyset } = input;
   const [pages, pageArticles] = await Promise.all([
     findQuotesForEach(db, partition, ids, filter, keyset, page),
-    input.withArticles ? findArticlesOfQuotePages(db, partition, ids, filter, keyset, page) : [],
+    input.withArticles
+      ? findArticlesOfQuotePages(db, partition, ids, filter, keyset, page, input.withArticleText)
+      : [],
   ]);
   const articleLoader = ArticleRef.getDataloader(ctx);
   for (const article of pageArticles) articleLoader.prime(article.id, article);
@@ -105,6 +109,15 @@ interface SlugPrefetch {
   counted: boolean;
   result: FirstPages;
 }
+
+/** Whether a page's nodes show their article's text; when they do not, it is read only if asked for elsewhere. */
+const selectsArticleText = (info: GraphQLResolveInfo, nodes?: readonly FieldNode[]) =>
+  selectsOnNodes(info, ['context'], nodes) ||
+  ['body', 'paragraphs'].some(
+    (field) =>
+      selects(info, ['nodes', 'article', field], nodes) ||
+      selects(info, ['edges', 'node', 'article', field], nodes),
+  );
 
 const slugPrefetches = createContextCache((): SlugPrefetch[] => []);
 
@@ -129,6 +142,7 @@ function prefetchQuotesBySlug(ctx: Context, info: GraphQLResolveInfo, slug: stri
   const result = findFirstPagesBySlug(readDb(ctx), 'speaker', [slug], keyset, page, {
     counts: counted,
     articles: selectsOnNodes(info, ['article', 'context'], [node]),
+    articleText: selectsArticleText(info, [node]),
   });
   result.catch(() => {});
   return { keyset, page, counted, result };
@@ -150,8 +164,9 @@ function entityQuotes(
   }
   const keyset = quoteKeyset(order.field, order.direction);
   const withArticles = selectsOnNodes(info, ['article', 'context']);
-  const argsKey = `${partition}:${withArticles}:${JSON.stringify(args)}`;
-  const input = { partition, filter, keyset, withArticles };
+  const withArticleText = selectsArticleText(info);
+  const argsKey = `${partition}:${withArticles}:${withArticleText}:${JSON.stringify(args)}`;
+  const input = { partition, filter, keyset, withArticles, withArticleText };
   const scope = `Entity.${partition}:${order.field}:${order.direction}`;
   const prefetched =
     partition === 'speaker' && isEmptyFilter(filter)

@@ -18,7 +18,7 @@ import { builder } from '../builder';
 import { decodeEntityIds, decodeId } from '../ids';
 import { keysetConnection, type PageArgs } from '../pagination';
 import { readDb } from '../reads';
-import { ArticleRef, EntityRef, type EntityRow, QuoteRef } from '../refs';
+import { ArticleRef, articleTextOf, EntityRef, type EntityRow, QuoteRef } from '../refs';
 import { eagerly, selects } from '../selection';
 import { OrderDirection, SpanType } from './common';
 
@@ -177,7 +177,7 @@ QuoteRef.implement({
       description: 'The sentence the quote stands in.',
       resolve: async (q, _args, ctx) => {
         const article = await ArticleRef.getDataloader(ctx).load(q.articleId);
-        return article ? contextSentence(article.body, q.start, q.end) : q.text;
+        return article ? contextSentence((await articleTextOf(ctx, article)).body, q.start, q.end) : q.text;
       },
     }),
     article: t.field({ type: ArticleRef, description: 'The article it is in.', resolve: (q) => q.articleId }),
