@@ -163,5 +163,8 @@ BEGIN
   SELECT other_id, entity_id, articles FROM pairs WHERE other_id <> ALL(ids)
   ORDER BY 1, 2;
 END $$;--> statement-breakpoint
--- what is stored already, as if each article had just been stored
+-- what is stored already, as if each article had just been stored; on a large database this takes
+-- longer than the API's statement timeout, which does not apply to a migration (the migrations of
+-- one start run in one transaction, so this holds to its end)
+SET LOCAL statement_timeout = 0;--> statement-breakpoint
 SELECT entity_summaries_add(array(SELECT id FROM articles ORDER BY id), 1);
