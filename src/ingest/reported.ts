@@ -99,6 +99,13 @@ export function findReportedSpeech(
     const kept: ReportedStatement[] = [];
     for (const { statement, p } of [...scored.filter((c) => c.statement.rule !== 'loose'), ...loose]) {
       if (kept.some((k) => k.start < statement.end && statement.start < k.end)) continue;
+      // one cue reports one statement: "Jo Roe, an adviser, said Monday that CLAUSE" is not also
+      // "CLAUSE, X said" for the words before it (the question a cue answers is a statement of its own)
+      if (
+        statement.rule !== 'question' &&
+        kept.some((k) => k.cueAt === statement.cueAt && k.rule !== 'question')
+      )
+        continue;
       if (statement.rule === 'loose')
         statement.confidence = round((statement.speaker?.certainty ?? 0.5) * 0.85 * p);
       kept.push(statement);
