@@ -3,14 +3,16 @@ import { extract } from '../ingest/extract';
 import { collectReportedExamples, trainReportedModel } from '../ingest/models/reported-training';
 import { collectExamples, foldOf, trainSpeakerModel } from '../ingest/models/speaker-training';
 import { type Prediction, toPrediction } from '../ingest/prediction';
+import { writeErrorsIfAsked } from './eval-errors';
 import { printEvaluation, readGoldOrExit } from './eval-report';
 
-// Usage: npm run eval:cv -- TRAIN.jsonl [FOLDS]
+// Usage: npm run eval:cv -- TRAIN.jsonl [FOLDS] [--errors FILE]
 // k-fold cross-validation of the trained parts of extraction: each fold is predicted by a model
 // trained (ranker, confidence calibration, reported-speech classifier) on the other folds only; then `npm run eval`'s figures.
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('eval:cv', process.argv[2]);
-const folds = Number(process.argv[3] ?? 5);
+const foldsArgument = process.argv[3];
+const folds = Number(foldsArgument && !foldsArgument.startsWith('--') ? foldsArgument : 5);
 if (!Number.isInteger(folds) || folds < 2 || folds > gold.length) {
   console.error(`eval:cv: the number of folds must be an integer from 2 to ${gold.length}`);
   process.exit(2);
@@ -42,3 +44,4 @@ console.log(
   `${folds}-fold cross-validation on ${gold.length} articles (${((performance.now() - started) / 1000).toFixed(0)} s): each fold predicted by a model trained on the others`,
 );
 printEvaluation(goldPath, gold, predictions);
+writeErrorsIfAsked(process.argv, gold, predictions);

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { extract } from '../ingest/extract';
 import { type Prediction, toPrediction } from '../ingest/prediction';
+import { writeErrorsIfAsked } from './eval-errors';
 import { printEvaluation, readGoldOrExit } from './eval-report';
 
-// Usage: npm run eval -- GOLD.jsonl   (score.mjs is expected beside the gold file)
+// Usage: npm run eval -- GOLD.jsonl [--errors FILE]   (score.mjs is expected beside the gold file;
+// --errors writes every wrong decision with the text around it)
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('eval', process.argv[2]);
 
@@ -29,3 +31,4 @@ console.log(
     `warm, median of 5 passes: ${warm.toFixed(0)} ms (${rate(warm)} articles/second), one core`,
 );
 printEvaluation(goldPath, gold, predictions);
+writeErrorsIfAsked(process.argv, gold, predictions);

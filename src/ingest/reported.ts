@@ -6,6 +6,7 @@ import {
   describe,
   isAdjectival,
   isNonSpeechCue,
+  leadingNounPhrase,
   leadingSubject,
   participleSubject,
   type ResolvedSpeaker,
@@ -98,6 +99,13 @@ export function findReportedSpeech(
     const kept: ReportedStatement[] = [];
     for (const { statement, p } of [...scored.filter((c) => c.statement.rule !== 'loose'), ...loose]) {
       if (kept.some((k) => k.start < statement.end && statement.start < k.end)) continue;
+      // one cue reports one statement: "Jo Roe, an adviser, said Monday that CLAUSE" is not also
+      // "CLAUSE, X said" for the words before it (the question a cue answers is a statement of its own)
+      if (
+        statement.rule !== 'question' &&
+        kept.some((k) => k.cueAt === statement.cueAt && k.rule !== 'question')
+      )
+        continue;
       if (statement.rule === 'loose')
         statement.confidence = round((statement.speaker?.certainty ?? 0.5) * 0.85 * p);
       kept.push(statement);
@@ -278,49 +286,6 @@ function subjectBeforeVerbGroup(
     }
   }
   return null;
-}
-
-const SENTENCE_OPENER =
-  /^(?:(?:But|Yet|And|So|Still|Indeed|Meanwhile|However|Instead|Now|Also|Then)\b,?\s+)*/;
-/** Words that end a subject: auxiliaries, common verbs of belief and speech, past forms, adverbs. */
-const SUBJECT_END =
-  /^(?:is|are|was|were|has|have|had|would|will|could|can|may|might|must|should|did|do|does|believe|think|want|say|says|see|know|need|remain|seem|seems|\p{Ll}+ed|\p{Ll}+ly|[\p{Ll}’']+n[’']t)$/u;
-
-/**
- * "proponents of more controls here say …", "One employee at a firm declined …, saying": the words
- * that open the sentence up to its first verb-like word, as a description or an unnamed source.
- */
-function leadingNounPhrase(context: ArticleContext, sentenceStart: number, to: number): SpeakerPhrase | null {
-  const { text } = context;
-  const opener = SENTENCE_OPENER.exec(text.slice(sentenceStart, to));
-  const start = sentenceStart + (opener?.[0].length ?? 0);
-  const clause = /^[^,;:“”"()—–]*/.exec(text.slice(start, to))?.[0] ?? '';
-  const words = clause.split(/\s+/).filter(Boolean);
-  const subject: string[] = [];
-  for (const word of words) {
-    if (SUBJECT_END.test(word)) break;
-    subject.push(word);
-  }
-  // the subject ends at a verb-like word or at the cue itself, not at a comma
-  const reachesCue = start + clause.length >= to;
-  if (!subject.length || subject.length > 10 || (subject.length === words.length && !reachesCue)) return null;
-  if (
-    /^(?:that|which|who|it|this|there|these|those|what|if|when|where|how|why|as|while)$/i.test(
-      subject[0] ?? '',
-    )
-  )
-    return null;
-  const end = start + subject.join(' ').length;
-  if (text.slice(start, end) !== subject.join(' ')) return null;
-  return (
-    describe(context, start, end) ?? {
-      start,
-      end,
-      text: text.slice(start, end),
-      kind: 'indefinite',
-      mention: null,
-    }
-  );
 }
 
 /** "X said (that) CLAUSE", "X told Y that CLAUSE": the first reporting verb with a subject and a clause. */

@@ -283,6 +283,53 @@ export function leadingSubject(context: ArticleContext, from: number, to: number
 
 const DEFINITE_SUBJECT = /^[Tt]he(?: [\p{L}-]+){1,5}/u;
 
+const SENTENCE_OPENER =
+  /^(?:(?:But|Yet|And|So|Still|Indeed|Meanwhile|However|Instead|Now|Also|Then)\b,?\s+)*/;
+/** Words that end a subject: auxiliaries, common verbs of belief and speech, past forms, adverbs. */
+const SUBJECT_END =
+  /^(?:is|are|was|were|has|have|had|would|will|could|can|may|might|must|should|did|do|does|believe|think|want|say|says|see|know|need|remain|seem|seems|\p{Ll}+ed|\p{Ll}+ly|[\p{Ll}’']+n[’']t)$/u;
+
+/**
+ * "proponents of more controls here say …", "One employee at a firm declined …, saying": the words
+ * that open the sentence up to its first verb-like word, as a description or an unnamed source.
+ */
+export function leadingNounPhrase(
+  context: ArticleContext,
+  sentenceStart: number,
+  to: number,
+): SpeakerPhrase | null {
+  const { text } = context;
+  const opener = SENTENCE_OPENER.exec(text.slice(sentenceStart, to));
+  const start = sentenceStart + (opener?.[0].length ?? 0);
+  const clause = /^[^,;:“”"()—–]*/.exec(text.slice(start, to))?.[0] ?? '';
+  const words = clause.split(/\s+/).filter(Boolean);
+  const subject: string[] = [];
+  for (const word of words) {
+    if (SUBJECT_END.test(word)) break;
+    subject.push(word);
+  }
+  // the subject ends at a verb-like word or at the cue itself, not at a comma
+  const reachesCue = start + clause.length >= to;
+  if (!subject.length || subject.length > 10 || (subject.length === words.length && !reachesCue)) return null;
+  if (
+    /^(?:that|which|who|it|this|there|these|those|what|if|when|where|how|why|as|while)$/i.test(
+      subject[0] ?? '',
+    )
+  )
+    return null;
+  const end = start + subject.join(' ').length;
+  if (text.slice(start, end) !== subject.join(' ')) return null;
+  return (
+    describe(context, start, end) ?? {
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'indefinite',
+      mention: null,
+    }
+  );
+}
+
 /** A phrase up to its first punctuation; the period of a short capitalized abbreviation ("former Rep. Roe") does not end it. */
 const PHRASE_RUN = /^(?:[^,.;:!?“”"()—]|(?<=(?:^|\s)\p{Lu}\p{Ll}{0,3})\.(?=\s+\p{Lu}))+/u;
 
@@ -448,7 +495,8 @@ export function describe(context: ArticleContext, start: number, end: number): S
     if (determiner === 'the' && words.length > 1 && looksLikePerson(head) && !properHead)
       return { start, end, text: phraseText, kind: 'description', mention: null };
     // any other short noun phrase ("city police", "40 percent of voters") names no one we know
-    if (/^(?:the|a|an|some|many|most|several|few|\d[\d,]*)$/.test(determiner) || /s$/.test(head))
+    // ("another commenter", "one reader": a person we are not told the name of)
+    if (/^(?:the|\d[\d,]*)$/.test(determiner) || INDEFINITE_DETERMINERS.has(determiner) || /s$/.test(head))
       return { start, end, text: phraseText, kind: 'indefinite', mention: null };
     return null;
   }

@@ -311,4 +311,19 @@ describe('the shipped speaker ranker', () => {
     const rulesOnly = extract('“The deal is off,” said Carl Ek.', { speakerModel: null });
     expect(rulesOnly.quotes[0]?.speakerMention?.text).toBe('Carl Ek');
   });
+
+  test('the words opening a quote’s sentence are a candidate whatever its verb ("The piece goes on to call …")', () => {
+    const text =
+      'The Courier ran an editorial on Sunday. The piece goes on to call the plan a “political revolution that ignores the checks and balances” of the system.';
+    const offered: { text: string; features: string[] }[] = [];
+    extract(text, {
+      onCandidates: (all) => {
+        for (const { candidates } of all)
+          for (const c of candidates)
+            if (c.phrase) offered.push({ text: c.phrase.text, features: c.features });
+      },
+    });
+    const subject = offered.find((c) => c.text.startsWith('The piece'));
+    expect(subject?.features).toContain('source:sentence-subject');
+  });
 });

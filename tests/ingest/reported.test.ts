@@ -194,4 +194,17 @@ describe('findReportedSpeech', () => {
       expect(found[0]).toMatchObject({ speaker: 'Ines Falk', mention: 'Mayor Ines Falk' });
     });
   });
+
+  test('one cue, one statement: with a clause after the cue, the words before the subject are not said', () => {
+    expect(
+      reported(
+        'Tom Avery, a top adviser to the mayor, said Monday that the council will vote on the budget in May.',
+      ).map((r) => r.text),
+    ).toEqual(['the council will vote on the budget in May']);
+    expect(
+      reported('In a later note to staff, Avery said the network would cover fewer stories next year.').map(
+        (r) => r.text,
+      ),
+    ).toEqual(['the network would cover fewer stories next year']);
+  });
 });

@@ -93,4 +93,13 @@ describe('speaker resolution', () => {
       'Sean Fraser',
     ]);
   });
+
+  test('"another commenter", "one reader": a person noun after an indefinite determiner is an unnamed source of its own, not the last speaker', () => {
+    const text =
+      'Readers wrote in all week. One man wrote, “The mayor never listens.” Another commenter said, “We all know how she feels about the police.”';
+    const result = extract(text);
+    const mentions = result.quotes.filter((q) => q.kind === 'direct').map((q) => q.speakerMention?.text);
+    expect(mentions).toEqual(['One man', 'Another commenter']);
+    expect(quoteSpeakers(text)).toEqual([null, null]);
+  });
 });

@@ -7,6 +7,8 @@ import {
   isAdjectival,
   isCreditLine,
   isNonSpeechCue,
+  leadingNounPhrase,
+  leadingSubject,
   resolveSpeaker,
   type SpeakerPhrase,
   subjectAfter,
@@ -35,7 +37,14 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
-const SOURCE_ORDER = ['rule', 'verb-subject', 'verb-inverted', 'mention', 'pronoun'] as const;
+const SOURCE_ORDER = [
+  'rule',
+  'verb-subject',
+  'verb-inverted',
+  'mention',
+  'pronoun',
+  'sentence-subject',
+] as const;
 type Source = (typeof SOURCE_ORDER)[number];
 
 const bucket = (n: number) => (n <= 0 ? 0 : Math.min(7, Math.floor(Math.log2(n + 1))));
@@ -169,6 +178,14 @@ function candidatesOf(
     const kind = index.byKey.get(m.key)?.kind;
     if (kind === 'place') continue;
     add({ start: m.start, end: m.end, text: m.text, kind: 'name', mention: m }, 'mention');
+  }
+  // "The piece goes on to slam …“…”", "A campaign ad accuses Roe of “…”": the subject of the
+  // quote's sentence, whatever its verb
+  if (openSentence && openSentence.start < segment.open) {
+    const subject =
+      leadingSubject(context, openSentence.start, segment.open) ??
+      leadingNounPhrase(context, openSentence.start, segment.open);
+    if (subject && subject.end <= segment.open) add(subject, 'sentence-subject');
   }
   const context2: FeatureContext = {
     context,
