@@ -36,16 +36,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Text whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("SÃ©golÃ¨ne" for "Ségolène") gets
  * its characters back. Each suspect run is re-decoded on its own and kept only when it is valid
- * UTF-8, so correct text that happens to hold such letters ("Ã" in Portuguese) is left alone.
+ * UTF-8, so correct text that happens to hold such letters ("Ã" in Portuguese) is left alone. Text
+ * misread twice ("BasÃ\u0083Â¡Ã\u0083Â±ez" for "Basáñez") is repaired twice.
  */
 export function repairMojibake(text: string): string {
-  if (!/[\u00c2-\u00f4]/.test(text)) return text;
-  return text.replace(MISDECODED, (run) => {
-    const bytes = Uint8Array.from(run, (ch) => CP1252[ch] ?? ch.charCodeAt(0));
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      return run;
-    }
-  });
+  let repaired = text;
+  for (let pass = 0; pass < 3 && /[\u00c2-\u00f4]/.test(repaired); pass++) {
+    const next = repaired.replace(MISDECODED, (run) => {
+      const bytes = Uint8Array.from(run, (ch) => CP1252[ch] ?? ch.charCodeAt(0));
+      try {
+        return utf8.decode(bytes);
+      } catch {
+        return run;
+      }
+    });
+    if (next === repaired) break;
+    repaired = next;
+  }
+  return repaired;
 }
