@@ -173,7 +173,7 @@ async function readBench(database: Database): Promise<void> {
       ).rows[0]?.n,
     );
   console.log(
-    `stored       ${await count('articles')} articles, ${await count('quotes')} quotes, ${await count('entities')} entities, ${await count('quote_echoes')} echo links`,
+    `stored       ${await count('articles')} articles, ${await count('quotes')} quotes, ${await count('entities')} entities, ${await count('quote_echo_links')} echo links (${await count('quote_echoes')} stored, the rest exact copies)`,
   );
   await db.execute(sql`analyze`);
   const top = (

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   real,
   text,
@@ -207,9 +208,10 @@ export const quoteAbout = pgTable(
 );
 
 /**
- * Echo links computed at ingest (services/echoes.ts): echo_id echoes quote_id. Near and exact links
- * are stored both ways; a fragment links to the quote it was cut from. `fragment` marks links only
- * the fragment rule makes, which hold while the two quotes do not name different speakers.
+ * Echo links computed at ingest (services/echoes.ts): echo_id echoes quote_id. Near links are stored
+ * both ways; a fragment links to the quote it was cut from. `fragment` marks links only the fragment
+ * rule makes, which hold while the two quotes do not name different speakers. Exact copies are not
+ * stored here: they share quotes.normalized_hash (see quoteEchoLinks).
  */
 export const quoteEchoes = pgTable(
   'quote_echoes',
@@ -221,11 +223,24 @@ export const quoteEchoes = pgTable(
       .notNull()
       .references(() => quotes.id, { onDelete: 'cascade' }),
     similarity: real('similarity').notNull(),
-    exact: boolean('exact').notNull(),
     fragment: boolean('fragment').notNull(),
   },
   (t) => [primaryKey({ columns: [t.quoteId, t.echoId] }), index('quote_echoes_echo_id_idx').on(t.echoId)],
 );
+
+/**
+ * Every echo link, the one thing reads look at: the stored links, and each exact copy of a quote in
+ * another article (the same normalized_hash, read from quotes_normalized_hash_idx). Copies are not
+ * stored as pairs, which grow with the square of a statement's reports: a statement reported by
+ * n outlets would cost its n-th report n - 1 links each way (migration 0010, docs/cross-referencing.md).
+ */
+export const quoteEchoLinks = pgView('quote_echo_links', {
+  quoteId: integer('quote_id').notNull(),
+  echoId: integer('echo_id').notNull(),
+  similarity: real('similarity').notNull(),
+  exact: boolean('exact').notNull(),
+  fragment: boolean('fragment').notNull(),
+}).existing();
 
 /**
  * The hashes of each quote's shingles (the SQL function echo_shingles, migration 0002): how ingest

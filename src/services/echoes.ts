@@ -1,7 +1,7 @@
 import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
+import { articles, quoteEchoes, quoteEchoLinks, quoteShingles, quotes } from '../db/schema';
 import { echoShingles } from './shingles';
 import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
 
@@ -91,11 +91,12 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
 /**
  * Links the quotes of newly stored articles (one or a batch, in the order they were stored) with
  * the quotes stored before them, both ways: takes as candidates the quotes sharing an uncommon
- * shingle (and those with the same hash, all of them), applies the echo rules to each pair, and
- * stores the new quotes' shingles. Only these candidates are checked, so a pair the rules accept
- * that shares no uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees
- * the quotes up to the last of its own article (its horizon): a batch links as its articles would
- * one at a time, a shingle's postings counted as they stood when the article came.
+ * shingle, applies the echo rules to each pair, and stores the new quotes' shingles. Only these
+ * candidates are checked, so a pair the rules accept that shares no uncommon shingle is not linked
+ * (docs/cross-referencing.md). Exact copies are not stored: quote_echo_links finds them by hash,
+ * as a statement's n-th report would otherwise add 2(n - 1) links. Each new quote sees the quotes
+ * up to the last of its own article (its horizon): a batch links as its articles would one at a
+ * time, a shingle's postings counted as they stood when the article came.
  */
 export async function storeEchoLinks(
   tx: Db,
@@ -130,7 +131,7 @@ type CandidatePairs = Map<number, { oldIds: Int32Array; shared: Int32Array }>;
 
 /**
  * The stored quotes each new quote may echo, with how many uncommon shingles the two
- * share (minShared for the same normalized hash). A shingle's postings are read once per batch
+ * share. A shingle's postings are read once per batch
  * from the primary key, before the batch's own shingles are stored; the batch's own postings come
  * from memory, each new quote seeing those up to the last quote of its article. An article's
  * quotes have consecutive ids (one insert, under the echo lock): the quotes before its first are
@@ -172,19 +173,6 @@ async function candidatePairs(
   ))
     postings.set(String(r.hash), r.ids.map(Number));
 
-  // the same normalized text is a candidate whatever its shingles
-  const exact = rowsOf<{ new_id: number; old_id: number }>(
-    await tx.execute(sql`
-      select f.id as new_id, o.id as old_id
-      from unnest(${intArray(newQuotes.map((q) => q.id))}, ${intArray(newQuotes.map((q) => span.get(q.articleId)?.first ?? q.id))})
-        f(id, first)
-      join ${quotes} p on p.id = f.id
-      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first`),
-  );
-  const copies = new Map<number, number[]>();
-  for (const r of exact)
-    copies.set(Number(r.new_id), [...(copies.get(Number(r.new_id)) ?? []), Number(r.old_id)]);
-
   const pairs: CandidatePairs = new Map();
   newQuotes.forEach((q, i) => {
     const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
@@ -200,9 +188,6 @@ async function candidatePairs(
       for (const old of stored) olds.push(old);
       for (let j = 0; j < seen && (batch[j] as number) < first; j++) olds.push(batch[j] as number);
     }
-    const copyIds = copies.get(q.id) ?? [];
-    // a copy counts as sharing minShared shingles at least
-    for (const old of copyIds) for (let k = 0; k < ECHO_CANDIDATES.minShared; k++) olds.push(old);
     if (!olds.length) return;
     const sorted = Int32Array.from(olds).sort();
     const oldIds = new Int32Array(sorted.length);
@@ -254,8 +239,8 @@ async function insertShingles(
 }
 
 /**
- * Applies the echo rules to the candidate pairs and stores the links. Most candidates share only
- * stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
+ * Applies the echo rules to the candidate pairs and stores the links, exact copies left to
+ * quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
  * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
  * (texts it reads with the server's locale, pairs that may be fragments).
  */
@@ -276,7 +261,6 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     quoteIds: [] as number[],
     echoIds: [] as number[],
     similarity: [] as number[],
-    exact: [] as boolean[],
   };
   // pairs for pg_trgm, with the directions in which one may be a fragment of the other
   const judge = {
@@ -290,16 +274,14 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     const newShort = short.has(newId);
     for (let k = 0; k < oldIds.length; k++) {
       const oldId = oldIds[k] as number;
-      // a copy counts minShared at least, so this test comes first
       if ((sharedCounts[k] as number) < ECHO_CANDIDATES.minShared && !newShort && !short.has(oldId)) continue;
       const oldText = texts.get(oldId);
-      if (oldText === undefined) continue;
-      const exact = oldText === newText;
+      if (oldText === undefined || oldText === newText) continue;
       const a = trigramsOf(newId);
       const b = trigramsOf(oldId);
-      if (!exact && !mayEcho(a, b)) continue;
+      if (!mayEcho(a, b)) continue;
       const similarity = a && b ? trigramSimilarity(a, b) : null;
-      if (similarity === null || (!exact && similarity < ECHO_THRESHOLDS.near)) {
+      if (similarity === null || similarity < ECHO_THRESHOLDS.near) {
         const newInOld = mayBeFragment(newText ?? '', a, b);
         const oldInNew = mayBeFragment(oldText, b, a);
         if (!newInOld && !oldInNew) continue;
@@ -312,14 +294,12 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       near.quoteIds.push(newId, oldId);
       near.echoIds.push(oldId, newId);
       near.similarity.push(similarity, similarity);
-      near.exact.push(exact, exact);
     }
   }
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (
-      select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
-        similarity(o.normalized_text, n.normalized_text) as similarity,
+      select pair.new_id, pair.old_id, similarity(o.normalized_text, n.normalized_text) as similarity,
         pair.new_in_old and length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
         pair.old_in_new and length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
@@ -331,16 +311,16 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       join ${quotes} o on o.id = pair.old_id
     ),
     judged as (
-      select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
+      select *, similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
     )
-    insert into ${quoteEchoes} (quote_id, echo_id, similarity, exact, fragment)
-    select new_id, old_id, similarity, exact, not near from judged where near or new_in_old
+    insert into ${quoteEchoes} (quote_id, echo_id, similarity, fragment)
+    select new_id, old_id, similarity, not near from judged where near or new_in_old
     union all
-    select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
+    select old_id, new_id, similarity, not near from judged where near or old_in_new
     union all
-    select quote_id, echo_id, similarity, exact, false
+    select quote_id, echo_id, similarity, false
     from unnest(${intArray(near.quoteIds)}, ${intArray(near.echoIds)},
-      ${`{${near.similarity.join(',')}}`}::real[], ${`{${near.exact.join(',')}}`}::boolean[]) k(quote_id, echo_id, similarity, exact)
+      ${`{${near.similarity.join(',')}}`}::real[]) k(quote_id, echo_id, similarity)
     on conflict do nothing`);
 }
 
@@ -374,8 +354,8 @@ export async function loadEchoSummaries(
   const o = alias(quotes, 'o');
   const f = alias(quotes, 'f');
   const fo = alias(quotes, 'fo');
-  const link = alias(quoteEchoes, 'link');
-  const flink = alias(quoteEchoes, 'flink');
+  const link = alias(quoteEchoLinks, 'link');
+  const flink = alias(quoteEchoLinks, 'flink');
   // The quote's links (echoed), then, only when an echo was reported first, that echo's links.
   const result = await db.execute(sql`
     select ${q.id} as id, first_report.article_id as first_article_id,
@@ -385,7 +365,7 @@ export async function loadEchoSummaries(
     from ${quotes} q
     cross join lateral (
       select coalesce(array_agg(${o.id}), '{}'::int[]) as ids, coalesce(array_agg(${o.articleId}), '{}'::int[]) as article_ids
-      from ${quoteEchoes} link join ${quotes} o on ${o.id} = ${link.echoId}
+      from ${quoteEchoLinks} link join ${quotes} o on ${o.id} = ${link.echoId}
       where ${link.quoteId} = ${q.id} and ${echoLinkHolds(link, q, o)}
     ) echoed
     cross join lateral (
@@ -400,7 +380,7 @@ export async function loadEchoSummaries(
     ) first_report
     left join lateral (
       select array_agg(${fo.articleId}) as article_ids
-      from ${quoteEchoes} flink
+      from ${quoteEchoLinks} flink
         join ${quotes} f on ${f.id} = ${flink.quoteId}
         join ${quotes} fo on ${fo.id} = ${flink.echoId}
       where ${flink.quoteId} = first_report.id and first_report.id <> ${q.id} and ${echoLinkHolds(flink, f, fo)}

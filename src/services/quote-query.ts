@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, entities, quoteAbout, quoteEchoes, quotes } from '../db/schema';
+import { articles, entities, quoteAbout, quoteEchoLinks, quotes } from '../db/schema';
 import type { QuoteKind } from '../ingest/types';
 import { type ArticleRow, articleColumns } from '../loaders/articles';
 import { type QuoteRow, quoteColumns } from '../loaders/quotes';
@@ -101,8 +101,8 @@ const reportOrder = (q: QuoteTable, a: ArticleTable) =>
 function earlierEcho(filter: QuoteFilter): SQL {
   const e = alias(quotes, 'earlier') as unknown as QuoteTable;
   const ea = alias(articles, 'earlier_article') as unknown as ArticleTable;
-  const link = alias(quoteEchoes, 'link');
-  return sql`(select 1 from ${quoteEchoes} link
+  const link = alias(quoteEchoLinks, 'link');
+  return sql`(select 1 from ${quoteEchoLinks} link
       join ${quotes} earlier on ${e.id} = ${link.echoId}
       join ${articles} earlier_article on ${ea.id} = ${e.articleId}
     where ${link.quoteId} = ${quotes.id}
