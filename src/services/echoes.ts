@@ -1,7 +1,15 @@
 import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteEchoes, quoteEchoLinks, quoteShingles, quotes } from '../db/schema';
+import {
+  articles,
+  isShortQuoteText,
+  quoteEchoes,
+  quoteEchoLinks,
+  quoteShingles,
+  quotes,
+  SHORT_QUOTE_WORDS,
+} from '../db/schema';
 import { echoShingles } from './shingles';
 import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
 
@@ -56,8 +64,11 @@ export function echoLinkHolds(
 export const ECHO_CANDIDATES = {
   maxPostings: 50,
   minShared: 2,
-  shortWords: 6,
+  shortWords: SHORT_QUOTE_WORDS,
 } as const;
+
+/** In TypeScript what isShortQuoteText says in SQL. */
+const isShortText = (text: string) => text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
 
 /**
  * Links the quotes of a newly stored article with the quotes already stored, both ways (see
@@ -107,16 +118,42 @@ export async function storeEchoLinks(
   const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
   await insertShingles(tx, newQuotes, shingles, postings);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const stored = new Set<number>();
-  for (const { oldIds } of pairs.values()) for (const id of oldIds) if (!texts.has(id)) stored.add(id);
-  if (stored.size)
+  const { whole, ifShort } = textsToRead(pairs, texts);
+  if (whole.length || ifShort.length)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
-      await tx.execute(
-        sql`select id, normalized_text from ${quotes} where id = any(${intArray([...stored])})`,
-      ),
+      await tx.execute(sql`
+        select id, normalized_text from ${quotes} where id = any(${intArray(whole)})
+        union all
+        select id, normalized_text from ${quotes}
+        where id = any(${intArray(ifShort)}) and ${isShortQuoteText(quotes.normalizedText)}`),
     ))
       texts.set(Number(r.id), r.normalized_text);
   await linkPairs(tx, pairs, texts);
+}
+
+/**
+ * The stored texts the rules need: those of candidates sharing minShared shingles with a new quote,
+ * or any shingle with a short one (`whole`), and, of the candidates sharing a single shingle with a
+ * long quote, only the short ones (`ifShort`, read from quotes_short_text_idx). These were 98% of a
+ * batch's candidates at 20,000 articles (27,819 of 28,430), and reading all their texts, spread
+ * over an ever larger table, was the step that grew most with the corpus (docs/scaling.md).
+ */
+function textsToRead(
+  pairs: CandidatePairs,
+  texts: Map<number, string>,
+): { whole: number[]; ifShort: number[] } {
+  const whole = new Set<number>();
+  const ifShort = new Set<number>();
+  for (const [newId, { oldIds, shared }] of pairs) {
+    const newShort = isShortText(texts.get(newId) ?? '');
+    for (let k = 0; k < oldIds.length; k++) {
+      const id = oldIds[k] as number;
+      if (texts.has(id)) continue;
+      if (newShort || (shared[k] as number) >= ECHO_CANDIDATES.minShared) whole.add(id);
+      else ifShort.add(id);
+    }
+  }
+  return { whole: [...whole], ifShort: [...ifShort].filter((id) => !whole.has(id)) };
 }
 
 const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
@@ -255,8 +292,7 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     return set;
   };
   const short = new Set<number>();
-  for (const [id, text] of texts)
-    if (text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords) short.add(id);
+  for (const [id, text] of texts) if (isShortText(text)) short.add(id);
   const near = {
     quoteIds: [] as number[],
     echoIds: [] as number[],
