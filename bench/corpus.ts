@@ -347,13 +347,13 @@ export async function storeCorpus(
   const pairs = quoteList.flatMap((q, i) => (q.restates === undefined ? [] : [[ids[i], ids[q.restates]]]));
   const [from, to] = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
   await db.execute(sql`
-    insert into ${quoteEchoes} (quote_id, echo_id, similarity, exact, fragment)
+    insert into ${quoteEchoes} (quote_id, echo_id, similarity, fragment)
     select a.id, b.id, similarity(a.normalized_text, b.normalized_text),
-      a.normalized_hash = b.normalized_hash, similarity(a.normalized_text, b.normalized_text) < 0.5
+      similarity(a.normalized_text, b.normalized_text) < 0.5
     from (select unnest(${`{${from.join(',')}}`}::int[]) x, unnest(${`{${to.join(',')}}`}::int[]) y
       union select unnest(${`{${to.join(',')}}`}::int[]), unnest(${`{${from.join(',')}}`}::int[])) p
     join ${quotes} a on a.id = p.x join ${quotes} b on b.id = p.y
-    where a.article_id <> b.article_id
+    where a.article_id <> b.article_id and a.normalized_hash <> b.normalized_hash
     on conflict do nothing`);
   await db.execute(sql`
     insert into ${quoteShingles} (hash, quote_id)

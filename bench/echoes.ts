@@ -75,7 +75,7 @@ async function timeEchoStep(db: Db, articleId: number): Promise<number> {
 /**
  * How many of the echoes the rules give for the benchmark articles' quotes ingest stored: the
  * quote's links (exact, near, or the quote as a fragment of another), searched with the trigram
- * index over every stored quote as the read-time search did, against quote_echoes.
+ * index over every stored quote as the read-time search did, against quote_echo_links.
  */
 async function echoRecall(
   db: Db,
@@ -103,7 +103,7 @@ async function echoRecall(
   const stored = new Set(
     rowsOf<{ a: number; b: number }>(
       await db.execute(sql`
-        select e.quote_id as a, e.echo_id as b from quote_echoes e
+        select e.quote_id as a, e.echo_id as b from quote_echo_links e
           join quotes q on q.id = e.quote_id join quotes o on o.id = e.echo_id
         where q.article_id in ${inArticles}
           and (not e.fragment or q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id)`),
@@ -120,7 +120,7 @@ async function restatementsLinked(db: Db, articleId: number, sources: number[]):
   const [row] = rowsOf<{ matched: number; linked: number }>(
     await db.execute(sql`
       select count(*)::int as matched,
-        count(*) filter (where exists (select 1 from quote_echoes e where e.quote_id = q.id and e.echo_id = o.id))::int as linked
+        count(*) filter (where exists (select 1 from quote_echo_links e where e.quote_id = q.id and e.echo_id = o.id))::int as linked
       from quotes q join quotes o on o.id in ${sql.raw(`(${sources.join(',')})`)}
       where q.article_id = ${articleId} and (o.normalized_hash = q.normalized_hash
         or similarity(o.normalized_text, q.normalized_text) >= ${ECHO_THRESHOLDS.near}
@@ -187,7 +187,9 @@ async function run(label: string, database: Database): Promise<void> {
   const seeded = await time(async () => {
     corpus = await storeCorpus(db, quoteCount);
   });
-  const [links] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from quote_echoes`));
+  const [links] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from quote_echo_links`),
+  );
   console.log(`${label}: ${quoteCount} quotes stored in ${fmt(seeded)}, ${links?.n} echo links`);
 
   const ingest: number[] = [];

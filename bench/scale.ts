@@ -40,6 +40,9 @@ interface StatementTime {
   ms: number;
 }
 const profile = new Map<string, StatementTime>();
+/** The same per block of the ingest, so that an early block's statements can be set beside a late one's. */
+let blockProfile = new Map<string, StatementTime>();
+const blockProfiles: Array<{ label: string; articles: number; statements: Map<string, StatementTime> }> = [];
 /** Wall time of the ingest loop: storing batches, and waiting for the next batch's extraction. */
 const stages = { store: 0, extractionWait: 0 };
 
@@ -58,10 +61,13 @@ function timed<T>(text: string, result: T): T {
     result.then(
       () => {
         const key = statementKey(text);
-        const t = profile.get(key) ?? { calls: 0, ms: 0 };
-        t.calls++;
-        t.ms += performance.now() - start;
-        profile.set(key, t);
+        const ms = performance.now() - start;
+        for (const map of [profile, blockProfile]) {
+          const t = map.get(key) ?? { calls: 0, ms: 0 };
+          t.calls++;
+          t.ms += ms;
+          map.set(key, t);
+        }
       },
       () => {},
     );
@@ -138,6 +144,8 @@ async function ingestCorpus(database: Database): Promise<void> {
       const rate = ((upTo - from) / (performance.now() - blockStart)) * 1000;
       rates.push(rate);
       console.log(`ingest       articles ${from + 1}–${upTo}: ${rate.toFixed(1)} articles/s`);
+      blockProfiles.push({ label: `${from + 1}–${upTo}`, articles: upTo - from, statements: blockProfile });
+      blockProfile = new Map();
       blockStart = performance.now();
       nextBlock += block;
     }
@@ -165,7 +173,7 @@ async function readBench(database: Database): Promise<void> {
       ).rows[0]?.n,
     );
   console.log(
-    `stored       ${await count('articles')} articles, ${await count('quotes')} quotes, ${await count('entities')} entities, ${await count('quote_echoes')} echo links`,
+    `stored       ${await count('articles')} articles, ${await count('quotes')} quotes, ${await count('entities')} entities, ${await count('quote_echo_links')} echo links (${await count('quote_echoes')} stored, the rest exact copies)`,
   );
   await db.execute(sql`analyze`);
   const top = (
@@ -285,15 +293,33 @@ async function main(): Promise<void> {
   }
 }
 
+const sqlTime = (statements: Map<string, StatementTime>) =>
+  [...statements.values()].reduce((s, t) => s + t.ms, 0);
+
 function printProfile(): void {
   const rows = [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
-  const total = [...profile.values()].reduce((s, t) => s + t.ms, 0);
+  const total = sqlTime(profile);
   console.log(
     `profile      SQL time ${(total / 1000).toFixed(1)} s over ${articleCount} articles (${(total / articleCount).toFixed(2)} ms/article)`,
   );
   for (const [key, t] of rows)
     console.log(
       `  ${(t.ms / articleCount).toFixed(2).padStart(7)} ms/article ${String(t.calls).padStart(7)} calls  ${key}`,
+    );
+  const first = blockProfiles[0];
+  const last = blockProfiles[blockProfiles.length - 1];
+  if (!first || !last || first === last) return;
+  // the statements of the first and the last block side by side, largest in the last first
+  const perArticle = (b: typeof first, key: string) => (b.statements.get(key)?.ms ?? 0) / b.articles;
+  console.log(
+    `profile      by block, ms/article: articles ${first.label} (SQL ${(sqlTime(first.statements) / first.articles).toFixed(2)}) | articles ${last.label} (SQL ${(sqlTime(last.statements) / last.articles).toFixed(2)})`,
+  );
+  const keys = [...new Set([...first.statements.keys(), ...last.statements.keys()])]
+    .sort((a, b) => perArticle(last, b) - perArticle(last, a))
+    .slice(0, 10);
+  for (const key of keys)
+    console.log(
+      `  ${perArticle(first, key).toFixed(2).padStart(7)} | ${perArticle(last, key).toFixed(2).padStart(7)}  ${key}`,
     );
 }
 

@@ -1,9 +1,12 @@
 // npm run bench:worker [-- --articles N] [--workers W] [--batch-size B] [--concurrency C] [--seed S] [--keep]
+//   [--kill-at F]
 // Queues N generated articles (bench/articles.ts, default 10,000) in a scratch database of its own
 // (quotegraph_perf_worker_* on BENCH_DATABASE_URL's server, default
 // postgres://postgres@127.0.0.1:5432/postgres, dropped at the end unless --keep), starts W
 // `npm run worker` processes (default 2) on it, and prints how long they take to drain the queue,
-// the rate every 10% of the way, and whether every article was stored exactly once. Ctrl-C stops it
+// the rate every 10% of the way, and whether every article was stored exactly once. With --kill-at F
+// (0 < F < 1) the first worker is killed with SIGKILL once F × N jobs are done, and the others drain
+// the rest, its jobs in hand included once they time out (JOB_TIMEOUT_SECONDS). Ctrl-C stops it
 // early with the figures so far.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +27,7 @@ const workers = Number(arg('workers', '2'));
 const batchSize = arg('batch-size', '5');
 const concurrency = arg('concurrency', '2');
 const seed = Number(arg('seed', '7'));
+const killAt = Number(arg('kill-at', '0'));
 const workerScript = fileURLToPath(new URL('../src/cli/worker.ts', import.meta.url));
 
 function startWorker(url: string): ChildProcess {
@@ -81,10 +85,18 @@ async function main(): Promise<void> {
     let nextMark = 0.1;
     let mark = { done: 0, at: start };
     let firstAt: number | undefined;
+    let killed = false;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const counts = await queue.counts();
       const done = counts.completed + counts.failed;
+      if (killAt > 0 && !killed && done >= articleCount * killAt) {
+        children[0]?.kill('SIGKILL');
+        killed = true;
+        console.log(
+          `kill -9      worker 1 of ${workers} after ${done} jobs done, ${counts.active} active (${((performance.now() - start) / 1000).toFixed(0)} s)`,
+        );
+      }
       if (done > 0 && firstAt === undefined) {
         firstAt = performance.now();
         console.log(`start        the first article stored after ${((firstAt - start) / 1000).toFixed(1)} s`);
@@ -122,8 +134,9 @@ async function main(): Promise<void> {
     const [stored] = await database.db
       .select({ rows: sql<number>`count(*)::int`, urls: sql<number>`count(distinct ${articles.url})::int` })
       .from(articles);
+    const jobs = await queue.counts();
     console.log(
-      `check        ${stored?.rows} articles stored, ${stored?.urls} distinct URLs (of ${articleCount} queued)`,
+      `check        ${stored?.rows} articles stored, ${stored?.urls} distinct URLs (of ${articleCount} queued); jobs ${jobs.completed} completed, ${jobs.failed} failed, ${jobs.waiting} waiting, ${jobs.active} active`,
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');

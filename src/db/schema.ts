@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   real,
   text,
@@ -148,6 +149,16 @@ export const roles = pgTable(
   ],
 );
 
+/**
+ * A quote of at most this many words: the echo step checks it against candidates that share a
+ * single shingle with it (services/echoes.ts, ECHO_CANDIDATES).
+ */
+export const SHORT_QUOTE_WORDS = 6;
+
+/** Whether a normalized text is a short quote's; the predicate of quotes_short_text_idx. */
+export const isShortQuoteText = (normalizedText: SQLWrapper) =>
+  sql`(${normalizedText} <> '' and cardinality(string_to_array(${normalizedText}, ' ')) <= ${sql.raw(String(SHORT_QUOTE_WORDS))})`;
+
 export const quotes = pgTable(
   'quotes',
   {
@@ -186,6 +197,9 @@ export const quotes = pgTable(
     index('quotes_article_date_idx').on(t.articleDate, t.id),
     index('quotes_kind_idx').on(t.kind),
     index('quotes_normalized_hash_idx').on(t.normalizedHash),
+    // the few short quotes (1.3% of the benchmark corpus): the echo step finds which of a batch's
+    // candidates are short here instead of reading tens of thousands of texts (migration 0014)
+    index('quotes_short_text_idx').on(t.id).where(isShortQuoteText(t.normalizedText)),
     index('quotes_search_vector_idx').using('gin', t.searchVector),
   ],
 );
@@ -207,9 +221,10 @@ export const quoteAbout = pgTable(
 );
 
 /**
- * Echo links computed at ingest (services/echoes.ts): echo_id echoes quote_id. Near and exact links
- * are stored both ways; a fragment links to the quote it was cut from. `fragment` marks links only
- * the fragment rule makes, which hold while the two quotes do not name different speakers.
+ * Echo links computed at ingest (services/echoes.ts): echo_id echoes quote_id. Near links are stored
+ * both ways; a fragment links to the quote it was cut from. `fragment` marks links only the fragment
+ * rule makes, which hold while the two quotes do not name different speakers. Exact copies are not
+ * stored here: they share quotes.normalized_hash (see quoteEchoLinks).
  */
 export const quoteEchoes = pgTable(
   'quote_echoes',
@@ -221,11 +236,24 @@ export const quoteEchoes = pgTable(
       .notNull()
       .references(() => quotes.id, { onDelete: 'cascade' }),
     similarity: real('similarity').notNull(),
-    exact: boolean('exact').notNull(),
     fragment: boolean('fragment').notNull(),
   },
   (t) => [primaryKey({ columns: [t.quoteId, t.echoId] }), index('quote_echoes_echo_id_idx').on(t.echoId)],
 );
+
+/**
+ * Every echo link, the one thing reads look at: the stored links, and each exact copy of a quote in
+ * another article (the same normalized_hash, read from quotes_normalized_hash_idx). Copies are not
+ * stored as pairs, which grow with the square of a statement's reports: a statement reported by
+ * n outlets would cost its n-th report n - 1 links each way (migration 0012, docs/cross-referencing.md).
+ */
+export const quoteEchoLinks = pgView('quote_echo_links', {
+  quoteId: integer('quote_id').notNull(),
+  echoId: integer('echo_id').notNull(),
+  similarity: real('similarity').notNull(),
+  exact: boolean('exact').notNull(),
+  fragment: boolean('fragment').notNull(),
+}).existing();
 
 /**
  * The hashes of each quote's shingles (the SQL function echo_shingles, migration 0002): how ingest

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteEchoes, quotes } from '../db/schema';
+import { articles, quoteEchoLinks, quotes } from '../db/schema';
 import type { QuoteRow } from '../loaders/quotes';
 import { selectShared } from '../loaders/shared-statement';
 import type { Keyset, Page } from '../schema/pagination';
@@ -15,7 +15,8 @@ export interface EchoPageRow extends QuoteRow {
 
 const echo = alias(quotes, 'o');
 const echoArticle = alias(articles, 'oa');
-const link = alias(quoteEchoes, 'link');
+// not aliased: drizzle renders an alias of a view without the view's name
+const link = quoteEchoLinks;
 
 /** Echoes in order of publication (ingestion when unknown), ties by ID, paged either way. */
 export const echoKeyset: Keyset<EchoPageRow> = {

@@ -1,7 +1,15 @@
 import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { articles, quoteEchoes, quoteShingles, quotes } from '../db/schema';
+import {
+  articles,
+  isShortQuoteText,
+  quoteEchoes,
+  quoteEchoLinks,
+  quoteShingles,
+  quotes,
+  SHORT_QUOTE_WORDS,
+} from '../db/schema';
 import { echoShingles } from './shingles';
 import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
 
@@ -56,8 +64,11 @@ export function echoLinkHolds(
 export const ECHO_CANDIDATES = {
   maxPostings: 50,
   minShared: 2,
-  shortWords: 6,
+  shortWords: SHORT_QUOTE_WORDS,
 } as const;
+
+/** In TypeScript what isShortQuoteText says in SQL. */
+const isShortText = (text: string) => text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
 
 /**
  * Links the quotes of a newly stored article with the quotes already stored, both ways (see
@@ -91,11 +102,12 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
 /**
  * Links the quotes of newly stored articles (one or a batch, in the order they were stored) with
  * the quotes stored before them, both ways: takes as candidates the quotes sharing an uncommon
- * shingle (and those with the same hash, all of them), applies the echo rules to each pair, and
- * stores the new quotes' shingles. Only these candidates are checked, so a pair the rules accept
- * that shares no uncommon shingle is not linked (docs/cross-referencing.md). Each new quote sees
- * the quotes up to the last of its own article (its horizon): a batch links as its articles would
- * one at a time, a shingle's postings counted as they stood when the article came.
+ * shingle, applies the echo rules to each pair, and stores the new quotes' shingles. Only these
+ * candidates are checked, so a pair the rules accept that shares no uncommon shingle is not linked
+ * (docs/cross-referencing.md). Exact copies are not stored: quote_echo_links finds them by hash,
+ * as a statement's n-th report would otherwise add 2(n - 1) links. Each new quote sees the quotes
+ * up to the last of its own article (its horizon): a batch links as its articles would one at a
+ * time, a shingle's postings counted as they stood when the article came.
  */
 export async function storeEchoLinks(
   tx: Db,
@@ -106,16 +118,42 @@ export async function storeEchoLinks(
   const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
   await insertShingles(tx, newQuotes, shingles, postings);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const stored = new Set<number>();
-  for (const { oldIds } of pairs.values()) for (const id of oldIds) if (!texts.has(id)) stored.add(id);
-  if (stored.size)
+  const { whole, ifShort } = textsToRead(pairs, texts);
+  if (whole.length || ifShort.length)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
-      await tx.execute(
-        sql`select id, normalized_text from ${quotes} where id = any(${intArray([...stored])})`,
-      ),
+      await tx.execute(sql`
+        select id, normalized_text from ${quotes} where id = any(${intArray(whole)})
+        union all
+        select id, normalized_text from ${quotes}
+        where id = any(${intArray(ifShort)}) and ${isShortQuoteText(quotes.normalizedText)}`),
     ))
       texts.set(Number(r.id), r.normalized_text);
   await linkPairs(tx, pairs, texts);
+}
+
+/**
+ * The stored texts the rules need: those of candidates sharing minShared shingles with a new quote,
+ * or any shingle with a short one (`whole`), and, of the candidates sharing a single shingle with a
+ * long quote, only the short ones (`ifShort`, read from quotes_short_text_idx). These were 98% of a
+ * batch's candidates at 20,000 articles (27,819 of 28,430), and reading all their texts, spread
+ * over an ever larger table, was the step that grew most with the corpus (docs/scaling.md).
+ */
+function textsToRead(
+  pairs: CandidatePairs,
+  texts: Map<number, string>,
+): { whole: number[]; ifShort: number[] } {
+  const whole = new Set<number>();
+  const ifShort = new Set<number>();
+  for (const [newId, { oldIds, shared }] of pairs) {
+    const newShort = isShortText(texts.get(newId) ?? '');
+    for (let k = 0; k < oldIds.length; k++) {
+      const id = oldIds[k] as number;
+      if (texts.has(id)) continue;
+      if (newShort || (shared[k] as number) >= ECHO_CANDIDATES.minShared) whole.add(id);
+      else ifShort.add(id);
+    }
+  }
+  return { whole: [...whole], ifShort: [...ifShort].filter((id) => !whole.has(id)) };
 }
 
 const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
@@ -130,7 +168,7 @@ type CandidatePairs = Map<number, { oldIds: Int32Array; shared: Int32Array }>;
 
 /**
  * The stored quotes each new quote may echo, with how many uncommon shingles the two
- * share (minShared for the same normalized hash). A shingle's postings are read once per batch
+ * share. A shingle's postings are read once per batch
  * from the primary key, before the batch's own shingles are stored; the batch's own postings come
  * from memory, each new quote seeing those up to the last quote of its article. An article's
  * quotes have consecutive ids (one insert, under the echo lock): the quotes before its first are
@@ -172,19 +210,6 @@ async function candidatePairs(
   ))
     postings.set(String(r.hash), r.ids.map(Number));
 
-  // the same normalized text is a candidate whatever its shingles
-  const exact = rowsOf<{ new_id: number; old_id: number }>(
-    await tx.execute(sql`
-      select f.id as new_id, o.id as old_id
-      from unnest(${intArray(newQuotes.map((q) => q.id))}, ${intArray(newQuotes.map((q) => span.get(q.articleId)?.first ?? q.id))})
-        f(id, first)
-      join ${quotes} p on p.id = f.id
-      join ${quotes} o on o.normalized_hash = p.normalized_hash and o.id < f.first`),
-  );
-  const copies = new Map<number, number[]>();
-  for (const r of exact)
-    copies.set(Number(r.new_id), [...(copies.get(Number(r.new_id)) ?? []), Number(r.old_id)]);
-
   const pairs: CandidatePairs = new Map();
   newQuotes.forEach((q, i) => {
     const { first, last } = span.get(q.articleId) ?? { first: q.id, last: q.id };
@@ -200,9 +225,6 @@ async function candidatePairs(
       for (const old of stored) olds.push(old);
       for (let j = 0; j < seen && (batch[j] as number) < first; j++) olds.push(batch[j] as number);
     }
-    const copyIds = copies.get(q.id) ?? [];
-    // a copy counts as sharing minShared shingles at least
-    for (const old of copyIds) for (let k = 0; k < ECHO_CANDIDATES.minShared; k++) olds.push(old);
     if (!olds.length) return;
     const sorted = Int32Array.from(olds).sort();
     const oldIds = new Int32Array(sorted.length);
@@ -254,8 +276,8 @@ async function insertShingles(
 }
 
 /**
- * Applies the echo rules to the candidate pairs and stores the links. Most candidates share only
- * stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
+ * Applies the echo rules to the candidate pairs and stores the links, exact copies left to
+ * quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
  * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
  * (texts it reads with the server's locale, pairs that may be fragments).
  */
@@ -270,13 +292,11 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     return set;
   };
   const short = new Set<number>();
-  for (const [id, text] of texts)
-    if (text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords) short.add(id);
+  for (const [id, text] of texts) if (isShortText(text)) short.add(id);
   const near = {
     quoteIds: [] as number[],
     echoIds: [] as number[],
     similarity: [] as number[],
-    exact: [] as boolean[],
   };
   // pairs for pg_trgm, with the directions in which one may be a fragment of the other
   const judge = {
@@ -290,16 +310,14 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
     const newShort = short.has(newId);
     for (let k = 0; k < oldIds.length; k++) {
       const oldId = oldIds[k] as number;
-      // a copy counts minShared at least, so this test comes first
       if ((sharedCounts[k] as number) < ECHO_CANDIDATES.minShared && !newShort && !short.has(oldId)) continue;
       const oldText = texts.get(oldId);
-      if (oldText === undefined) continue;
-      const exact = oldText === newText;
+      if (oldText === undefined || oldText === newText) continue;
       const a = trigramsOf(newId);
       const b = trigramsOf(oldId);
-      if (!exact && !mayEcho(a, b)) continue;
+      if (!mayEcho(a, b)) continue;
       const similarity = a && b ? trigramSimilarity(a, b) : null;
-      if (similarity === null || (!exact && similarity < ECHO_THRESHOLDS.near)) {
+      if (similarity === null || similarity < ECHO_THRESHOLDS.near) {
         const newInOld = mayBeFragment(newText ?? '', a, b);
         const oldInNew = mayBeFragment(oldText, b, a);
         if (!newInOld && !oldInNew) continue;
@@ -312,14 +330,12 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       near.quoteIds.push(newId, oldId);
       near.echoIds.push(oldId, newId);
       near.similarity.push(similarity, similarity);
-      near.exact.push(exact, exact);
     }
   }
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (
-      select pair.new_id, pair.old_id, o.normalized_hash = n.normalized_hash as exact,
-        similarity(o.normalized_text, n.normalized_text) as similarity,
+      select pair.new_id, pair.old_id, similarity(o.normalized_text, n.normalized_text) as similarity,
         pair.new_in_old and length(n.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
           and word_similarity(n.normalized_text, o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragment)} as new_in_old,
         pair.old_in_new and length(o.normalized_text) >= ${num(ECHO_THRESHOLDS.fragmentMinChars)}
@@ -331,16 +347,16 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       join ${quotes} o on o.id = pair.old_id
     ),
     judged as (
-      select *, exact or similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
+      select *, similarity >= ${num(ECHO_THRESHOLDS.near)} as near from candidate
     )
-    insert into ${quoteEchoes} (quote_id, echo_id, similarity, exact, fragment)
-    select new_id, old_id, similarity, exact, not near from judged where near or new_in_old
+    insert into ${quoteEchoes} (quote_id, echo_id, similarity, fragment)
+    select new_id, old_id, similarity, not near from judged where near or new_in_old
     union all
-    select old_id, new_id, similarity, exact, not near from judged where near or old_in_new
+    select old_id, new_id, similarity, not near from judged where near or old_in_new
     union all
-    select quote_id, echo_id, similarity, exact, false
+    select quote_id, echo_id, similarity, false
     from unnest(${intArray(near.quoteIds)}, ${intArray(near.echoIds)},
-      ${`{${near.similarity.join(',')}}`}::real[], ${`{${near.exact.join(',')}}`}::boolean[]) k(quote_id, echo_id, similarity, exact)
+      ${`{${near.similarity.join(',')}}`}::real[]) k(quote_id, echo_id, similarity)
     on conflict do nothing`);
 }
 
@@ -374,8 +390,8 @@ export async function loadEchoSummaries(
   const o = alias(quotes, 'o');
   const f = alias(quotes, 'f');
   const fo = alias(quotes, 'fo');
-  const link = alias(quoteEchoes, 'link');
-  const flink = alias(quoteEchoes, 'flink');
+  const link = alias(quoteEchoLinks, 'link');
+  const flink = alias(quoteEchoLinks, 'flink');
   // The quote's links (echoed), then, only when an echo was reported first, that echo's links.
   const result = await db.execute(sql`
     select ${q.id} as id, first_report.article_id as first_article_id,
@@ -385,7 +401,7 @@ export async function loadEchoSummaries(
     from ${quotes} q
     cross join lateral (
       select coalesce(array_agg(${o.id}), '{}'::int[]) as ids, coalesce(array_agg(${o.articleId}), '{}'::int[]) as article_ids
-      from ${quoteEchoes} link join ${quotes} o on ${o.id} = ${link.echoId}
+      from ${quoteEchoLinks} link join ${quotes} o on ${o.id} = ${link.echoId}
       where ${link.quoteId} = ${q.id} and ${echoLinkHolds(link, q, o)}
     ) echoed
     cross join lateral (
@@ -400,7 +416,7 @@ export async function loadEchoSummaries(
     ) first_report
     left join lateral (
       select array_agg(${fo.articleId}) as article_ids
-      from ${quoteEchoes} flink
+      from ${quoteEchoLinks} flink
         join ${quotes} f on ${f.id} = ${flink.quoteId}
         join ${quotes} fo on ${fo.id} = ${flink.echoId}
       where ${flink.quoteId} = first_report.id and first_report.id <> ${q.id} and ${echoLinkHolds(flink, f, fo)}

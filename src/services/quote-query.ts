@@ -91,6 +91,7 @@ export function quoteConditions(filter: QuoteFilter, q: QuoteTable = quotes): SQ
     filter.publishedAfter ? gte(date, filter.publishedAfter) : undefined,
     filter.publishedBefore ? lt(date, filter.publishedBefore) : undefined,
     filter.distinct ? notExists(earlierEcho(filter)) : undefined,
+    filter.distinct ? notExists(earlierCopy(filter)) : undefined,
   );
 }
 
@@ -107,6 +108,21 @@ function earlierEcho(filter: QuoteFilter): SQL {
       join ${articles} earlier_article on ${ea.id} = ${e.articleId}
     where ${link.quoteId} = ${quotes.id}
       and ${echoLinkHolds(link, quotes, e)}
+      and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
+      and ${quoteConditions({ ...filter, distinct: false }, e) ?? sql`true`})`;
+}
+
+/**
+ * An earlier exact copy, which quote_echoes does not store (quote_echo_links finds copies by
+ * hash): asked apart from the stored links, so that the planner reads only the quotes the filter
+ * keeps, not every pair of copies the view would give.
+ */
+function earlierCopy(filter: QuoteFilter): SQL {
+  const e = alias(quotes, 'earlier') as unknown as QuoteTable;
+  const ea = alias(articles, 'earlier_article') as unknown as ArticleTable;
+  return sql`(select 1 from ${quotes} earlier
+      join ${articles} earlier_article on ${ea.id} = ${e.articleId}
+    where ${e.normalizedHash} = ${quotes.normalizedHash} and ${e.articleId} <> ${quotes.articleId}
       and ${reportOrder(e, ea)} < ${reportOrder(quotes, articles)}
       and ${quoteConditions({ ...filter, distinct: false }, e) ?? sql`true`})`;
 }

@@ -344,7 +344,7 @@ test('the links stored at ingest are the pairs the echo rules give over all quot
   const searched = await pairs(sql`select q.id as quote_id, o.id as echo_id
     from quotes q join quotes o on o.article_id <> q.article_id where ${rules}`);
   const stored = await pairs(sql`
-    select e.quote_id, e.echo_id from quote_echoes e
+    select e.quote_id, e.echo_id from quote_echo_links e
       join quotes q on q.id = e.quote_id join quotes o on o.id = e.echo_id
     where not e.fragment or q.speaker_id is null or o.speaker_id is null or q.speaker_id = o.speaker_id`);
   // Among them a fragment stored before a quote it is not cut from word for word, which a trigram
@@ -372,7 +372,7 @@ test("deleting an article removes its echo links and its quotes' shingles", asyn
     Number(
       (
         await rows<{ n: number }>(
-          sql`select count(*)::int as n from quote_echoes
+          sql`select count(*)::int as n from quote_echo_links
             where quote_id in ${sql.raw(`(${quoteIds.join(',')})`)} or echo_id in ${sql.raw(`(${quoteIds.join(',')})`)}`,
         )
       )[0]?.n,

@@ -30,6 +30,7 @@ test('the migrations create every table of the data model, and running them agai
     'entity_summaries',
     'mentions',
     'quote_about',
+    'quote_echo_links',
     'quote_echoes',
     'quote_shingles',
     'quotes',

@@ -32,8 +32,11 @@ const TABLES = {
       join articles a on a.id = q.article_id join entities e on e.id = qa.entity_id`,
   quote_shingles: `select s.hash::text, a.slug, q.start from quote_shingles s join quotes q on q.id = s.quote_id
       join articles a on a.id = q.article_id`,
-  quote_echoes: `select a.slug, q.start, ea.slug as echo_article, eq.start as echo_start, x.similarity, x.exact, x.fragment
+  quote_echoes: `select a.slug, q.start, ea.slug as echo_article, eq.start as echo_start, x.similarity, x.fragment
       from quote_echoes x join quotes q on q.id = x.quote_id join articles a on a.id = q.article_id
+      join quotes eq on eq.id = x.echo_id join articles ea on ea.id = eq.article_id`,
+  quote_echo_links: `select a.slug, q.start, ea.slug as echo_article, eq.start as echo_start, x.similarity, x.exact, x.fragment
+      from quote_echo_links x join quotes q on q.id = x.quote_id join articles a on a.id = q.article_id
       join quotes eq on eq.id = x.echo_id join articles ea on ea.id = eq.article_id`,
 };
 
@@ -82,6 +85,7 @@ test('a folder stored in batches gives the same tables as one article at a time'
 
     const expected = await tables(one);
     expect(expected.quote_echoes?.length).toBeGreaterThan(0);
+    expect(expected.quote_echo_links?.filter((r) => JSON.parse(r).exact).length).toBeGreaterThan(0);
     expect(expected.quote_about?.length).toBeGreaterThan(0);
     const actual = await tables(batched);
     for (const name of Object.keys(TABLES))

@@ -22,7 +22,8 @@ async function counts(database: Database) {
       sql.raw(
         `select ${tables.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')},
           (select count(*)::int from entities where merged_into_id is null) as entities,
-          (select count(*)::int from quote_shingles) as shingles, (select count(*)::int from quote_echoes) as echoes`,
+          (select count(*)::int from quote_shingles) as shingles, (select count(*)::int from quote_echoes) as echoes,
+          (select count(*)::int from quote_echo_links) as echo_links`,
       ),
     ),
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "quote_echoes" DROP COLUMN "exact";

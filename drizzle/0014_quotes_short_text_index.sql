@@ -1,0 +1,1 @@
+CREATE INDEX "quotes_short_text_idx" ON "quotes" USING btree ("id") WHERE ("quotes"."normalized_text" <> '' and cardinality(string_to_array("quotes"."normalized_text", ' ')) <= 6);
