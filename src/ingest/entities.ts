@@ -376,6 +376,7 @@ function readDateline(group: NameGroup, datelines: Dateline[]): void {
 }
 
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+const COUNTRIES = new Set([...DEMONYMS.values()].map((country) => country.toLowerCase()));
 /** "Los Angeles-area", "Pulitzer Prize-winning", "Chicago-based": a name made into a modifier. */
 const DESCRIPTOR =
   /-(?:area|based|born|bred|winning|nominated|led|backed|owned|run|style|era|themed|linked|funded|made)$/i;
@@ -467,9 +468,15 @@ function applyTagger(
     group.reading = 'person';
     return;
   }
-  // a listed place the tagger reads as an organization: a club or a government named by its seat
-  // ("Leeds 2 Chelsea 1", "CHICAGO 66 67 .496")
-  if (listed && PLACES.has(whole) && tagged === 'organization' && group.reading === 'place') {
+  // a listed town or state the tagger reads as an organization: a club named after it ("Leeds 2
+  // Chelsea 1", "CHICAGO 66 67 .496"); a country stays a place ("Russia's TASS news agency")
+  if (
+    listed &&
+    PLACES.has(whole) &&
+    !COUNTRIES.has(whole) &&
+    tagged === 'organization' &&
+    group.reading === 'place'
+  ) {
     group.reading = 'organization';
     return;
   }

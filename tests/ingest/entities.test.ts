@@ -288,5 +288,9 @@ describe('what is not an entity, and clean names', () => {
       'place:Minnesota',
       'place:Chicago',
     ]);
+    // a country stays a place, also where the tagger reads a government or its agency
+    expect(names("Peskov was asked by Russia's TASS news agency if he could confirm it.")).toContain(
+      'place:Russia',
+    );
   });
 });
