@@ -168,12 +168,39 @@ export function findEntities(
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
   // last words of the full names the rules read as people's: a word used alone that ends one is a surname
+  // ("Ontario-based Magna" is no full name: applyTagger trims the descriptor)
   const surnames = new Set(
     groups
-      .filter((g) => g.core.length > 1 && (g.reading === 'person' || g.reading === 'unknown'))
+      .filter(
+        (g) =>
+          g.core.length > 1 &&
+          (g.reading === 'person' || g.reading === 'unknown') &&
+          !g.core.some((t) => DESCRIPTOR.test(t.word)),
+      )
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
-  for (const group of groups) applyTagger(text, tokens, group, labels, caps, personWords, surnames);
+  // what the tagger makes of each word used alone, over the whole text: "Magna" read as a firm four
+  // times out of five is a firm also where one occurrence looks like a person's ("Magna said")
+  const votes = new Map<string, number[]>();
+  for (const g of groups) {
+    const word = g.core.length === 1 ? g.core[0] : undefined;
+    if (!word || caps[tokenIndexAt(tokens, word.start)]) continue;
+    const counts = votes.get(word.lower) ?? [0, 0, 0, 0];
+    const kind = kindOf(labels[tokenIndexAt(tokens, word.start)] ?? 0);
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    votes.set(word.lower, counts);
+  }
+  const usualKinds = new Map<string, EntityKind>();
+  for (const [word, counts] of votes) {
+    const [none = 0, person = 0, organization = 0, place = 0] = counts;
+    for (const [kind, n] of [
+      ['organization', organization],
+      ['place', place],
+    ] as const)
+      if (n >= 2 && n > 2 * (none + person + organization + place - n)) usualKinds.set(word, kind);
+  }
+  for (const group of groups)
+    applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds);
   cutAtKnownNames(groups);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
@@ -349,6 +376,7 @@ function readDateline(group: NameGroup, datelines: Dateline[]): void {
 }
 
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+const COUNTRIES = new Set([...DEMONYMS.values()].map((country) => country.toLowerCase()));
 /** "Los Angeles-area", "Pulitzer Prize-winning", "Chicago-based": a name made into a modifier. */
 const DESCRIPTOR =
   /-(?:area|based|born|bred|winning|nominated|led|backed|owned|run|style|era|themed|linked|funded|made)$/i;
@@ -368,6 +396,7 @@ function applyTagger(
   caps: Uint8Array,
   personWords: Set<string | undefined>,
   surnames: Set<string | undefined>,
+  usualKinds: Map<string, EntityKind>,
 ): void {
   const at = (t: Token) => tokenIndexAt(tokens, t.start);
   // "Los Angeles-area Sanders" → "Sanders"; "Pulitzer Prize-winning" → nothing
@@ -439,11 +468,28 @@ function applyTagger(
     group.reading = 'person';
     return;
   }
+  // a listed town or state the tagger reads as an organization: a club named after it ("Leeds 2
+  // Chelsea 1", "CHICAGO 66 67 .496"); a country stays a place ("Russia's TASS news agency")
+  if (
+    listed &&
+    PLACES.has(whole) &&
+    !COUNTRIES.has(whole) &&
+    tagged === 'organization' &&
+    group.reading === 'place'
+  ) {
+    group.reading = 'organization';
+    return;
+  }
   if (listed) return;
   // The tagger is weaker than the rules on a person's name seen elsewhere in the text, or next to a
   // speech verb or an apposition: there the rules' reading stands. A single word stays "single", so
   // that it links to the full name it shortens.
   const weak = group.reading === 'single' || group.reading === 'unknown';
+  const usual = group.core.length === 1 ? usualKinds.get(first.lower) : undefined;
+  if (weak && usual && !surnames.has(first.lower)) {
+    group.reading = usual;
+    return;
+  }
   if (
     weak &&
     (tagged === 'organization' || tagged === 'place') &&

@@ -5,11 +5,15 @@
 //     → src/train/corpus/ner-train-columns.jsonl.gz
 //   npx tsx src/train/build-ner-corpus.ts --crossner <CrossNER column files…>
 //     → src/train/corpus/ner-train-crossner.jsonl.gz
+//   npx tsx src/train/build-ner-corpus.ts --uner-train <UNER .iob2 files…> (English-EWT train)
+//     → src/train/corpus/ner-train-ewt.jsonl.gz
+//   npx tsx src/train/build-ner-corpus.ts --docred <Re-DocRED dev_revised.json test_revised.json>
+//     → src/train/corpus/ner-train-docred.jsonl.gz
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type NerDocument, readColumns, readGum, readUner } from './ner-corpus';
-import { COLUMNS_FILE, CORPUS_FILE, CROSSNER_FILE } from './train-ner';
+import { type NerDocument, readColumns, readDocred, readGum, readUner } from './ner-corpus';
+import { COLUMNS_FILE, CORPUS_FILE, CROSSNER_FILE, DOCRED_FILE, EWT_FILE } from './train-ner';
 
 /** GUM genres whose texts are CC-BY or CC-BY-SA; the non-commercial ones (fiction, essays, …) are left out. */
 const OPEN_GENRES = new Set(['academic', 'bio', 'court', 'interview', 'news', 'voyage']);
@@ -25,15 +29,24 @@ function write(file: string, docs: NerDocument[]): void {
   console.log(`${file}: ${docs.length} documents, ~${tokens} words`, counts);
 }
 
+const columns = (raw: string, source: string) => readColumns(raw, source, { dropTitles: true });
+/** Each corpus built from a list of files: where it goes, how its files read, the prefix of its sources. */
+const FILE_CORPORA: Record<string, [string, (raw: string, source: string) => NerDocument[], string]> = {
+  '--columns': [COLUMNS_FILE, columns, 'columns'],
+  '--crossner': [CROSSNER_FILE, columns, 'columns'],
+  '--uner-train': [EWT_FILE, readUner, 'uner'],
+  '--docred': [DOCRED_FILE, readDocred, 'docred'],
+};
+
 function main(argv: string[]): void {
-  if (argv[0] === '--columns' || argv[0] === '--crossner') {
+  const corpus = FILE_CORPORA[argv[0] ?? ''];
+  if (corpus) {
+    const [file, read, prefix] = corpus;
     const files = argv.slice(1);
-    if (files.length === 0) throw new Error(`usage: build-ner-corpus ${argv[0]} <CoNLL column files…>`);
+    if (files.length === 0) throw new Error(`usage: build-ner-corpus ${argv[0]} <files…>`);
     write(
-      argv[0] === '--columns' ? COLUMNS_FILE : CROSSNER_FILE,
-      files.flatMap((file) =>
-        readColumns(readFileSync(file, 'utf8'), `columns:${basename(file)}`, { dropTitles: true }),
-      ),
+      file,
+      files.flatMap((f) => read(readFileSync(f, 'utf8'), `${prefix}:${basename(f)}`)),
     );
     return;
   }

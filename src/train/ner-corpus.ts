@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { DEMONYMS } from '../ingest/lexicon';
 import type { EntityKind } from '../ingest/types';
 
 /** One annotated document: its text and its named entities as [start, end) character spans. */
@@ -7,6 +8,11 @@ export interface NerDocument {
   source: string;
   text: string;
   entities: [number, number, EntityKind][];
+  /**
+   * Spans whose words the annotators may have left unmarked (a corpus that marks only some names): the
+   * trainer learns nothing from the tagger's guesses there unless they open or continue a marked name.
+   */
+  unsure?: [number, number][];
 }
 
 const UNER_KINDS: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place' };
@@ -339,4 +345,56 @@ export function readColumns(
     close();
   }
   return docs.filter((d) => d.text.length > 0);
+}
+
+interface DocredMention {
+  type: string;
+  pos: [number, number];
+  sent_id: number;
+}
+
+/**
+ * (Re-)DocRED documents (JSON: sents as token lists, vertexSet as entities with their mentions): PER,
+ * ORG and LOC mentions are names; a LOC mention that is a demonym ("German") is not one here. DocRED
+ * leaves some names unmarked ("the Ritz Brothers, Eddie Cantor"), so every capitalized word outside a
+ * marked mention of any type is unsure rather than a non-name.
+ */
+export function readDocred(raw: string, source: string): NerDocument[] {
+  const kinds: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+  const docs = JSON.parse(raw) as { title: string; sents: string[][]; vertexSet: DocredMention[][] }[];
+  return docs.map((d, n) => {
+    const offsets: [number, number][][] = [];
+    let text = '';
+    for (const sentence of d.sents) {
+      const spans: [number, number][] = [];
+      for (const word of sentence) {
+        if (text.length > 0) text += ' ';
+        spans.push([text.length, text.length + word.length]);
+        text += word;
+      }
+      offsets.push(spans);
+    }
+    const entities: [number, number, EntityKind][] = [];
+    const marked = d.sents.map((s) => new Uint8Array(s.length));
+    for (const m of d.vertexSet.flat()) {
+      const spans = offsets[m.sent_id];
+      const first = spans?.[m.pos[0]];
+      const last = spans?.[m.pos[1] - 1];
+      if (!first || !last) continue;
+      marked[m.sent_id]?.fill(1, m.pos[0], m.pos[1]);
+      const kind = kinds[m.type];
+      const name = text.slice(first[0], last[1]);
+      if (kind && !(kind === 'place' && DEMONYMS.has(name.toLowerCase())))
+        entities.push([trimArticle(text, first[0], last[1]), last[1], kind]);
+    }
+    entities.sort((a, b) => a[0] - b[0]);
+    const unsure: [number, number][] = [];
+    d.sents.forEach((sentence, s) => {
+      sentence.forEach((word, w) => {
+        const span = offsets[s]?.[w];
+        if (span && !marked[s]?.[w] && /^\p{Lu}/u.test(word)) unsure.push(span);
+      });
+    });
+    return { source: `${source}:${n}`, text, entities, unsure };
+  });
 }

@@ -33,15 +33,21 @@ export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', 
 export const COLUMNS_FILE = fileURLToPath(new URL('./corpus/ner-train-columns.jsonl.gz', import.meta.url));
 /** CrossNER's five Wikipedia domains, built by build-ner-corpus.ts --crossner. */
 export const CROSSNER_FILE = fileURLToPath(new URL('./corpus/ner-train-crossner.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-3';
+/** Universal NER English-EWT train (web text), built by build-ner-corpus.ts --uner-train. */
+export const EWT_FILE = fileURLToPath(new URL('./corpus/ner-train-ewt.jsonl.gz', import.meta.url));
+/** Re-DocRED dev and test (Wikipedia, names partly marked), built by build-ner-corpus.ts --docred. */
+export const DOCRED_FILE = fileURLToPath(new URL('./corpus/ner-train-docred.jsonl.gz', import.meta.url));
+export const MODEL_VERSION = 'ner-4';
 /** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
 const SPORTS_PAGES = 150;
 const CORPUS_DESCRIPTION =
-  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + 150 synthetic sports pages; word clusters of GloVe 6B; src/train/corpus/ner-train*.jsonl.gz';
+  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
 
 interface Example {
   features: TokenFeatures;
   gold: Uint8Array;
+  /** Tokens whose "no name" gold is not to be trusted (NerDocument.unsure). */
+  unsure: Uint8Array;
 }
 
 /** Gold BIO labels of the tokens; an entity that ends inside a token is left out. */
@@ -86,9 +92,18 @@ export function examples(docs: NerDocument[], shoutEvery = 10): Example[] {
   return docs.map((original) => {
     const doc = shoutLines(original, shoutEvery);
     const tokens = tokenize(doc.text);
+    const unsure = new Uint8Array(tokens.length);
+    if (doc.unsure) {
+      let k = 0;
+      for (const [start, end] of doc.unsure) {
+        while (k < tokens.length && (tokens[k] as Token).start < start) k++;
+        for (let i = k; i < tokens.length && (tokens[i] as Token).start < end; i++) unsure[i] = 1;
+      }
+    }
     return {
       features: tokenFeatures(doc.text, tokens, ruleReadings(doc.text, tokens)),
       gold: goldLabels(doc, tokens),
+      unsure,
     };
   });
 }
@@ -121,7 +136,7 @@ export function train(data: Example[], epochs: number): Float32Array {
     let errors = 0;
     let seen = 0;
     for (const index of order) {
-      const { features, gold } = data[index] as Example;
+      const { features, gold, unsure } = data[index] as Example;
       let prev = 0;
       let prev2 = 0;
       const memory = new Map<number, number>();
@@ -140,7 +155,7 @@ export function train(data: Example[], epochs: number): Float32Array {
         const guess = scoreToken(weights, features, i, prev, prev2, remembered, scores);
         if (guess !== 0) memory.set(word, kindOf(guess));
         seen++;
-        if (guess !== truth) {
+        if (guess !== truth && !(truth === 0 && unsure[i])) {
           errors++;
           // scoreToken left this token's buckets in the decoder's scratch arrays
           for (let f = 0; f < STATIC_FEATURES; f++) {
@@ -186,7 +201,7 @@ function main(argv: string[]): void {
   const out = option(argv, '--out') ?? WEIGHTS_FILE;
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
   const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
-  let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE].flatMap((file) =>
+  let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE, EWT_FILE, DOCRED_FILE].flatMap((file) =>
     existsSync(file) ? readCorpus(file) : [],
   );
   docs.push(...sportsPages(townNames(docs), sports));

@@ -259,4 +259,38 @@ describe('what is not an entity, and clean names', () => {
     const found = names('He landed at Ronald Reagan Washington National Airport on Friday.');
     expect(found).toEqual(['place:Ronald Reagan Washington National Airport']);
   });
+
+  test('a firm named after a "-based" descriptor is no surname: "Magna" stays the firm', () => {
+    const found = names(
+      [
+        'Magna International Inc. agreed to buy the seat maker for $31 a share.',
+        "The acquisition will beef up Markham, Ontario-based Magna's seating business.",
+        'Magna was up 1/8 to 48-1/4 on the New York Stock Exchange.',
+        'It should give Magna the critical mass to be a bigger player.',
+      ].join('\n'),
+    );
+    expect(found).toContain('organization:Magna');
+    expect(found.filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  test('a listed place the tagger reads as a club in a results line is an organization', () => {
+    const found = names(
+      [
+        'BASEBALL - MAJOR LEAGUE RESULTS',
+        'Results of Major League Baseball games played on Thursday:',
+        'Minnesota 6 Milwaukee 1',
+        'Chicago 4 Houston 3',
+      ].join('\n'),
+    );
+    for (const club of ['Minnesota', 'Milwaukee', 'Chicago', 'Houston'])
+      expect(found).toContain(`organization:${club}`);
+    expect(names('Sales rose in Minnesota and Chicago, the governor said.')).toEqual([
+      'place:Minnesota',
+      'place:Chicago',
+    ]);
+    // a country stays a place, also where the tagger reads a government or its agency
+    expect(names("Peskov was asked by Russia's TASS news agency if he could confirm it.")).toContain(
+      'place:Russia',
+    );
+  });
 });

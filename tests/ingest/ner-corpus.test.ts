@@ -1,7 +1,7 @@
 import { tokenize } from '../../src/ingest/tokens';
-import { readColumns } from '../../src/train/ner-corpus';
+import { readColumns, readDocred } from '../../src/train/ner-corpus';
 import { sportsPages, townNames } from '../../src/train/sports-results';
-import { goldLabels, shoutLines } from '../../src/train/train-ner';
+import { examples, goldLabels, shoutLines } from '../../src/train/train-ner';
 
 const spans = (text: string, entities: [number, number, string][]) =>
   entities.map(([start, end, kind]) => `${kind}:${text.slice(start, end)}`);
@@ -107,5 +107,43 @@ describe('the synthetic sports pages of the NER training corpus', () => {
       for (const [start, end] of clubs)
         expect(page.text.slice(start, end)).toMatch(/^(BOLTON|LEEDS|Bolton|Leeds)( \S+)?$/);
     }
+  });
+});
+
+describe('the (Re-)DocRED reader of the NER training corpora', () => {
+  const raw = JSON.stringify([
+    {
+      title: 'Ann Roe',
+      sents: [
+        ['Ann', 'Roe', 'is', 'a', 'German', 'writer', 'at', 'Acme', 'Corp', 'in', 'Berlin', '.'],
+        ['She', 'met', 'Bo', 'Li', 'during', 'the', 'Berlin', 'Film', 'Festival', '.'],
+      ],
+      vertexSet: [
+        [{ type: 'PER', pos: [0, 2], sent_id: 0 }],
+        [{ type: 'LOC', pos: [4, 5], sent_id: 0 }],
+        [{ type: 'ORG', pos: [7, 9], sent_id: 0 }],
+        [{ type: 'LOC', pos: [10, 11], sent_id: 0 }],
+        [{ type: 'MISC', pos: [6, 9], sent_id: 1 }],
+      ],
+    },
+  ]);
+
+  test('keeps PER, ORG and LOC, drops a demonym marked as a place, and leaves unmarked capitals unsure', () => {
+    const [doc] = readDocred(raw, 'docred');
+    const text = doc?.text ?? '';
+    expect(spans(text, doc?.entities ?? [])).toEqual([
+      'person:Ann Roe',
+      'organization:Acme Corp',
+      'place:Berlin',
+    ]);
+    // "Bo Li" was not marked: unsure, not a non-name; "She" opens a sentence; the festival is marked MISC
+    expect((doc?.unsure ?? []).map(([start, end]) => text.slice(start, end))).toEqual(['She', 'Bo', 'Li']);
+  });
+
+  test('the trainer knows which tokens are unsure', () => {
+    const [doc] = readDocred(raw, 'docred');
+    const [example] = examples(doc ? [doc] : [], 0);
+    const unsure = [...(example?.unsure ?? [])].flatMap((u, i) => (u ? [i] : []));
+    expect(unsure).toEqual([11, 13, 14]);
   });
 });

@@ -1,4 +1,5 @@
 import { findEntities, ruleReadings } from '../../src/ingest/entities';
+import { organizationMarks } from '../../src/ingest/models/ner-gazetteer';
 import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
 import { wordCluster } from '../../src/ingest/models/word-clusters';
 import { tokenize } from '../../src/ingest/tokens';
@@ -18,6 +19,13 @@ describe('the shipped entity tagger', () => {
     expect(model.corpus).toContain('GUM');
     expect(model.corpus).toContain('UNER');
     expect(model.corpus).toContain('wikigold');
+    expect(model.corpus).toContain('DocRED');
+  });
+
+  test('reads an organization it never saw as a firm from the listings and the institutions', () => {
+    expect(
+      tagged('Maria Gonzalez, a lawyer for the American Civil Liberties Union, said the law was unfair.'),
+    ).toEqual(['person:Maria Gonzalez', 'organization:American Civil Liberties Union']);
   });
 
   test('finds people, organizations and places in written sentences', () => {
@@ -81,6 +89,25 @@ describe('the shipped entity tagger', () => {
     ]);
     // a common word opening a sentence and written in lower case elsewhere stays out
     expect(people('Fighting continued in the north, and the fighting was heavy.')).toEqual([]);
+  });
+});
+
+describe('the shipped organization gazetteer', () => {
+  const marked = (text: string) => {
+    const tokens = tokenize(text);
+    const marks = organizationMarks(tokens, new Uint8Array(tokens.length));
+    return tokens.flatMap((t, i) => (marks[i] ? [`${t.word}:${(marks[i] as number) >> 4}`] : []));
+  };
+  test('marks listed names that open on a capital: alone (1), first (2), inside (3), last (4)', () => {
+    expect(marked('Shares of Agilent Technologies rose after the Bank of England spoke.')).toEqual([
+      'Agilent:2',
+      'Technologies:4',
+      'Bank:2',
+      'of:3',
+      'England:4',
+    ]);
+    expect(marked('Fans of Arsenal cheered.')).toEqual(['Arsenal:1']);
+    expect(marked('the bank of england')).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   TITLES,
 } from '../lexicon';
 import type { Token } from '../tokens';
+import { organizationMarks } from './ner-gazetteer';
 import { wordCluster } from './word-clusters';
 
 /** BIO labels of the tagger, in weight-table order. */
@@ -20,7 +21,7 @@ export const LABEL_COUNT = LABELS.length;
 export const BUCKET_BITS = 19;
 const MASK = (1 << BUCKET_BITS) - 1;
 /** Static features per token; the decoder adds the ones that depend on earlier labels. */
-export const STATIC_FEATURES = 44;
+export const STATIC_FEATURES = 47;
 export const DYNAMIC_FEATURES = 6;
 
 const FNV = 0x811c9dc5;
@@ -154,6 +155,8 @@ export interface TokenFeatures {
   /** Packed word clusters (see wordCluster), -1 for a word without one. */
   clusters: Int32Array;
   marks: Uint8Array;
+  /** Listed organization names over the tokens (see organizationMarks). */
+  organizations: Uint8Array;
   caps: Uint8Array;
   /** Punctuation class of the gap before each token (n + 1 entries). */
   gaps: Uint8Array;
@@ -217,6 +220,7 @@ export function tokenFeatures(text: string, tokens: Token[], readings?: Uint8Arr
     lex: new Int32Array(n),
     clusters: new Int32Array(n),
     marks,
+    organizations: organizationMarks(tokens, caps),
     caps,
     gaps: new Uint8Array(n + 1),
     ready: new Uint8Array(n),
@@ -348,6 +352,15 @@ export function staticBuckets(features: TokenFeatures, i: number, out: Int32Arra
   out[41] = bucket(41, (prevMid >> 7) * 64 + (nextMid >> 7) + Math.imul(mid, 4096));
   out[42] = bucket(42, i > 0 ? (clusters[i - 1] as number) & 1023 : -2);
   out[43] = bucket(43, i + 1 < n ? (clusters[i + 1] as number) & 1023 : -2);
+  const { organizations } = features;
+  const organization = organizations[i] as number;
+  out[44] = bucket(44, organization);
+  out[45] = bucket(
+    45,
+    (i > 0 ? (organizations[i - 1] as number) : 255) * 256 +
+      (i + 1 < n ? (organizations[i + 1] as number) : 255),
+  );
+  out[46] = bucket(46, organization * 16 + (caps[i] as number) * 4 + opens * 2 + (t.capitalized ? 1 : 0));
 }
 
 /**

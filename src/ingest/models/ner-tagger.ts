@@ -29,6 +29,8 @@ interface Header {
   version: string;
   corpus: string;
   bucketBits: number;
+  /** Static feature templates per token: weights trained with other templates read as noise. */
+  staticFeatures: number;
   labels: string[];
   scale: number;
 }
@@ -42,6 +44,7 @@ export function encodeModel(model: NerModel): Buffer {
     version: model.version,
     corpus: model.corpus,
     bucketBits: BUCKET_BITS,
+    staticFeatures: STATIC_FEATURES,
     labels: LABELS,
     scale,
   };
@@ -53,7 +56,11 @@ export function encodeModel(model: NerModel): Buffer {
 export function decodeModel(raw: Buffer): NerModel {
   const newline = raw.indexOf(10);
   const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as Header;
-  if (header.bucketBits !== BUCKET_BITS || header.labels.join() !== LABELS.join())
+  if (
+    header.bucketBits !== BUCKET_BITS ||
+    header.staticFeatures !== STATIC_FEATURES ||
+    header.labels.join() !== LABELS.join()
+  )
     throw new Error('NER weights do not match the feature layout of this version; run npm run train:ner');
   const body = raw.subarray(newline + 1);
   const copy = new Uint8Array(body.length);
