@@ -1,5 +1,10 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { useESM: true }] };
-const common = { testEnvironment: 'node', extensionsToTreatAsEsm: ['.ts'], transform };
+const common = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform,
+  setupFiles: ['<rootDir>/tests/support/test-env.cjs'],
+};
 /** `npm run test:reliability` (QUOTEGRAPH_SUITE=reliability): the slow concurrency, crash and input-size tests. */
 const reliability = process.env.QUOTEGRAPH_SUITE === 'reliability';
 const databaseTests = reliability
@@ -40,7 +45,7 @@ export default {
             ...common,
             displayName: 'postgres',
             testMatch: databaseTests,
-            setupFiles: ['<rootDir>/tests/support/use-postgres.cjs'],
+            setupFiles: [...common.setupFiles, '<rootDir>/tests/support/use-postgres.cjs'],
           },
         ]
       : []),
