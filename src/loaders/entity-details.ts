@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { entities, entityAliases, entitySummaries, roles } from '../db/schema';
+import { entities, entityAliases, entitySummaries, type roles } from '../db/schema';
 import { groupBy } from './align';
 import { anyOfPlaceholder, readTemplate, selectShared, selectTemplate } from './shared-statement';
 
@@ -20,24 +20,6 @@ export async function loadAliases(db: Db, entityIds: readonly number[]): Promise
       ),
   );
   return groupBy(entityIds, rows, (r) => r.entityId).map((g) => g.map((r) => r.alias));
-}
-
-/** A person's roles are the titles it holds; an organization's or place's, the titles held at it. */
-export async function loadRoles(db: Db, entityIds: readonly number[]): Promise<RoleRow[][]> {
-  const ids = [...entityIds];
-  const rows = await selectShared(
-    db,
-    db
-      .select()
-      .from(roles)
-      .where(
-        or(inArray(roles.personId, ids), inArray(roles.organizationId, ids), inArray(roles.placeId, ids)),
-      )
-      .orderBy(asc(roles.firstSeenAt), asc(roles.id)),
-  );
-  return entityIds.map((id) =>
-    rows.filter((r) => r.personId === id || r.organizationId === id || r.placeId === id),
-  );
 }
 
 export interface EntityCounts {

@@ -264,6 +264,56 @@ export async function loadTopOutlets(
   return group(entityIds, rows, (r) => ({ outletId: Number(r.outlet_id), count: Number(r.n) }));
 }
 
+/**
+ * A person's roles are the titles it holds; an organization's or place's, the titles held at it.
+ * Each role once, however many articles state it (a prominent person's title is stated in
+ * thousands), with the first article that states it and the dates of the earliest and latest;
+ * titles that differ only in case are one role, written as most articles write it. Oldest first.
+ */
+export async function loadRoles(db: Db, entityIds: readonly number[], limit: number): Promise<RoleRow[][]> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return [];
+  const result = await db.execute(sql`
+    select p.id as entity_id, r.*
+    from unnest(${anyArray(ids)}) p(id)
+    cross join lateral (
+      select min(id) as id, person_id, organization_id, place_id,
+        mode() within group (order by title) as title,
+        (array_agg(article_id order by first_seen_at, id))[1] as article_id,
+        extract(epoch from min(first_seen_at))::float8 as first_seen_at,
+        extract(epoch from max(last_seen_at))::float8 as last_seen_at
+      from ${roles}
+      where person_id = p.id or organization_id = p.id or place_id = p.id
+      group by person_id, organization_id, place_id, lower(title)
+      order by min(first_seen_at), min(id)
+      limit ${limit}
+    ) r
+    order by p.id, r.first_seen_at, r.id`);
+  const rows = rowsOf<GroupedRoleRow>(result);
+  return group(entityIds, rows, (r) => ({
+    id: Number(r.id),
+    personId: Number(r.person_id),
+    title: r.title,
+    organizationId: r.organization_id === null ? null : Number(r.organization_id),
+    placeId: r.place_id === null ? null : Number(r.place_id),
+    articleId: Number(r.article_id),
+    firstSeenAt: epochDate(r.first_seen_at),
+    lastSeenAt: epochDate(r.last_seen_at),
+  }));
+}
+
+interface GroupedRoleRow {
+  entity_id: number;
+  id: number;
+  person_id: number;
+  title: string;
+  organization_id: number | null;
+  place_id: number | null;
+  article_id: number;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
 const anyArray = (ids: number[]) => sql`${sql.param(ids)}::int[]`;
 
 function group<R extends { entity_id: number }, T>(

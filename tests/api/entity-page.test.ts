@@ -222,3 +222,34 @@ test.each([1, 50])(
     expect(page.entity.quotes.nodes).toHaveLength(Math.min(n, 3));
   },
 );
+
+// Last: it adds an article.
+test('a role stated in several articles is one role, with its first article and its first and last dates', async () => {
+  const editor = await api.editorHeaders();
+  const later = {
+    title: 'Governor Tours the Flooded Valley',
+    url: 'https://state-journal.example/floods',
+    outlet: 'State Journal',
+    publishedAt: '2026-04-02T10:00:00Z',
+    body: 'Governor Lena Ortiz toured the flooded valley on Thursday. "We will rebuild every bridge," Ortiz said.',
+  };
+  await api.query(INGEST, { input: { content: JSON.stringify(later), format: 'JSON' } }, editor);
+  type Roles = {
+    entity: {
+      roles: Array<{ title: string; firstSeenAt: string; lastSeenAt: string; article: { title: string } }>;
+    };
+  };
+  const all = await api.query<Roles>(
+    `{ entity(slug: "lena-ortiz") { roles { title firstSeenAt lastSeenAt article { title } } } }`,
+  );
+  expect(all.entity.roles.map((r) => r.title.toLowerCase())).toEqual(['mayor', 'governor']);
+  expect(all.entity.roles[1]).toMatchObject({
+    firstSeenAt: '2026-01-10T10:00:00.000Z',
+    lastSeenAt: '2026-04-02T10:00:00.000Z',
+    article: { title: 'First Order From the New Governor' },
+  });
+  const first = await api.query<Roles>(`{ entity(slug: "lena-ortiz") { roles(first: 1) { title } } }`);
+  expect(first.entity.roles.map((r) => r.title.toLowerCase())).toEqual(['mayor']);
+  const big = await api.request(`{ entity(slug: "lena-ortiz") { roles(first: 500) { title } } }`);
+  expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+});

@@ -5,6 +5,7 @@ import {
   type CoMention,
   type Granularity,
   loadCoMentions,
+  loadRoles,
   loadSeenRanges,
   loadSpeakerRoles,
   loadTimelines,
@@ -102,6 +103,16 @@ builder.interfaceFields(EntityRef, (t) => ({
     nullable: true,
     description: 'The date of the latest article that mentions it.',
     resolve: async (e, _args, ctx) => (await seenLoader(ctx).load(e.id))?.lastSeenAt ?? null,
+  }),
+  roles: t.field({
+    type: [RoleRef],
+    description:
+      "A person's titles and affiliations; for an organization or place, the titles held at it. Each once, however many articles state it; oldest first.",
+    args: { first: t.arg.int({ defaultValue: 20, description: `At most ${MAX_LIST}.` }) },
+    resolve: (e, args, ctx) => {
+      const limit = checkLimit('first', args.first ?? 20);
+      return keyedLoader(ctx, `roles:${limit}`, (ids) => loadRoles(readDb(ctx), ids, limit)).load(e.id);
+    },
   }),
   coMentions: t.field({
     type: [CoMentionType],

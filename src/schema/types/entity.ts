@@ -4,7 +4,7 @@ import type { FieldNode, GraphQLInterfaceType, GraphQLResolveInfo } from 'graphq
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { Context } from '../../context';
 import { loadEntitiesBySlug } from '../../loaders/entities';
-import { loadAliases, loadEntityCounts, loadRoles } from '../../loaders/entity-details';
+import { loadAliases, loadEntityCounts } from '../../loaders/entity-details';
 import { type ArticleListRow, articleKeyset, findArticlesMentioningEach } from '../../services/article-query';
 import { countEntities, entityKeyset, findEntities } from '../../services/entity-query';
 import {
@@ -264,12 +264,6 @@ EntityRef.implement({
       load: (ids: number[], ctx) => loadAliases(readDb(ctx), ids),
       resolve: (e) => e.id,
     }),
-    roles: t.loadableList({
-      type: RoleRef,
-      description: "A person's titles and affiliations; for an organization or place, the titles held at it.",
-      load: (ids: number[], ctx) => loadRoles(readDb(ctx), ids),
-      resolve: (e) => e.id,
-    }),
     mentionCount: t.int({
       description: 'How many times articles name it.',
       resolve: async (e, _args, ctx) => (await countsLoader(ctx).load(e.id)).mentionCount,
@@ -401,7 +395,7 @@ RoleRef.implement({
     }),
     article: t.field({
       type: ArticleRef,
-      description: 'The article that states it.',
+      description: 'The first article that states it.',
       resolve: (r) => r.articleId,
     }),
     firstSeenAt: t.field({
