@@ -83,7 +83,8 @@ const SearchConnection = builder.connectionObject(
     description: 'A page of search results, best first.',
     fields: (t) => ({
       totalCount: t.int({
-        description: 'How many results there are in all.',
+        description:
+          'How many results can be paged to: every matching entity, and of the articles and of the quotes the newest 1,000 matches.',
         resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
       }),
     }),
