@@ -96,7 +96,17 @@ export interface SearchPageBounds {
 const position = (cursor: SearchCursor) =>
   sql`(${cursor.score}::float8, ${cursor.kind}::text, ${cursor.id}::int)`;
 
-export async function searchPage(db: Db, input: SearchInput, page: SearchPageBounds): Promise<SearchHit[]> {
+export interface SearchResultPage {
+  hits: SearchHit[];
+  /** What countSearch would say, read from the same statement; unknown when the page is empty. */
+  total?: number;
+}
+
+export async function searchPage(
+  db: Db,
+  input: SearchInput,
+  page: SearchPageBounds,
+): Promise<SearchResultPage> {
   const bounds = [
     page.after ? sql`(h.score, h.kind, h.id) < ${position(page.after)}` : undefined,
     page.before ? sql`(h.score, h.kind, h.id) > ${position(page.before)}` : undefined,
@@ -104,27 +114,36 @@ export async function searchPage(db: Db, input: SearchInput, page: SearchPageBou
   const where = bounds.length ? sql`where ${sql.join(bounds, sql` and `)}` : sql``;
   const order = page.inverted ? sql`asc` : sql`desc`;
   const tsq = sql`websearch_to_tsquery('english', ${input.query})`;
+  // the hits are bounded (SEARCH_CANDIDATES), so counting them beside the page costs nothing more
+  // than the page itself, where a second statement would find them all again
   const result = await db.execute(sql`
-    select p.kind, p.id, p.score,
+    with h(kind, id, score) as materialized (${hits(input)})
+    select p.kind, p.id, p.score, p.total,
       case p.kind
         when 'article' then ts_headline('english', a.body, ${tsq}, ${ARTICLE_HEADLINE})
         when 'quote' then ts_headline('english', q.text, ${tsq}, ${QUOTE_HEADLINE})
         else (select ${START} || e.name || ${STOP} from ${entities} e where e.id = p.id)
       end as snippet
     from (
-      select h.kind, h.id, h.score from (${hits(input)}) h(kind, id, score) ${where}
+      select h.kind, h.id, h.score, (select count(*)::int from h) as total from h ${where}
       order by h.score ${order}, h.kind ${order}, h.id ${order}
       limit ${page.limit}
     ) p
     left join ${articles} a on p.kind = 'article' and a.id = p.id
     left join ${quotes} q on p.kind = 'quote' and q.id = p.id
     order by p.score ${order}, p.kind ${order}, p.id ${order}`);
-  return rowsOf<{ kind: SearchKind; id: number; score: number; snippet: string | null }>(result).map((r) => ({
-    kind: r.kind,
-    id: Number(r.id),
-    score: Number(r.score),
-    snippet: markSnippet(r.snippet ?? ''),
-  }));
+  const rows = rowsOf<{ kind: SearchKind; id: number; score: number; total: number; snippet: string | null }>(
+    result,
+  );
+  return {
+    hits: rows.map((r) => ({
+      kind: r.kind,
+      id: Number(r.id),
+      score: Number(r.score),
+      snippet: markSnippet(r.snippet ?? ''),
+    })),
+    total: rows[0] ? Number(rows[0].total) : undefined,
+  };
 }
 
 export async function countSearch(db: Db, input: SearchInput): Promise<number> {
