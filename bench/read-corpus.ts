@@ -1,11 +1,14 @@
-// npx tsx bench/read-corpus.ts --database postgres://…/db --articles N [--seed S]
+// npx tsx bench/read-corpus.ts --database postgres://…/db --articles N [--seed S] [--chunk C]
 // Fills a fresh, migrated database with N generated articles in set-based SQL (no extraction):
 // for measuring reads at sizes the ingest path takes hours to reach (bench/compare-postgraphile.ts,
 // bench/read-scale.ts). Per article: an outlet, a date spread over three years, a body of ~50
-// words, 12 quotes (speakers skewed as in the news: the k-th most quoted person has about 1/√k of
-// the top one's quotes, 5% unattributed), the speakers and two other entities mentioned, half the
-// quotes about someone. One role per person. The entity summaries filled at the end. No echo links or shingles: reads of echoes are
-// measured by bench/echoes.ts. Deterministic for a seed (setseed, no parallel workers).
+// words, three speakers (skewed as in the news: the k-th most quoted person has about 1/√k of the
+// top one's quotes) sharing 12 quotes, 5% unattributed, the speakers and two other entities
+// mentioned, half the quotes about someone. One role per person. No echo links or shingles: reads
+// of echoes are measured by bench/echoes.ts. Loaded C articles (default 50,000) at a time with the
+// big tables' indexes (all but primary keys) dropped, foreign-key checks and triggers off; then the
+// entity summaries, the indexes rebuilt from their own definitions, VACUUM ANALYZE. Deterministic
+// for a seed and chunk size (setseed, no parallel workers).
 import pg from 'pg';
 import { openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
