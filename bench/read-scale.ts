@@ -43,7 +43,8 @@ async function main(): Promise<void> {
       const { rows } = (await database.db.execute(
         `select e.slug, e.id as speaker, (select qa.entity_id from quote_about qa join quotes q on q.id = qa.quote_id
            where q.speaker_id = e.id group by 1 order by count(*) desc limit 1) as about
-         from entities e join quotes q on q.speaker_id = e.id where e.kind = 'person' group by e.id order by count(*) desc limit 1`,
+         from entities e join entity_summaries s on s.entity_id = e.id where e.kind = 'person'
+         order by s.quote_count desc, e.id limit 1`,
       )) as unknown as { rows: Array<{ slug: string; speaker: number; about: number }> };
       const pick = rows[0];
       if (!pick) throw new Error(`${url}: no quoted person`);

@@ -216,7 +216,8 @@ export const quoteAbout = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.quoteId, t.entityId] }),
-    index('quote_about_entity_id_idx').on(t.entityId),
+    // by entity with the quote id, so that filters on who a quote is about read this index alone
+    index('quote_about_entity_id_quote_id_idx').on(t.entityId, t.quoteId),
   ],
 );
 

@@ -83,7 +83,8 @@ const SearchConnection = builder.connectionObject(
     description: 'A page of search results, best first.',
     fields: (t) => ({
       totalCount: t.int({
-        description: 'How many results there are in all.',
+        description:
+          'How many results can be paged to: every matching entity, and of the articles and of the quotes the newest 1,000 matches.',
         resolve: (c) => (c as unknown as { totalCount(): Promise<number> }).totalCount(),
       }),
     }),
@@ -129,6 +130,7 @@ builder.queryFields((t) => ({
       const input = { query, kinds: (args.kinds ?? SEARCH_KINDS) as SearchKind[] };
       const after = args.after ? decodeSearchCursor('after', args.after) : undefined;
       const before = args.before ? decodeSearchCursor('before', args.before) : undefined;
+      let total: number | undefined;
       const connection = await resolveCursorConnection<Promise<SearchHit[]>>(
         {
           args,
@@ -136,11 +138,15 @@ builder.queryFields((t) => ({
           maxSize: MAX_PAGE_SIZE,
           toCursor: (hit: SearchHit) => encodeCursor(SEARCH_SCOPE, hit.score, hit.kind, hit.id),
         },
-        ({ limit, inverted }) => searchPage(readDb(ctx), input, { limit, after, before, inverted }),
+        async ({ limit, inverted }) => {
+          const page = await searchPage(readDb(ctx), input, { limit, after, before, inverted });
+          total = page.total;
+          return page.hits;
+        },
       );
       if (!connection) throw new Error('a search page resolved to nothing');
       return Object.assign(withNullCursors(connection), {
-        totalCount: () => countSearch(readDb(ctx), input),
+        totalCount: () => total ?? countSearch(readDb(ctx), input),
       });
     },
   }),
