@@ -63,9 +63,13 @@ export function decodeModel(raw: Buffer): NerModel {
   )
     throw new Error('NER weights do not match the feature layout of this version; run npm run train:ner');
   const body = raw.subarray(newline + 1);
-  const copy = new Uint8Array(body.length);
-  copy.set(body);
-  const data = new Int16Array(copy.buffer);
+  let data: Int16Array;
+  if (body.byteOffset % 2 === 0) data = new Int16Array(body.buffer, body.byteOffset, body.length >> 1);
+  else {
+    const copy = new Uint8Array(body.length);
+    copy.set(body);
+    data = new Int16Array(copy.buffer);
+  }
   const weights = new Float32Array(data.length);
   for (let i = 0; i < data.length; i++) weights[i] = (data[i] as number) * header.scale;
   return { version: header.version, corpus: header.corpus, weights };
@@ -75,14 +79,20 @@ let shipped: NerModel | null = null;
 
 /** The weights shipped in the repository, read once (or the file given to useWeightsFile). */
 export function shippedModel(): NerModel {
-  shipped ??= decodeModel(gunzipSync(readFileSync(WEIGHTS_FILE)));
+  shipped ??= decodeModel(gunzipFile(WEIGHTS_FILE));
   return shipped;
 }
 
 /** Makes the whole extraction use another weights file (npm run eval:ner -- --model <file>). */
 export function useWeightsFile(path: string): NerModel {
-  shipped = decodeModel(gunzipSync(readFileSync(path)));
+  shipped = decodeModel(gunzipFile(path));
   return shipped;
+}
+
+/** Inflated into one buffer of the size the gzip trailer gives: half the time of 16 KB chunks joined. */
+function gunzipFile(path: string): Buffer {
+  const file = readFileSync(path);
+  return gunzipSync(file, { chunkSize: Math.max(64 * 1024, file.readUInt32LE(file.length - 4)) });
 }
 
 // local copies: imported bindings are read through accessors, too slow for the inner loops
