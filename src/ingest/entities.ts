@@ -1037,10 +1037,32 @@ function longestMatch(
   from: number,
   set: ReadonlySet<string> | ReadonlyMap<string, string>,
 ): number {
-  for (let length = Math.min(4, tokens.length - from); length > 0; length--) {
-    if (set.has(joinLower(tokens.slice(from, from + length)))) return length;
+  const most = Math.min(4, tokens.length - from);
+  const first = tokens[from]?.lower;
+  if (most <= 0 || first === undefined) return 0;
+  // words are joined only after a word that opens a listed phrase: most runs are of one or two words
+  if (most > 1 && phraseOpeners(set).has(first)) {
+    for (let length = most; length > 1; length--) {
+      if (set.has(joinLower(tokens.slice(from, from + length)))) return length;
+    }
   }
-  return 0;
+  return set.has(first) ? 1 : 0;
+}
+
+const openers = new WeakMap<object, Set<string>>();
+
+/** The first words of a list's phrases of several words. */
+function phraseOpeners(set: ReadonlySet<string> | ReadonlyMap<string, string>): Set<string> {
+  let found = openers.get(set);
+  if (!found) {
+    found = new Set();
+    for (const phrase of set.keys()) {
+      const space = phrase.indexOf(' ');
+      if (space >= 0) found.add(phrase.slice(0, space));
+    }
+    openers.set(set, found);
+  }
+  return found;
 }
 
 function readGroup(tokens: Token[]): NameGroup {
