@@ -958,7 +958,8 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
     const token = tokens[i];
     if (!token) continue;
     const joinable = token.capitalized && !/^[@#]/.test(token.text);
-    const prev = run[run.length - 1];
+    // not run[run.length - 1]: reading index -1 of an empty run is a slow property lookup in V8
+    const prev = run.length ? run[run.length - 1] : undefined;
     const gapOk = prev ? /^[ \u00a0]$/.test(text.slice(prev.end, token.start)) && !prev.possessive : false;
     if (joinable && prev && gapOk) {
       run.push(token);
