@@ -135,8 +135,10 @@ export function findEntities(
     const coreLast = group.core[group.core.length - 1];
     if (!first || !last || !coreFirst || !coreLast) return;
     const span = { start: first.start, end: last.start + last.word.length };
+    // no {...span, …}: V8 takes a slow path for a spread followed by new properties (µs each)
     mentions.push({
-      ...span,
+      start: span.start,
+      end: span.end,
       text: text.slice(span.start, span.end),
       key: record.key,
       core: { start: coreFirst.start, end: coreLast.start + coreLast.word.length },
@@ -337,7 +339,8 @@ export function findEntities(
     const record = addRecord('person', group.core);
     const span = { start: first.start, end: last.start + last.word.length };
     passing.push({
-      ...span,
+      start: span.start,
+      end: span.end,
       text: text.slice(span.start, span.end),
       key: record.key,
       core: span,
@@ -955,7 +958,8 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
     const token = tokens[i];
     if (!token) continue;
     const joinable = token.capitalized && !/^[@#]/.test(token.text);
-    const prev = run[run.length - 1];
+    // not run[run.length - 1]: reading index -1 of an empty run is a slow property lookup in V8
+    const prev = run.length ? run[run.length - 1] : undefined;
     const gapOk = prev ? /^[ \u00a0]$/.test(text.slice(prev.end, token.start)) && !prev.possessive : false;
     if (joinable && prev && gapOk) {
       run.push(token);
@@ -1034,10 +1038,32 @@ function longestMatch(
   from: number,
   set: ReadonlySet<string> | ReadonlyMap<string, string>,
 ): number {
-  for (let length = Math.min(4, tokens.length - from); length > 0; length--) {
-    if (set.has(joinLower(tokens.slice(from, from + length)))) return length;
+  const most = Math.min(4, tokens.length - from);
+  const first = tokens[from]?.lower;
+  if (most <= 0 || first === undefined) return 0;
+  // words are joined only after a word that opens a listed phrase: most runs are of one or two words
+  if (most > 1 && phraseOpeners(set).has(first)) {
+    for (let length = most; length > 1; length--) {
+      if (set.has(joinLower(tokens.slice(from, from + length)))) return length;
+    }
   }
-  return 0;
+  return set.has(first) ? 1 : 0;
+}
+
+const openers = new WeakMap<object, Set<string>>();
+
+/** The first words of a list's phrases of several words. */
+function phraseOpeners(set: ReadonlySet<string> | ReadonlyMap<string, string>): Set<string> {
+  let found = openers.get(set);
+  if (!found) {
+    found = new Set();
+    for (const phrase of set.keys()) {
+      const space = phrase.indexOf(' ');
+      if (space >= 0) found.add(phrase.slice(0, space));
+    }
+    openers.set(set, found);
+  }
+  return found;
 }
 
 function readGroup(tokens: Token[]): NameGroup {

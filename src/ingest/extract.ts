@@ -93,11 +93,16 @@ function boundedSpans(text: string, span: Span): Span[] {
 /** Title-case paragraphs (headlines): capitalized words there are not evidence of a name. */
 function headlineSpans(tokens: Token[], paragraphs: Span[]): Span[] {
   return paragraphs.filter((p) => {
-    const words = tokens
-      .slice(tokenIndexAt(tokens, p.start), tokenIndexAt(tokens, p.end))
-      .filter((t) => /^\p{L}/u.test(t.word));
-    const capitalized = words.filter((t) => t.capitalized).length;
-    return words.length >= 4 && capitalized / words.length > 0.6;
+    let words = 0;
+    let capitalized = 0;
+    for (let k = tokenIndexAt(tokens, p.start), end = tokenIndexAt(tokens, p.end); k < end; k++) {
+      const t = tokens[k] as Token;
+      const c = t.word.charCodeAt(0) | 32;
+      if (c < 128 ? c < 97 || c > 122 : !/^\p{L}/u.test(t.word)) continue;
+      words++;
+      if (t.capitalized) capitalized++;
+    }
+    return words >= 4 && capitalized / words > 0.6;
   });
 }
 

@@ -92,8 +92,9 @@ export function findReportedSpeech(
     all.push(...candidates);
     // one sentence may report several statements ("X said A, adding B"); overlapping readings keep
     // the rules' first, then the loose readings the classifier likes best
+    // Object.assign, not {...c, p}: V8 takes a slow path for a spread followed by a new property
     const scored = candidates
-      .map((c) => ({ ...c, p: model ? reportedProbability(model.weights, c.features) : 0 }))
+      .map((c) => Object.assign({}, c, { p: model ? reportedProbability(model.weights, c.features) : 0 }))
       .filter((c) => (model ? c.p >= model.threshold : c.statement.rule !== 'loose'));
     const loose = scored.filter((c) => c.statement.rule === 'loose').sort((a, b) => b.p - a.p);
     const kept: ReportedStatement[] = [];

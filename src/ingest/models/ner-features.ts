@@ -47,8 +47,13 @@ function shapeHash(word: string): number {
   let last = -1;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    const ch = word[i] ?? '';
-    const cls = c >= 48 && c <= 57 ? 100 : ch !== ch.toLowerCase() ? 88 : ch !== ch.toUpperCase() ? 120 : c;
+    let cls: number;
+    // ASCII without the case conversions (same classes); other characters by their case mappings
+    if (c < 128) cls = c >= 48 && c <= 57 ? 100 : c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c;
+    else {
+      const ch = word[i] ?? '';
+      cls = ch !== ch.toLowerCase() ? 88 : ch !== ch.toUpperCase() ? 120 : c;
+    }
     if (cls !== last) h = fnvChar(h, cls);
     last = cls;
   }

@@ -12,52 +12,74 @@ export const ORGANIZATIONS_FILE = fileURLToPath(new URL('./ner-organizations.txt
 /** Bit k of a name's sources is ORGANIZATION_SOURCES[k]. */
 export const ORGANIZATION_SOURCES = ['company', 'university', 'club', 'institution'] as const;
 
-/** Every listed name (lower-case words joined by a space) with its source bits. */
-let names: Map<string, number> | null = null;
-/** The most words of a listed name opening with a word: "bank" → 5 ("bank of nova scotia …"). */
-let longest: Map<string, number> | null = null;
+/**
+ * The listed names (lower-case words joined by a space) as a trie of words: a name's source bits sit
+ * on the node of its last word, -1 on nodes that only lead to longer names. One lookup per word,
+ * where joining the words for each candidate length cost a string and a hash each.
+ */
+export interface NameTrie {
+  bits: number;
+  next: Map<string, NameTrie> | null;
+}
 
-function load(): void {
-  names = new Map();
-  longest = new Map();
-  for (const line of gunzipSync(readFileSync(ORGANIZATIONS_FILE)).toString('utf8').split('\n')) {
+let names: NameTrie | null = null;
+
+function load(): NameTrie {
+  names ??= nameTrie(gunzipSync(readFileSync(ORGANIZATIONS_FILE)).toString('utf8').split('\n'));
+  return names;
+}
+
+/** The trie of the gazetteer's lines ("bits<TAB>name"). */
+export function nameTrie(lines: string[]): NameTrie {
+  const root: NameTrie = { bits: -1, next: new Map() };
+  for (const line of lines) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const name = line.slice(tab + 1);
-    names.set(name, Number(line.slice(0, tab)));
-    const space = name.indexOf(' ');
-    const first = space < 0 ? name : name.slice(0, space);
-    let words = 1;
-    for (let i = space; i >= 0; i = name.indexOf(' ', i + 1)) words++;
-    if (words > (longest.get(first) ?? 0)) longest.set(first, words);
+    let node = root;
+    for (const word of line.slice(tab + 1).split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(word);
+      if (!child) {
+        child = { bits: -1, next: null };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.bits = Number(line.slice(0, tab));
   }
+  return root;
 }
 
 /**
  * For each token, the longest listed name that covers it and opens on a capitalized word (or in a line
  * of capitals): its source bits, plus 16 × its place in the name (1 alone, 2 first, 3 inside, 4 last).
  */
-export function organizationMarks(tokens: Token[], caps: Uint8Array): Uint8Array {
-  if (!names || !longest) load();
+export function organizationMarks(tokens: Token[], caps: Uint8Array, trie?: NameTrie): Uint8Array {
+  const root = trie ?? load();
   const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!t.capitalized && !caps[i]) continue;
-    const most = Math.min(longest?.get(t.lower) ?? 0, tokens.length - i);
-    for (let length = most; length >= 1; length--) {
-      let name = t.lower;
-      for (let k = 1; k < length; k++) name += ` ${(tokens[i + k] as Token).lower}`;
-      const bits = names?.get(name);
-      if (bits === undefined) continue;
-      if (length === 1) marks[i] = 16 | bits;
-      else {
-        marks[i] = 32 | bits;
-        for (let k = 1; k < length - 1; k++) marks[i + k] = 48 | bits;
-        marks[i + length - 1] = 64 | bits;
+    // the longest listed name that opens here
+    let length = 0;
+    let bits = 0;
+    let node = root.next?.get(t.lower);
+    for (let k = 1; node; k++) {
+      if (node.bits >= 0) {
+        length = k;
+        bits = node.bits;
       }
-      i += length - 1;
-      break;
+      const next = tokens[i + k];
+      node = next ? node.next?.get(next.lower) : undefined;
     }
+    if (length === 0) continue;
+    if (length === 1) marks[i] = 16 | bits;
+    else {
+      marks[i] = 32 | bits;
+      for (let k = 1; k < length - 1; k++) marks[i + k] = 48 | bits;
+      marks[i + length - 1] = 64 | bits;
+    }
+    i += length - 1;
   }
   return marks;
 }

@@ -63,9 +63,13 @@ export function decodeModel(raw: Buffer): NerModel {
   )
     throw new Error('NER weights do not match the feature layout of this version; run npm run train:ner');
   const body = raw.subarray(newline + 1);
-  const copy = new Uint8Array(body.length);
-  copy.set(body);
-  const data = new Int16Array(copy.buffer);
+  let data: Int16Array;
+  if (body.byteOffset % 2 === 0) data = new Int16Array(body.buffer, body.byteOffset, body.length >> 1);
+  else {
+    const copy = new Uint8Array(body.length);
+    copy.set(body);
+    data = new Int16Array(copy.buffer);
+  }
   const weights = new Float32Array(data.length);
   for (let i = 0; i < data.length; i++) weights[i] = (data[i] as number) * header.scale;
   return { version: header.version, corpus: header.corpus, weights };
@@ -75,14 +79,20 @@ let shipped: NerModel | null = null;
 
 /** The weights shipped in the repository, read once (or the file given to useWeightsFile). */
 export function shippedModel(): NerModel {
-  shipped ??= decodeModel(gunzipSync(readFileSync(WEIGHTS_FILE)));
+  shipped ??= decodeModel(gunzipFile(WEIGHTS_FILE));
   return shipped;
 }
 
 /** Makes the whole extraction use another weights file (npm run eval:ner -- --model <file>). */
 export function useWeightsFile(path: string): NerModel {
-  shipped = decodeModel(gunzipSync(readFileSync(path)));
+  shipped = decodeModel(gunzipFile(path));
   return shipped;
+}
+
+/** Inflated into one buffer of the size the gzip trailer gives: half the time of 16 KB chunks joined. */
+function gunzipFile(path: string): Buffer {
+  const file = readFileSync(path);
+  return gunzipSync(file, { chunkSize: Math.max(64 * 1024, file.readUInt32LE(file.length - 4)) });
 }
 
 // local copies: imported bindings are read through accessors, too slow for the inner loops
@@ -103,6 +113,44 @@ export function allowed(from: number, to: number): boolean {
 }
 
 /**
+ * Adds the weight rows of the first n buckets to out, label by label in bucket order. Seven labels
+ * are summed in locals: the same additions in the same order as the loop, twice as fast.
+ */
+function addRows(weights: Float32Array, buckets: Int32Array, n: number, out: Float64Array): void {
+  if (LABELS_N !== 7) {
+    for (let f = 0; f < n; f++) {
+      const row = (buckets[f] as number) * LABELS_N;
+      for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
+    }
+    return;
+  }
+  let s0 = out[0] as number;
+  let s1 = out[1] as number;
+  let s2 = out[2] as number;
+  let s3 = out[3] as number;
+  let s4 = out[4] as number;
+  let s5 = out[5] as number;
+  let s6 = out[6] as number;
+  for (let f = 0; f < n; f++) {
+    const row = (buckets[f] as number) * 7;
+    s0 += weights[row] as number;
+    s1 += weights[row + 1] as number;
+    s2 += weights[row + 2] as number;
+    s3 += weights[row + 3] as number;
+    s4 += weights[row + 4] as number;
+    s5 += weights[row + 5] as number;
+    s6 += weights[row + 6] as number;
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+  out[4] = s4;
+  out[5] = s5;
+  out[6] = s6;
+}
+
+/**
  * Scores every label of token i (into out) and returns the best one that may follow prev. The
  * token's buckets are left in staticScratch / dynamic for the trainer's update.
  */
@@ -117,15 +165,9 @@ export function scoreToken(
 ): number {
   out.fill(0);
   staticOf(features, i, staticScratch);
-  for (let f = 0; f < STATIC_N; f++) {
-    const row = (staticScratch[f] as number) * LABELS_N;
-    for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
-  }
+  addRows(weights, staticScratch, STATIC_N, out);
   dynamicOf(features, i, prev, prev2, remembered, dynamic);
-  for (let f = 0; f < DYNAMIC_N; f++) {
-    const row = (dynamic[f] as number) * LABELS_N;
-    for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
-  }
+  addRows(weights, dynamic, DYNAMIC_N, out);
   let best = 0;
   for (let c = 1; c < LABELS_N; c++)
     if (allowed(prev, c) && (out[c] as number) > (out[best] as number)) best = c;
