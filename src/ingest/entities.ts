@@ -1054,6 +1054,9 @@ function readGroup(tokens: Token[]): NameGroup {
   if (PLACES.has(whole)) return { tokens, prefix: [], core: tokens, reading: 'place' };
   if (tokens.length === 1 && last?.acronym && GENERIC_ACRONYMS.has(whole))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
+  // "super PACs", "CEOs", "NGOs": an acronym in the plural names a kind of thing, not one
+  if (tokens.length === 1 && last && /^\p{Lu}{2,}s$/u.test(last.word))
+    return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
 
   let at = 0;

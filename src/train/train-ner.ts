@@ -2,10 +2,11 @@
 // Reads src/train/corpus/ner-train*.jsonl.gz (built by src/train/build-ner-corpus.ts), writes src/ingest/models/ner-weights.bin.gz.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { ruleReadings } from '../ingest/entities';
+import { DOCUMENT_FEATURES, documentBuckets } from '../ingest/models/ner-document';
 import {
   BUCKET_BITS,
   DYNAMIC_FEATURES,
@@ -16,7 +17,6 @@ import {
   type TokenFeatures,
   tokenFeatures,
 } from '../ingest/models/ner-features';
-import { DOCUMENT_FEATURES, documentBuckets } from '../ingest/models/ner-document';
 import {
   allowed,
   decodeTokens,
@@ -29,7 +29,7 @@ import {
 } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
 import { type NerDocument, readCorpus } from './ner-corpus';
-import { sportsPages, townNames } from './sports-results';
+import { personNames, sportsPages, townNames } from './sports-results';
 
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
 /** The CoNLL column corpora (wikigold, BTC, SEC filings), built by build-ner-corpus.ts --columns. */
@@ -236,10 +236,11 @@ function main(argv: string[]): void {
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
   const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
   const folds = Number(option(argv, '--folds') ?? FOLDS);
+  const reports = !argv.includes('--no-reports');
   let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE, EWT_FILE, DOCRED_FILE].flatMap((file) =>
     existsSync(file) ? readCorpus(file) : [],
   );
-  docs.push(...sportsPages(townNames(docs), sports));
+  docs.push(...sportsPages(townNames(docs), sports, undefined, reports ? personNames(docs) : []));
   if (sources) docs = docs.filter((d) => new RegExp(sources).test(d.source));
   const data = examples(docs, shoutEvery);
   // --first-stage <file>: keeps the first stage and its jackknife labels between experiments on the second

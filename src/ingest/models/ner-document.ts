@@ -82,7 +82,10 @@ export function documentBuckets(features: TokenFeatures, labels: Uint8Array): In
     out[at] = bucket(70, (major + 1) * 8 + many);
     out[at + 1] = bucket(71, present);
     out[at + 2] = bucket(72, label * 16 + major + 1);
-    out[at + 3] = bucket(73, (i > 0 ? (labels[i - 1] as number) : 7) * 8 + (i + 1 < n ? (labels[i + 1] as number) : 7));
+    out[at + 3] = bucket(
+      73,
+      (i > 0 ? (labels[i - 1] as number) : 7) * 8 + (i + 1 < n ? (labels[i + 1] as number) : 7),
+    );
     out[at + 4] = bucket(74, (major + 1) * 8 + form);
     out[at + 5] = bucket(75, bestSlot);
     out[at + 6] = bucket(76, slots);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Token } from '../tokens';
 import type { EntityKind } from '../types';
+import { DOCUMENT_FEATURES, documentBuckets } from './ner-document';
 import {
   BUCKET_BITS,
   DYNAMIC_FEATURES,
@@ -15,7 +16,6 @@ import {
   type TokenFeatures,
   tokenFeatures,
 } from './ner-features';
-import { DOCUMENT_FEATURES, documentBuckets } from './ner-document';
 
 export const WEIGHTS_FILE = fileURLToPath(new URL('./ner-weights.bin.gz', import.meta.url));
 
@@ -177,7 +177,11 @@ export function tagTokens(
 }
 
 /** Greedy left-to-right labels of one table (and the document buckets of a second stage). */
-export function decodeTokens(weights: Float32Array, features: TokenFeatures, document?: Int32Array): Uint8Array {
+export function decodeTokens(
+  weights: Float32Array,
+  features: TokenFeatures,
+  document?: Int32Array,
+): Uint8Array {
   const { tokens } = features;
   const labels = new Uint8Array(tokens.length);
   const memory = new Map<number, number>();
