@@ -20,6 +20,12 @@ class Builder {
     if (kind) this.entities.push([this.text.length, this.text.length + s.length, kind]);
     this.text += s;
   }
+  addParts(parts: Part[]): void {
+    for (const part of parts) {
+      if (typeof part === 'string') this.add(part);
+      else this.add(part[0], part[1]);
+    }
+  }
 }
 
 /** Town names (one or two capitalized words) the corpora mark as places, countries left out. */
@@ -193,22 +199,18 @@ export function sportsPages(
       const small = () => String(Math.floor(random() * 90));
       const cards = random() < 0.4 ? 2 + Math.floor(random() * 6) : 0;
       for (let k = 0; k < cards; k++) {
-        for (const part of pick(SCORECARDS)(plain, () => pick(people), surname, small)) {
-          if (typeof part === 'string') b.add(part);
-          else b.add(part[0], part[1]);
-        }
+        b.addParts(pick(SCORECARDS)(plain, () => pick(people), surname, small));
         b.add('\n');
       }
       for (let k = 0; k < sentences; k++) {
-        for (const part of pick(REPORTS)(
-          plain,
-          () => pick(towns),
-          () => pick(people),
-          score,
-        )) {
-          if (typeof part === 'string') b.add(part);
-          else b.add(part[0], part[1]);
-        }
+        b.addParts(
+          pick(REPORTS)(
+            plain,
+            () => pick(towns),
+            () => pick(people),
+            score,
+          ),
+        );
         b.add(random() < 0.5 ? '\n' : ' ');
       }
     }

@@ -40,13 +40,13 @@ export const CROSSNER_FILE = fileURLToPath(new URL('./corpus/ner-train-crossner.
 export const EWT_FILE = fileURLToPath(new URL('./corpus/ner-train-ewt.jsonl.gz', import.meta.url));
 /** Re-DocRED dev and test (Wikipedia, names partly marked), built by build-ner-corpus.ts --docred. */
 export const DOCRED_FILE = fileURLToPath(new URL('./corpus/ner-train-docred.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-4';
+export const MODEL_VERSION = 'ner-5';
 /** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
 const SPORTS_PAGES = 150;
 /** Folds of the jackknife that gives the second stage its first-stage labels; --folds 0 = one stage. */
 const FOLDS = 5;
 const CORPUS_DESCRIPTION =
-  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
+  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages (results, match reports, scorecards); two stages, the second reading document features of 5-fold jackknifed first-stage labels; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
 
 interface Example {
   features: TokenFeatures;

@@ -5,7 +5,7 @@ import { bucket, opensSentence, type TokenFeatures } from './ner-features';
  * pass made of the same word everywhere else in the text, later occurrences included, so that
  * "Leeds" read as a club in a results line informs every "Leeds" of the page.
  */
-export const DOCUMENT_FEATURES = 7;
+export const DOCUMENT_FEATURES = 9;
 
 /** Kind (0 none, 1–3) and place in its entity (0 alone, 1 first, 2 inside, 3 last) of token j. */
 function kindAndPlace(labels: Uint8Array, j: number): number {
@@ -41,6 +41,38 @@ export function documentBuckets(features: TokenFeatures, labels: Uint8Array): In
     }
     row[slot] = (row[slot] as number) + 1;
   }
+  // adjacent scored words ("Derby County"): how often the first pass kept them in one name, by kind
+  const pairs = new Map<number, Int32Array>();
+  const pairOf = new Int8Array(n).fill(-1);
+  for (let j = 0; j + 1 < n; j++) {
+    if (!candidate[j] || !candidate[j + 1]) continue;
+    const a = labels[j] as number;
+    const b = labels[j + 1] as number;
+    const joined = a !== 0 && b !== 0 && b % 2 === 0 && (b + 1) >> 1 === (a + 1) >> 1 ? (a + 1) >> 1 : 0;
+    pairOf[j] = joined;
+    const key = Math.imul(words[j] as number, 31) ^ (words[j + 1] as number);
+    let row = pairs.get(key);
+    if (!row) {
+      row = new Int32Array(4);
+      pairs.set(key, row);
+    }
+    row[joined] = (row[joined] as number) + 1;
+  }
+  const pairReading = (j: number): number => {
+    const self = pairOf[j] as number;
+    if (self < 0) return -1;
+    const row = pairs.get(Math.imul(words[j] as number, 31) ^ (words[j + 1] as number)) as Int32Array;
+    let best = -1;
+    let bestCount = 0;
+    for (let k = 0; k < 4; k++) {
+      const c = (row[k] as number) - (k === self ? 1 : 0);
+      if (c > bestCount) {
+        best = k;
+        bestCount = c;
+      }
+    }
+    return best;
+  };
   const out = new Int32Array(n * DOCUMENT_FEATURES);
   const kinds = new Int32Array(4);
   for (let i = 0; i < n; i++) {
@@ -89,6 +121,8 @@ export function documentBuckets(features: TokenFeatures, labels: Uint8Array): In
     out[at + 4] = bucket(74, (major + 1) * 8 + form);
     out[at + 5] = bucket(75, bestSlot);
     out[at + 6] = bucket(76, slots);
+    out[at + 7] = bucket(77, pairReading(i));
+    out[at + 8] = bucket(78, i > 0 ? pairReading(i - 1) : -2);
   }
   return out;
 }
