@@ -1,4 +1,4 @@
-import { bucket, opensSentence, type TokenFeatures } from './ner-features';
+import { bucket, opensSentence, prepareToken, type TokenFeatures } from './ner-features';
 
 /**
  * Second-stage features (Ratinov & Roth 2009, "extended prediction history"): what a first tagging
@@ -31,6 +31,8 @@ export function documentBuckets(features: TokenFeatures, labels: Uint8Array): In
   const slotOf = new Int8Array(n).fill(-1);
   for (let j = 0; j < n; j++) {
     if (!candidate[j]) continue;
+    // a number is prepared only once scored: the trainer may read its jackknifed labels before that
+    prepareToken(features, j);
     const slot = kindAndPlace(labels, j);
     slotOf[j] = slot;
     const word = words[j] as number;
