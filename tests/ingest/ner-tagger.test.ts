@@ -77,9 +77,12 @@ describe('the shipped entity tagger', () => {
     expect(model.second).toBeDefined();
     expect(model.version).toBe('ner-5');
     // the first stage reads the lone "Okonjo" as a club, like the "Torino" around it; the full name says otherwise
-    expect(
-      tagged('Peter Okonjo signed for Torino on Tuesday. Okonjo, 24, cost Torino 3 million.'),
-    ).toEqual(['person:Peter Okonjo', 'organization:Torino', 'person:Okonjo', 'organization:Torino']);
+    expect(tagged('Peter Okonjo signed for Torino on Tuesday. Okonjo, 24, cost Torino 3 million.')).toEqual([
+      'person:Peter Okonjo',
+      'organization:Torino',
+      'person:Okonjo',
+      'organization:Torino',
+    ]);
   });
 
   test('weights survive encoding (int16) with the same decisions', () => {
