@@ -630,11 +630,19 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
 /**
  * "Rhinelander, Wis.", "Lynchburg, VA", "Sen. Rand Paul (Ky.)": a state or province written short
  * after a comma or in brackets is that place, named in full ("Ky." is Kentucky, not a person "Ky").
+ * So is the state of a lawmaker's party label ("(D-Calif.)", "(R-Texas)"), not a person "D-Calif".
  */
 function readRegion(text: string, group: NameGroup): void {
   const only = group.core[0];
   if (!only || group.core.length !== 1 || group.prefix.length) return;
   const before = text.slice(Math.max(0, only.start - 2), only.start);
+  const party = before.endsWith('(') ? /^[DRI]-(\p{Lu}[\p{L}.]*)$/u.exec(only.word)?.[1] : undefined;
+  if (party) {
+    const state = REGION_ABBREVIATIONS[`${party.replace(/\.$/, '')}.`.toLowerCase()];
+    group.reading = 'place';
+    group.name = state ?? party.replace(/\.$/, '');
+    return;
+  }
   const dotted = only.word.endsWith('.') || text[only.end] === '.';
   const abbreviation = dotted
     ? REGION_ABBREVIATIONS[`${only.word.replace(/\.$/, '')}.`.toLowerCase()]
@@ -1071,6 +1079,9 @@ function readGroup(tokens: Token[]): NameGroup {
   const last = tokens[tokens.length - 1];
   if (PLACES.has(whole)) return { tokens, prefix: [], core: tokens, reading: 'place' };
   if (tokens.length === 1 && last?.acronym && GENERIC_ACRONYMS.has(whole))
+    return { tokens, prefix: [], core: tokens, reading: 'rejected' };
+  // "super PACs", "CEOs", "NGOs": an acronym in the plural names a kind of thing, not one
+  if (tokens.length === 1 && last && /^\p{Lu}{2,}s$/u.test(last.word))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
 

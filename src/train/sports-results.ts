@@ -20,6 +20,12 @@ class Builder {
     if (kind) this.entities.push([this.text.length, this.text.length + s.length, kind]);
     this.text += s;
   }
+  addParts(parts: Part[]): void {
+    for (const part of parts) {
+      if (typeof part === 'string') this.add(part);
+      else this.add(part[0], part[1]);
+    }
+  }
 }
 
 /** Town names (one or two capitalized words) the corpora mark as places, countries left out. */
@@ -37,7 +43,118 @@ export function townNames(docs: NerDocument[]): string[] {
   return [...towns].sort();
 }
 
-export function sportsPages(towns: string[], count: number, seed = 2024): NerDocument[] {
+/** Two-word person names ("Dean Jones") the corpora mark, for the report sentences of the pages. */
+export function personNames(docs: NerDocument[]): string[] {
+  const people = new Set<string>();
+  for (const doc of docs)
+    for (const [start, end, kind] of doc.entities) {
+      const name = doc.text.slice(start, end);
+      if (kind === 'person' && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name)) people.add(name);
+    }
+  return [...people].sort();
+}
+
+type Part = string | [string, EntityKind];
+
+/**
+ * Sentences of a match report: a club named after its town is an organization when it plays, wins
+ * or employs ("Derbyshire beat Worcestershire", "title rivals Essex"), the venue a place ("At
+ * Chesterfield"). `club`, `town` and `person` give fresh names.
+ */
+const REPORTS: ((club: () => string, town: () => string, person: () => string, n: () => string) => Part[])[] =
+  [
+    (c, t, _p, n) => [
+      'At ',
+      [t(), 'place'],
+      ' : ',
+      [c(), 'organization'],
+      ` beat `,
+      [c(), 'organization'],
+      ` by ${n()} wickets .`,
+    ],
+    (c, _t, _p, n) => [
+      [c(), 'organization'],
+      ` beat `,
+      [c(), 'organization'],
+      ` ${n()}-${n()} on Saturday .`,
+    ],
+    (c, t, _p, n) => [
+      [c(), 'organization'],
+      ' drew ',
+      n(),
+      '-',
+      n(),
+      ' with ',
+      [c(), 'organization'],
+      ' in ',
+      [t(), 'place'],
+      ' .',
+    ],
+    (c, _t, p) => [[p(), 'person'], ' scored twice for ', [c(), 'organization'], ' .'],
+    (c, _t, p) => [[p(), 'person'], ' homered for ', [c(), 'organization'], ' .'],
+    (c, _t, p) => [[c(), 'organization'], " 's captain ", [p(), 'person'], ' was out for 12 .'],
+    (c) => [
+      'Title rivals ',
+      [c(), 'organization'],
+      ' , ',
+      [c(), 'organization'],
+      ' and ',
+      [c(), 'organization'],
+      ' all won .',
+    ],
+    (c, _t, _p, n) => [[c(), 'organization'], ` , ${n()} for three overnight , were bowled out for ${n()} .`],
+    (c) => [[c(), 'organization'], " 's lead over ", [c(), 'organization'], ' shrank to two games .'],
+    (c, t) => [[c(), 'organization'], ' moved to ', [t(), 'place'], ' in 1995 .'],
+    (c, _t, p) => [
+      [p(), 'person'],
+      ' joined ',
+      [c(), 'organization'],
+      ' from ',
+      [c(), 'organization'],
+      ' last season .',
+    ],
+    (c, _t, _p, n) => [
+      [c(), 'organization'],
+      ` ${n()} and ${n()}-${n()} v `,
+      [c(), 'organization'],
+      ` ${n()} .`,
+    ],
+  ];
+
+/** Scorers and scorecard lines: a name ends where the numbers begin ("Croft b Gough 12", "Croft 8-0-37-2"). */
+const SCORECARDS: ((
+  club: () => string,
+  person: () => string,
+  surname: () => string,
+  n: () => string,
+) => Part[])[] = [
+  (_c, p, _s, n) => [
+    'Scorers : ',
+    [p(), 'person'],
+    ` ( ${n()}th , ${n()}th ) , `,
+    [p(), 'person'],
+    ` ${n()}th`,
+  ],
+  (_c, _p, s, n) => [[s(), 'person'], ' b ', [s(), 'person'], ` ${n()}`],
+  (_c, _p, s, n) => [[s(), 'person'], ' c ', [s(), 'person'], ' b ', [s(), 'person'], ` ${n()}`],
+  (_c, _p, s, n) => [[s(), 'person'], ` not out ${n()}`],
+  (_c, _p, s, n) => [[s(), 'person'], ` ${n()}-${n()}-${n()}-${n()}`],
+  (c, p, _s, n) => [
+    [c(), 'organization'],
+    ` ${n()}-${n()} ( `,
+    [p(), 'person'],
+    ` ${n()} , `,
+    [p(), 'person'],
+    ` ${n()}-${n()} )`,
+  ],
+];
+
+export function sportsPages(
+  towns: string[],
+  count: number,
+  seed = 2024,
+  people: string[] = [],
+): NerDocument[] {
   if (towns.length < 2 || count <= 0) return [];
   const random = seededRandom(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -73,6 +190,29 @@ export function sportsPages(towns: string[], count: number, seed = 2024): NerDoc
         if (random() < 0.2) b.add(` ( halftime ${goals()}-${goals()} )`);
       }
       b.add('\n');
+    }
+    if (people.length > 0) {
+      const plain = () => (random() < 0.6 ? pick(towns) : `${pick(towns)} ${pick(SUFFIXES)}`);
+      const score = () => String(Math.floor(random() * 300));
+      const sentences = Math.floor(random() * 4);
+      const surname = () => pick(people).split(' ')[1] as string;
+      const small = () => String(Math.floor(random() * 90));
+      const cards = random() < 0.4 ? 2 + Math.floor(random() * 6) : 0;
+      for (let k = 0; k < cards; k++) {
+        b.addParts(pick(SCORECARDS)(plain, () => pick(people), surname, small));
+        b.add('\n');
+      }
+      for (let k = 0; k < sentences; k++) {
+        b.addParts(
+          pick(REPORTS)(
+            plain,
+            () => pick(towns),
+            () => pick(people),
+            score,
+          ),
+        );
+        b.add(random() < 0.5 ? '\n' : ' ');
+      }
     }
     pages.push({ source: `sports:${p}`, text: b.text, entities: b.entities });
   }

@@ -1,10 +1,12 @@
 // Trains the named-entity tagger: npm run train:ner [-- --epochs N --sources <regex> --caps-every N --out <file>]
 // Reads src/train/corpus/ner-train*.jsonl.gz (built by src/train/build-ner-corpus.ts), writes src/ingest/models/ner-weights.bin.gz.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { ruleReadings } from '../ingest/entities';
+import { DOCUMENT_FEATURES, documentBuckets } from '../ingest/models/ner-document';
 import {
   BUCKET_BITS,
   DYNAMIC_FEATURES,
@@ -17,6 +19,7 @@ import {
 } from '../ingest/models/ner-features';
 import {
   allowed,
+  decodeTokens,
   dynamic,
   encodeModel,
   kindOf,
@@ -26,7 +29,7 @@ import {
 } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
 import { type NerDocument, readCorpus } from './ner-corpus';
-import { sportsPages, townNames } from './sports-results';
+import { personNames, sportsPages, townNames } from './sports-results';
 
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
 /** The CoNLL column corpora (wikigold, BTC, SEC filings), built by build-ner-corpus.ts --columns. */
@@ -37,11 +40,13 @@ export const CROSSNER_FILE = fileURLToPath(new URL('./corpus/ner-train-crossner.
 export const EWT_FILE = fileURLToPath(new URL('./corpus/ner-train-ewt.jsonl.gz', import.meta.url));
 /** Re-DocRED dev and test (Wikipedia, names partly marked), built by build-ner-corpus.ts --docred. */
 export const DOCRED_FILE = fileURLToPath(new URL('./corpus/ner-train-docred.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-4';
+export const MODEL_VERSION = 'ner-5';
 /** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
 const SPORTS_PAGES = 150;
+/** Folds of the jackknife that gives the second stage its first-stage labels; --folds 0 = one stage. */
+const FOLDS = 5;
 const CORPUS_DESCRIPTION =
-  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
+  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages (results, match reports, scorecards); two stages, the second reading document features of 5-fold jackknifed first-stage labels; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
 
 interface Example {
   features: TokenFeatures;
@@ -108,8 +113,11 @@ export function examples(docs: NerDocument[], shoutEvery = 10): Example[] {
   });
 }
 
-/** Averaged perceptron over greedy left-to-right decoding (the decoder's own history as features). */
-export function train(data: Example[], epochs: number): Float32Array {
+/**
+ * Averaged perceptron over greedy left-to-right decoding (the decoder's own history as features).
+ * `documents` (one per example) trains a second stage: each token's document buckets (ner-document.ts).
+ */
+export function train(data: Example[], epochs: number, documents?: Int32Array[]): Float32Array {
   const size = (1 << BUCKET_BITS) * LABEL_COUNT;
   const weights = new Float32Array(size);
   const totals = new Float64Array(size);
@@ -137,6 +145,7 @@ export function train(data: Example[], epochs: number): Float32Array {
     let seen = 0;
     for (const index of order) {
       const { features, gold, unsure } = data[index] as Example;
+      const document = documents?.[index];
       let prev = 0;
       let prev2 = 0;
       const memory = new Map<number, number>();
@@ -152,7 +161,7 @@ export function train(data: Example[], epochs: number): Float32Array {
         prepareToken(features, i);
         const word = features.words[i] as number;
         const remembered = memory.get(word) ?? 0;
-        const guess = scoreToken(weights, features, i, prev, prev2, remembered, scores);
+        const guess = scoreToken(weights, features, i, prev, prev2, remembered, scores, document);
         if (guess !== 0) memory.set(word, kindOf(guess));
         seen++;
         if (guess !== truth && !(truth === 0 && unsure[i])) {
@@ -168,6 +177,12 @@ export function train(data: Example[], epochs: number): Float32Array {
             update(row + truth, 1);
             update(row + guess, -1);
           }
+          if (document)
+            for (let f = i * DOCUMENT_FEATURES; f < (i + 1) * DOCUMENT_FEATURES; f++) {
+              const row = (document[f] as number) * LABEL_COUNT;
+              update(row + truth, 1);
+              update(row + guess, -1);
+            }
         }
         time++;
         prev2 = prev;
@@ -186,6 +201,25 @@ export function train(data: Example[], epochs: number): Float32Array {
   return averaged;
 }
 
+/**
+ * The first stage's labels of every training document as a tagger that never saw it would give them
+ * (k-fold jackknife), so that the second stage learns how far to trust them.
+ */
+export function jackknifeLabels(data: Example[], epochs: number, folds: number): Uint8Array[] {
+  const labels: Uint8Array[] = new Array(data.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const weights = train(
+      data.filter((_, i) => i % folds !== fold),
+      epochs,
+    );
+    data.forEach((example, i) => {
+      if (i % folds === fold) labels[i] = decodeTokens(weights, example.features);
+    });
+    console.log(`fold ${fold + 1} of ${folds} tagged`);
+  }
+  return labels;
+}
+
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
@@ -201,14 +235,34 @@ function main(argv: string[]): void {
   const out = option(argv, '--out') ?? WEIGHTS_FILE;
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
   const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
+  const folds = Number(option(argv, '--folds') ?? FOLDS);
+  const reports = !argv.includes('--no-reports');
   let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE, EWT_FILE, DOCRED_FILE].flatMap((file) =>
     existsSync(file) ? readCorpus(file) : [],
   );
-  docs.push(...sportsPages(townNames(docs), sports));
+  docs.push(...sportsPages(townNames(docs), sports, undefined, reports ? personNames(docs) : []));
   if (sources) docs = docs.filter((d) => new RegExp(sources).test(d.source));
-  const weights = train(examples(docs, shoutEvery), epochs);
+  const data = examples(docs, shoutEvery);
+  // --first-stage <file>: keeps the first stage and its jackknife labels between experiments on the second
+  const cache = option(argv, '--first-stage');
+  const cached =
+    cache && existsSync(cache)
+      ? (deserialize(readFileSync(cache)) as { weights: Float32Array; jackknife: Uint8Array[] })
+      : undefined;
+  const weights = cached?.weights ?? train(data, epochs);
+  const jackknife = cached?.jackknife ?? (folds > 1 ? jackknifeLabels(data, epochs, folds) : []);
+  if (cache && !cached) writeFileSync(cache, serialize({ weights, jackknife }));
+  const second =
+    folds > 1
+      ? train(
+          data,
+          epochs,
+          data.map((example, i) => documentBuckets(example.features, jackknife[i] as Uint8Array)),
+        )
+      : undefined;
   const corpus = `${CORPUS_DESCRIPTION}${sources ? ` (sources matching /${sources}/)` : ''}`;
-  writeFileSync(out, gzipSync(encodeModel({ version: MODEL_VERSION, corpus, weights }), { level: 9 }));
+  const model = { version: MODEL_VERSION, corpus, weights, ...(second ? { second } : {}) };
+  writeFileSync(out, gzipSync(encodeModel(model), { level: 9 }));
   console.log(`wrote ${out} from ${docs.length} documents, ${epochs} epochs`);
 }
 

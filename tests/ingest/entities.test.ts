@@ -137,6 +137,28 @@ describe('findEntities', () => {
     ]);
   });
 
+  test('a lawmaker\'s party label names the state, not a person ("(D-Calif.)", "(R-Texas)")', () => {
+    const found = entities(
+      'Sen. Ann Weller (I-Vt.) spoke first. Rep. Tom Ruiz (D-Calif.) and Sen. Bo Hart (R-Texas) agreed.',
+    );
+    expect(found.map((e) => [e.name, e.kind]).sort()).toEqual([
+      ['Ann Weller', 'person'],
+      ['Bo Hart', 'person'],
+      ['California', 'place'],
+      ['Texas', 'place'],
+      ['Tom Ruiz', 'person'],
+      ['Vermont', 'place'],
+    ]);
+  });
+
+  test('an acronym in the plural is a kind of thing, not an entity ("super PACs", "NGOs")', () => {
+    const found = entities('Two super PACs and several NGOs backed the plan, said Ann Weller of the FBI.');
+    expect(found.map((e) => [e.name, e.kind])).toEqual([
+      ['Ann Weller', 'person'],
+      ['FBI', 'organization'],
+    ]);
+  });
+
   test('police and municipal ranks written short are titles ("Const.", "Cpl.", "Coun.", "Insp.")', () => {
     const found = entities(
       'RCMP Const. Jane Doe said the suspect fled. Cpl. Mark Hall said officers searched. Coun. Linda Annis spoke. Supt. Ann Lee said no. Insp. Dave Chauhan agreed.',

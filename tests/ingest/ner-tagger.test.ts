@@ -1,4 +1,6 @@
 import { findEntities, ruleReadings } from '../../src/ingest/entities';
+import { DOCUMENT_FEATURES, documentBuckets } from '../../src/ingest/models/ner-document';
+import { LABELS, tokenFeatures } from '../../src/ingest/models/ner-features';
 import { organizationMarks } from '../../src/ingest/models/ner-gazetteer';
 import { decodeModel, encodeModel, shippedModel, tagEntities } from '../../src/ingest/models/ner-tagger';
 import { wordCluster } from '../../src/ingest/models/word-clusters';
@@ -70,6 +72,19 @@ describe('the shipped entity tagger', () => {
     ).toEqual(['place:Aleppo', 'person:Mark Toner', 'organization:State Department']);
   });
 
+  test('has a second stage that reads the first stage’s labels of the same word elsewhere', () => {
+    const model = shippedModel();
+    expect(model.second).toBeDefined();
+    expect(model.version).toBe('ner-5');
+    // the first stage reads the lone "Okonjo" as a club, like the "Torino" around it; the full name says otherwise
+    expect(tagged('Peter Okonjo signed for Torino on Tuesday. Okonjo, 24, cost Torino 3 million.')).toEqual([
+      'person:Peter Okonjo',
+      'organization:Torino',
+      'person:Okonjo',
+      'organization:Torino',
+    ]);
+  });
+
   test('weights survive encoding (int16) with the same decisions', () => {
     const model = shippedModel();
     const copy = decodeModel(encodeModel(model));
@@ -118,5 +133,36 @@ describe('the shipped word clusters', () => {
     expect(fine('chelsea')).toBe(fine('juventus'));
     expect(fine('leeds')).not.toBe(fine('said'));
     expect(wordCluster('qzxwv')).toBe(-1);
+  });
+});
+
+describe('document features of the second stage', () => {
+  const text = 'Leeds won. Arsenal lost to Leeds on Sunday, and Leeds moved up.';
+  const tokens = tokenize(text);
+  const features = tokenFeatures(text, tokens, ruleReadings(text, tokens));
+  const at = (word: string, nth = 0) =>
+    tokens.map((t, i) => [t.word, i] as const).filter(([w]) => w === word)[nth]?.[1] as number;
+  const bucketsOf = (buckets: Int32Array, i: number) => [
+    ...buckets.subarray(i * DOCUMENT_FEATURES, (i + 1) * DOCUMENT_FEATURES),
+  ];
+  const labelled = (marks: [number, string][]) => {
+    const labels = new Uint8Array(tokens.length);
+    for (const [i, label] of marks) labels[i] = LABELS.indexOf(label);
+    return labels;
+  };
+  test('a word’s features change with what the first stage made of it later in the text, not of other words', () => {
+    const first = at('Leeds');
+    const base = documentBuckets(features, labelled([[at('Arsenal'), 'B-organization']]));
+    const laterClub = documentBuckets(
+      features,
+      labelled([
+        [at('Arsenal'), 'B-organization'],
+        [at('Leeds', 2), 'B-organization'],
+      ]),
+    );
+    const otherWord = documentBuckets(features, labelled([[at('Arsenal'), 'B-place']]));
+    expect(bucketsOf(laterClub, first)).not.toEqual(bucketsOf(base, first));
+    // its own label apart, a word's facts do not depend on how a different word was read
+    expect(bucketsOf(otherWord, first).slice(0, 2)).toEqual(bucketsOf(base, first).slice(0, 2));
   });
 });

@@ -277,6 +277,12 @@ export function prepareToken(features: TokenFeatures, i: number): void {
 
 const NONE = 0x5bd1e995;
 
+/** 1 when token i opens a line or a sentence (its gap must be filled: prepareToken). */
+export function opensSentence(features: TokenFeatures, i: number): number {
+  const before = features.gaps[i] as number;
+  return before === Gap.Line || before === Gap.End || (before === Gap.Quote && i === 0) ? 1 : 0;
+}
+
 /** The STATIC_FEATURES buckets of token i, written into out. */
 export function staticBuckets(features: TokenFeatures, i: number, out: Int32Array): void {
   prepareToken(features, i - 1);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Token } from '../tokens';
 import type { EntityKind } from '../types';
+import { DOCUMENT_FEATURES, documentBuckets } from './ner-document';
 import {
   BUCKET_BITS,
   DYNAMIC_FEATURES,
@@ -23,6 +24,11 @@ export interface NerModel {
   corpus: string;
   /** BUCKETS × LABEL_COUNT scores. */
   weights: Float32Array;
+  /**
+   * The second stage (since ner-5): the same table shape, read with the document features that the
+   * first stage's labels give (ner-document.ts). Absent, the first stage's labels stand.
+   */
+  second?: Float32Array;
 }
 
 interface Header {
@@ -33,12 +39,15 @@ interface Header {
   staticFeatures: number;
   labels: string[];
   scale: number;
+  /** Document features of the second stage; absent when the file holds one stage. */
+  documentFeatures?: number;
 }
 
 /** Weights file: one JSON header line, then the weights as little-endian int16 (× scale), gzipped. */
 export function encodeModel(model: NerModel): Buffer {
+  const tables = model.second ? [model.weights, model.second] : [model.weights];
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const table of tables) for (const w of table) max = Math.max(max, Math.abs(w));
   const scale = max / 32767 || 1;
   const header: Header = {
     version: model.version,
@@ -47,9 +56,13 @@ export function encodeModel(model: NerModel): Buffer {
     staticFeatures: STATIC_FEATURES,
     labels: LABELS,
     scale,
+    ...(model.second ? { documentFeatures: DOCUMENT_FEATURES } : {}),
   };
-  const data = new Int16Array(model.weights.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.round((model.weights[i] as number) / scale);
+  const size = model.weights.length;
+  const data = new Int16Array(size * tables.length);
+  tables.forEach((table, t) => {
+    for (let i = 0; i < size; i++) data[t * size + i] = Math.round((table[i] as number) / scale);
+  });
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(data.buffer)]);
 }
 
@@ -59,7 +72,8 @@ export function decodeModel(raw: Buffer): NerModel {
   if (
     header.bucketBits !== BUCKET_BITS ||
     header.staticFeatures !== STATIC_FEATURES ||
-    header.labels.join() !== LABELS.join()
+    header.labels.join() !== LABELS.join() ||
+    (header.documentFeatures !== undefined && header.documentFeatures !== DOCUMENT_FEATURES)
   )
     throw new Error('NER weights do not match the feature layout of this version; run npm run train:ner');
   const body = raw.subarray(newline + 1);
@@ -70,9 +84,12 @@ export function decodeModel(raw: Buffer): NerModel {
     copy.set(body);
     data = new Int16Array(copy.buffer);
   }
-  const weights = new Float32Array(data.length);
-  for (let i = 0; i < data.length; i++) weights[i] = (data[i] as number) * header.scale;
-  return { version: header.version, corpus: header.corpus, weights };
+  const all = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) all[i] = (data[i] as number) * header.scale;
+  const size = (1 << BUCKET_BITS) * LABELS.length;
+  const weights = all.subarray(0, size);
+  const second = header.documentFeatures !== undefined ? all.subarray(size, 2 * size) : undefined;
+  return { version: header.version, corpus: header.corpus, weights, ...(second ? { second } : {}) };
 }
 
 let shipped: NerModel | null = null;
@@ -99,6 +116,7 @@ function gunzipFile(path: string): Buffer {
 const LABELS_N = LABEL_COUNT;
 const STATIC_N = STATIC_FEATURES;
 const DYNAMIC_N = DYNAMIC_FEATURES;
+const DOCUMENT_N = DOCUMENT_FEATURES;
 const dynamicOf = dynamicBuckets;
 const staticOf = staticBuckets;
 const prepare = prepareToken;
@@ -152,7 +170,8 @@ function addRows(weights: Float32Array, buckets: Int32Array, n: number, out: Flo
 
 /**
  * Scores every label of token i (into out) and returns the best one that may follow prev. The
- * token's buckets are left in staticScratch / dynamic for the trainer's update.
+ * token's buckets are left in staticScratch / dynamic for the trainer's update; `document` holds the
+ * second stage's document buckets of every token (documentBuckets).
  */
 export function scoreToken(
   weights: Float32Array,
@@ -162,12 +181,18 @@ export function scoreToken(
   prev2: number,
   remembered: number,
   out: Float64Array,
+  document?: Int32Array,
 ): number {
   out.fill(0);
   staticOf(features, i, staticScratch);
   addRows(weights, staticScratch, STATIC_N, out);
   dynamicOf(features, i, prev, prev2, remembered, dynamic);
   addRows(weights, dynamic, DYNAMIC_N, out);
+  if (document)
+    for (let f = i * DOCUMENT_N, end = f + DOCUMENT_N; f < end; f++) {
+      const row = (document[f] as number) * LABELS_N;
+      for (let c = 0; c < LABELS_N; c++) out[c] = (out[c] as number) + (weights[row + c] as number);
+    }
   let best = 0;
   for (let c = 1; c < LABELS_N; c++)
     if (allowed(prev, c) && (out[c] as number) > (out[best] as number)) best = c;
@@ -179,7 +204,8 @@ export const kindOf = (label: number) => (label + 1) >> 1;
 
 /**
  * Labels every token (indices into LABELS), left to right. `readings` are the rule readings of
- * entities.ts (ruleReadings), which the model was trained with.
+ * entities.ts (ruleReadings), which the model was trained with. A two-stage model tags the text
+ * twice, the second time knowing what the first made of each word elsewhere in it.
  */
 export function tagTokens(
   text: string,
@@ -188,6 +214,17 @@ export function tagTokens(
   model: NerModel = shippedModel(),
 ): Uint8Array {
   const features = featuresOf(text, tokens, readings);
+  const first = decodeTokens(model.weights, features);
+  return model.second ? decodeTokens(model.second, features, documentBuckets(features, first)) : first;
+}
+
+/** Greedy left-to-right labels of one table (and the document buckets of a second stage). */
+export function decodeTokens(
+  weights: Float32Array,
+  features: TokenFeatures,
+  document?: Int32Array,
+): Uint8Array {
+  const { tokens } = features;
   const labels = new Uint8Array(tokens.length);
   const memory = new Map<number, number>();
   let prev = 0;
@@ -197,7 +234,7 @@ export function tagTokens(
     if (scored) prepare(features, i);
     const word = features.words[i] as number;
     const label = scored
-      ? scoreToken(model.weights, features, i, prev, prev2, memory.get(word) ?? 0, scores)
+      ? scoreToken(weights, features, i, prev, prev2, memory.get(word) ?? 0, scores, document)
       : 0;
     if (label !== 0) memory.set(word, kindOf(label));
     labels[i] = label;
