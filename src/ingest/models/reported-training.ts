@@ -35,6 +35,7 @@ export function collectReportedExamples(article: GoldArticle): ReportedExample[]
   extract(article.text, {
     speakerModel: null,
     reportedModel: null,
+    quoteModel: null,
     onReportedCandidates: (candidates) => {
       for (const { statement, features } of candidates) {
         const s = toCodePoint(statement.start);

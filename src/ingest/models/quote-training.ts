@@ -1,0 +1,110 @@
+import type { GoldArticle } from '../evaluation';
+import { utf16ToCodePoint } from '../evaluation';
+import { extract } from '../extract';
+import { type AdaGradOptions, adaGrad } from './adagrad';
+import { QUOTE_MODEL_VERSION, type QuoteModel, quoteProbability } from './quote-classifier';
+import { foldOf } from './speaker-training';
+
+/** A short quoted span as features, and whether it lies on a gold quote. */
+export interface QuoteExample {
+  features: string[];
+  positive: boolean;
+}
+
+/** Every short quoted span of one article, read by the rules alone, labelled against the gold quotes. */
+export function collectQuoteExamples(article: GoldArticle): QuoteExample[] {
+  const toCodePoint = utf16ToCodePoint(article.text);
+  const examples: QuoteExample[] = [];
+  extract(article.text, {
+    speakerModel: null,
+    reportedModel: null,
+    quoteModel: null,
+    onShortQuote: (segment, features) => {
+      const s = toCodePoint(segment.start);
+      const e = toCodePoint(segment.end);
+      examples.push({
+        features,
+        positive: article.quotes.some((g) => Math.min(e, g.end) - Math.max(s, g.start) > 0),
+      });
+    },
+  });
+  return examples;
+}
+
+export const DEFAULT_QUOTE_TRAINING: AdaGradOptions = { epochs: 5, rate: 0.1, l2: 1e-3, seed: 13 };
+
+/** Logistic regression by AdaGrad in a seeded order: the same examples always give the same weights. */
+export function trainQuoteWeights(
+  examples: QuoteExample[],
+  options: AdaGradOptions = DEFAULT_QUOTE_TRAINING,
+): Record<string, number> {
+  return adaGrad(examples.length, options, (k, weight) => {
+    const gradient = new Map<string, number>();
+    const example = examples[k];
+    if (!example) return gradient;
+    const z = example.features.reduce((s, f) => s + weight(f), 0);
+    const error = 1 / (1 + Math.exp(-z)) - (example.positive ? 1 : 0);
+    for (const f of example.features) gradient.set(f, (gradient.get(f) ?? 0) + error);
+    return gradient;
+  });
+}
+
+/** The share of the spans the rules dropped that the classifier may add back must be quotes. */
+const ADD_PRECISION = 0.85;
+
+/**
+ * The two thresholds, from out-of-fold predictions: a span the rules dropped is added back when p ≥
+ * `threshold`, the lowest p at which the spans added so far are still at least 85% quotes (each
+ * added scare quote costs a point of the scare-quote target, so additions must be sure); a span the
+ * rules kept is dropped when p < `dropThreshold`, the highest p below which the spans dropped are
+ * more often not quotes than quotes, and never above 0.5 (the classifier must think it more likely
+ * a scare quote than a quote to overrule the rules).
+ */
+function thresholdsFor(scored: (QuoteExample & { p: number })[]): {
+  threshold: number;
+  dropThreshold: number;
+} {
+  const kept = (s: QuoteExample) => s.features.some((f) => f.startsWith('rules=kept:'));
+  const added = scored.filter((s) => !kept(s)).sort((a, b) => b.p - a.p);
+  let right = 0;
+  let threshold = 1;
+  added.forEach(({ p, positive }, n) => {
+    right += positive ? 1 : 0;
+    if (n + 1 >= 20 && right / (n + 1) >= ADD_PRECISION) threshold = p;
+  });
+  const dropped = scored.filter(kept).sort((a, b) => a.p - b.p);
+  let net = 0;
+  let bestNet = 0;
+  let dropThreshold = 0;
+  for (const { p, positive } of dropped) {
+    net += positive ? -1 : 1;
+    if (net > bestNet) {
+      bestNet = net;
+      dropThreshold = p + 1e-4;
+    }
+  }
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return { threshold: round(threshold), dropThreshold: round(Math.min(0.5, dropThreshold)) };
+}
+
+/**
+ * Trains the classifier on all the articles' short spans; its threshold comes from out-of-fold
+ * predictions (k-fold inside the given articles), so it is chosen on articles each model never saw.
+ */
+export function trainQuoteModel(examples: QuoteExample[][], corpus: string, folds = 5): QuoteModel {
+  const scored: (QuoteExample & { p: number })[] = [];
+  for (let k = 0; k < folds; k++) {
+    const inFold = (i: number) => foldOf(i, folds) === k;
+    const weights = trainQuoteWeights(examples.filter((_, i) => !inFold(i)).flat());
+    for (const example of examples.filter((_, i) => inFold(i)).flat())
+      scored.push({ ...example, p: quoteProbability(weights, example.features) });
+  }
+  const all = examples.flat();
+  return {
+    version: QUOTE_MODEL_VERSION,
+    corpus,
+    trainedOn: { articles: examples.length, spans: all.length },
+    ...thresholdsFor(scored),
+    weights: trainQuoteWeights(all),
+  };
+}
