@@ -430,6 +430,17 @@ function phraseEndingAt(context: ArticleContext, stop: number, limit: number): S
       .slice(1, 5)
       .find((w) => PERSON_NOUNS.has(w.toLowerCase()));
     if (isObject && head && headNoun) return describe(context, limit + head.index, stop);
+    // "a reader from Ottawa wrote", "Residents of Surrey said": a place after a preposition says
+    // where the speakers are from; it does not speak
+    if (
+      isObject &&
+      index.byKey.get(mention.key)?.kind === 'place' &&
+      /(?:^|\s)\p{L}\p{Ll}+\s+(?:of|from|in|at)\s+(?:the\s+)?$/u.test(before)
+    ) {
+      const tail = clauseTail(text.slice(limit, stop));
+      const start = stop - tail.trimStart().length;
+      return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
+    }
     return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
   }
   const words = text.slice(limit, stop);

@@ -38,6 +38,14 @@ describe('speaker resolution', () => {
     expect(quoteSpeakers(text)).toEqual(['Chris Crandall']);
   });
 
+  test('a place after a preposition in the speaker phrase is where the speaker is from, not the speaker', () => {
+    expect(quoteSpeakers('A reader from Ottawa wrote that the budget was “a mess” and a letdown.')).toEqual([
+      null,
+    ]);
+    expect(quoteSpeakers('Residents of Surrey said, “We want the train back.”')).toEqual([null]);
+    expect(quoteSpeakers('“It is a mess,” said Ann Roe of Ottawa.')).toEqual(['Ann Roe']);
+  });
+
   test('a description is not the name in its own opening phrase', () => {
     const text =
       'BOSTON — Helen Marsh has changed her view of the race. Speaking on a podcast with hosts Joe Carver and Mia Lentz, the Green Party nominee said the debate had been “a waste of an evening.”';
