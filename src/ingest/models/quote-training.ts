@@ -50,7 +50,7 @@ export function trainQuoteWeights(
 }
 
 /** The share of the spans the rules dropped that the classifier may add back must be quotes. */
-const ADD_PRECISION = 0.85;
+const ADD_PRECISION = 0.9;
 
 /**
  * The two thresholds, from out-of-fold predictions: a span the rules dropped is added back when p ≥
