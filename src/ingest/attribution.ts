@@ -61,8 +61,9 @@ export interface ShortQuoteOptions {
 /**
  * Attributes each quoted segment to a speaker by the cue next to it ("…,” Peskov said / said Peskov /
  * Peskov said: “…” / according to Peskov), or, with no cue of its own, by the quote it continues.
- * Quoted words with no cue and no look of speech (scare quotes, titles) are dropped; for spans of a
- * few words the quote classifier, reading the rules' decision as one of its features, decides.
+ * Quoted words with no cue and no look of speech (scare quotes, titles) are dropped; a span of a few
+ * words dropped so is added back when the quote classifier, reading the rules' decision as one of
+ * its features, is sure it is a quote.
  */
 export function attributeQuotes(
   context: ArticleContext,
@@ -91,10 +92,9 @@ export function attributeQuotes(
     const features = quoteFeatures(context, segment, segments[i - 1], sentence, subject, reading);
     shortQuotes.onShortQuote?.(segment, features);
     const { model } = shortQuotes;
-    const p = model ? quoteProbability(model.weights, features) : 0;
-    if (!model) resolved.push(rules);
-    else if (rules) resolved.push(p < model.dropThreshold ? null : rules);
-    else resolved.push(p >= model.threshold ? continued(context, segments, cued, resolved, i, true) : null);
+    if (!model || rules) resolved.push(rules);
+    else if (quoteProbability(model.weights, features) < model.threshold) resolved.push(null);
+    else resolved.push(continued(context, segments, cued, resolved, i, true));
   });
   return resolved.filter((q): q is AttributedQuote => q !== null);
 }

@@ -4,16 +4,15 @@ import { reportedProbability } from './reported-classifier';
 /**
  * Logistic regression over short quoted spans (up to SHORT_QUOTE_WORDS words): p = sigmoid(Σ
  * weights of the span's features), the chance that the span is a quote someone said rather than a
- * scare quote or a title. A span the rules dropped is added back when p ≥ threshold; a span the
- * rules kept is dropped when p < dropThreshold (both chosen on out-of-fold predictions inside the
- * training articles, see quote-training.ts).
+ * scare quote or a title. A span the rules dropped is added back when p ≥ threshold (chosen on
+ * out-of-fold predictions inside the training articles, see quote-training.ts); the spans the rules
+ * keep stay.
  */
 export interface QuoteModel {
   version: number;
   corpus: string;
   trainedOn: { articles: number; spans: number };
   threshold: number;
-  dropThreshold: number;
   weights: Record<string, number>;
 }
 
@@ -25,7 +24,6 @@ export const KEEP_EVERY_SHORT_QUOTE: QuoteModel = {
   corpus: 'none',
   trainedOn: { articles: 0, spans: 0 },
   threshold: 0,
-  dropThreshold: 0,
   weights: {},
 };
 

@@ -53,38 +53,22 @@ export function trainQuoteWeights(
 const ADD_PRECISION = 0.9;
 
 /**
- * The two thresholds, from out-of-fold predictions: a span the rules dropped is added back when p ≥
- * `threshold`, the lowest p at which the spans added so far are still at least 85% quotes (each
- * added scare quote costs a point of the scare-quote target, so additions must be sure); a span the
- * rules kept is dropped when p < `dropThreshold`, the highest p below which the spans dropped are
- * more often not quotes than quotes, and never above 0.5 (the classifier must think it more likely
- * a scare quote than a quote to overrule the rules).
+ * The threshold, from out-of-fold predictions: a span the rules dropped is added back when p ≥ the
+ * lowest p at which the spans added so far are still at least 90% quotes (each added scare quote
+ * counts against the scare-quote target, so additions must be sure). Spans the rules keep stay:
+ * dropping those below p = 0.5 would have removed about as many quotes as scare quotes.
  */
-function thresholdsFor(scored: (QuoteExample & { p: number })[]): {
-  threshold: number;
-  dropThreshold: number;
-} {
-  const kept = (s: QuoteExample) => s.features.some((f) => f.startsWith('rules=kept:'));
-  const added = scored.filter((s) => !kept(s)).sort((a, b) => b.p - a.p);
+function thresholdFor(scored: (QuoteExample & { p: number })[]): number {
+  const added = scored
+    .filter((s) => !s.features.some((f) => f.startsWith('rules=kept:')))
+    .sort((a, b) => b.p - a.p);
   let right = 0;
   let threshold = 1;
   added.forEach(({ p, positive }, n) => {
     right += positive ? 1 : 0;
     if (n + 1 >= 20 && right / (n + 1) >= ADD_PRECISION) threshold = p;
   });
-  const dropped = scored.filter(kept).sort((a, b) => a.p - b.p);
-  let net = 0;
-  let bestNet = 0;
-  let dropThreshold = 0;
-  for (const { p, positive } of dropped) {
-    net += positive ? -1 : 1;
-    if (net > bestNet) {
-      bestNet = net;
-      dropThreshold = p + 1e-4;
-    }
-  }
-  const round = (v: number) => Math.round(v * 1e4) / 1e4;
-  return { threshold: round(threshold), dropThreshold: round(Math.min(0.5, dropThreshold)) };
+  return Math.round(threshold * 1e4) / 1e4;
 }
 
 /**
@@ -104,7 +88,7 @@ export function trainQuoteModel(examples: QuoteExample[][], corpus: string, fold
     version: QUOTE_MODEL_VERSION,
     corpus,
     trainedOn: { articles: examples.length, spans: all.length },
-    ...thresholdsFor(scored),
+    threshold: thresholdFor(scored),
     weights: trainQuoteWeights(all),
   };
 }
