@@ -4,6 +4,7 @@ import type { QuoteSegment } from '../quotes';
 import type { ArticleContext, SpeakerPhrase } from '../speakers';
 import { tokenIndexAt } from '../tokens';
 import type { Span } from '../types';
+import { DETERMINERS } from './reported-features';
 
 /** Quoted spans of at most this many words are decided by the quote classifier; longer ones are speech. */
 export const SHORT_QUOTE_WORDS = 6;
@@ -11,11 +12,6 @@ export const SHORT_QUOTE_WORDS = 6;
 /** What the rules made of a short quoted span: kept with an attribution rule, dropped, or a title. */
 export type ShortQuoteReading = { kept: string } | 'dropped' | 'title';
 
-const DETERMINERS = new Set(
-  'the a an this that these those his her its their our my your one every each any some no another'.split(
-    ' ',
-  ),
-);
 const NAMING_WORDS = new Set(
   'called calls calling dubbed labeled labelled branded termed named titled known as so-called described describes term phrase word slogan label motto nickname headline chant chants chanted chanting sign banner read reads'.split(
     ' ',

@@ -1,8 +1,9 @@
 import type { GoldArticle } from '../evaluation';
 import { utf16ToCodePoint } from '../evaluation';
 import { extract } from '../extract';
-import { type AdaGradOptions, adaGrad } from './adagrad';
+import type { AdaGradOptions } from './adagrad';
 import { QUOTE_MODEL_VERSION, type QuoteModel, quoteProbability } from './quote-classifier';
+import { trainReportedWeights } from './reported-training';
 import { foldOf } from './speaker-training';
 
 /** A short quoted span as features, and whether it lies on a gold quote. */
@@ -33,21 +34,11 @@ export function collectQuoteExamples(article: GoldArticle): QuoteExample[] {
 
 export const DEFAULT_QUOTE_TRAINING: AdaGradOptions = { epochs: 5, rate: 0.1, l2: 1e-3, seed: 13 };
 
-/** Logistic regression by AdaGrad in a seeded order: the same examples always give the same weights. */
-export function trainQuoteWeights(
+/** Logistic regression by AdaGrad in a seeded order (the reported-speech classifier's trainer). */
+export const trainQuoteWeights = (
   examples: QuoteExample[],
   options: AdaGradOptions = DEFAULT_QUOTE_TRAINING,
-): Record<string, number> {
-  return adaGrad(examples.length, options, (k, weight) => {
-    const gradient = new Map<string, number>();
-    const example = examples[k];
-    if (!example) return gradient;
-    const z = example.features.reduce((s, f) => s + weight(f), 0);
-    const error = 1 / (1 + Math.exp(-z)) - (example.positive ? 1 : 0);
-    for (const f of example.features) gradient.set(f, (gradient.get(f) ?? 0) + error);
-    return gradient;
-  });
-}
+): Record<string, number> => trainReportedWeights(examples, options);
 
 /** The share of the spans the rules dropped that the classifier may add back must be quotes. */
 const ADD_PRECISION = 0.9;

@@ -49,7 +49,7 @@ const SOURCE_ORDER = [
 type Source = (typeof SOURCE_ORDER)[number];
 
 const CLAUSE_OPENING =
-  /(?:[,;—–]\s+|\b(?:before|after|while|when|because|since|although|though|that|and|but|where|whereas|until|as)\s+)(?=\S)/g;
+  /(?:[,;—–]\s+|\b(?:before|after|while|when|because|since|although|though|that|and|but|where|whereas|until)\s+)(?=\S)/g;
 
 /** Where the last clause before `to` opens inside the sentence (after a comma or a conjunction). */
 function lastClauseStart(text: string, from: number, to: number): number {
@@ -204,7 +204,9 @@ function candidatesOf(
     const clauseStart = lastClauseStart(context.text, openSentence.start, segment.open);
     if (clauseStart > openSentence.start) {
       const clauseSubject = leadingNounPhrase(context, clauseStart, segment.open);
-      if (clauseSubject && clauseSubject.end <= segment.open) add(clauseSubject, 'clause-subject');
+      // a subject, not the words right before the mark ("… as a “…”"): a verb stands between them
+      if (clauseSubject && /\p{L}/u.test(context.text.slice(clauseSubject.end, segment.open)))
+        add(clauseSubject, 'clause-subject');
     }
   }
   const context2: FeatureContext = {
