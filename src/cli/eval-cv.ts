@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { extract } from '../ingest/extract';
+import { collectQuoteExamples, trainQuoteModel } from '../ingest/models/quote-training';
 import { collectReportedExamples, trainReportedModel } from '../ingest/models/reported-training';
 import { collectExamples, foldOf, trainSpeakerModel } from '../ingest/models/speaker-training';
 import { type Prediction, toPrediction } from '../ingest/prediction';
@@ -8,7 +9,7 @@ import { printEvaluation, readGoldOrExit } from './eval-report';
 
 // Usage: npm run eval:cv -- TRAIN.jsonl [FOLDS] [--errors FILE]
 // k-fold cross-validation of the trained parts of extraction: each fold is predicted by a model
-// trained (ranker, confidence calibration, reported-speech classifier) on the other folds only; then `npm run eval`'s figures.
+// trained (quote classifier, ranker, confidence calibration, reported-speech classifier) on the other folds only; then `npm run eval`'s figures.
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('eval:cv', process.argv[2]);
 const foldsArgument = process.argv[3];
@@ -21,13 +22,19 @@ if (!Number.isInteger(folds) || folds < 2 || folds > gold.length) {
 const started = performance.now();
 const examples = gold.map(collectExamples);
 const reportedExamples = gold.map(collectReportedExamples);
+const quoteExamples = gold.map(collectQuoteExamples);
 const predictions: Prediction[] = [];
 for (let k = 0; k < folds; k++) {
   const inFold = (i: number) => foldOf(i, folds) === k;
+  const quoteModel = trainQuoteModel(
+    quoteExamples.filter((_, i) => !inFold(i)),
+    `${goldPath} without fold ${k + 1} of ${folds}`,
+  );
   const model = trainSpeakerModel(
     gold.filter((_, i) => !inFold(i)),
     examples.filter((_, i) => !inFold(i)),
     `${goldPath} without fold ${k + 1} of ${folds}`,
+    quoteModel,
   );
   const reportedModel = trainReportedModel(
     reportedExamples.filter((_, i) => !inFold(i)),
@@ -36,7 +43,7 @@ for (let k = 0; k < folds; k++) {
   gold.forEach((article, i) => {
     if (inFold(i))
       predictions.push(
-        toPrediction(article.id, extract(article.text, { speakerModel: model, reportedModel })),
+        toPrediction(article.id, extract(article.text, { speakerModel: model, reportedModel, quoteModel })),
       );
   });
 }

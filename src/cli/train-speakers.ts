@@ -1,17 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { collectQuoteExamples, trainQuoteModel } from '../ingest/models/quote-training';
 import { collectReportedExamples, trainReportedModel } from '../ingest/models/reported-training';
 import { collectExamples, trainSpeakerModel } from '../ingest/models/speaker-training';
 import { readGoldOrExit } from './eval-report';
 
 // Usage: npm run train:speakers -- TRAIN.jsonl
-// Trains the speaker ranker and its confidence calibration, and the reported-speech classifier, and
-// writes the weights the app loads.
+// Trains the quote classifier, the speaker ranker and its confidence calibration, and the
+// reported-speech classifier, and writes the weights the app loads.
 const goldPath = process.argv[2] ?? '';
 const gold = readGoldOrExit('train:speakers', process.argv[2], false);
 const examples = gold.map(collectExamples);
 const corpus = `${basename(goldPath)} (PolNeAR v1.0.0 train split, ${gold.length} articles)`;
-const model = trainSpeakerModel(gold, examples, corpus);
+const quoteModel = trainQuoteModel(gold.map(collectQuoteExamples), corpus);
+const quoteTarget = new URL('../ingest/models/quote-weights.json', import.meta.url);
+writeFileSync(quoteTarget, `${JSON.stringify(quoteModel, null, 2)}\n`);
+console.log(
+  `short quotes: ${quoteModel.trainedOn.spans} spans of ${quoteModel.trainedOn.articles} articles: ${Object.keys(quoteModel.weights).length} weights, threshold ${quoteModel.threshold} -> ${quoteTarget.pathname}`,
+);
+const model = trainSpeakerModel(gold, examples, corpus, quoteModel);
 const target = new URL('../ingest/models/speaker-weights.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(model, null, 2)}\n`);
 console.log(

@@ -1,5 +1,7 @@
 import { mentionsBetween } from './entities';
 import { SPEECH_VERBS } from './lexicon';
+import { type QuoteModel, quoteProbability } from './models/quote-classifier';
+import { quoteFeatures, SHORT_QUOTE_WORDS, type ShortQuoteReading } from './models/quote-features';
 import type { QuoteSegment } from './quotes';
 import {
   type ArticleContext,
@@ -49,12 +51,25 @@ const RULE_RELIABILITY: Record<AttributionRule, number> = {
   none: 0,
 };
 
+/** The quote classifier that decides short quoted spans, and a hook that receives each one (training). */
+export interface ShortQuoteOptions {
+  /** null keeps the rules' decisions. */
+  model: QuoteModel | null;
+  onShortQuote?: (segment: QuoteSegment, features: string[]) => void;
+}
+
 /**
  * Attributes each quoted segment to a speaker by the cue next to it ("…,” Peskov said / said Peskov /
  * Peskov said: “…” / according to Peskov), or, with no cue of its own, by the quote it continues.
- * Quoted words with no cue and no look of speech (scare quotes, titles) are dropped.
+ * Quoted words with no cue and no look of speech (scare quotes, titles) are dropped; a span of a few
+ * words dropped so is added back when the quote classifier, reading the rules' decision as one of
+ * its features, is sure it is a quote.
  */
-export function attributeQuotes(context: ArticleContext, segments: QuoteSegment[]): AttributedQuote[] {
+export function attributeQuotes(
+  context: ArticleContext,
+  segments: QuoteSegment[],
+  shortQuotes: ShortQuoteOptions = { model: null },
+): AttributedQuote[] {
   const history: SpeakerHistory[] = [];
   const found: (AttributedQuote | 'title' | null)[] = segments.map((segment, i) => {
     const attributed = attributeByCue(context, segment, segments[i - 1], segments[i + 1], history);
@@ -64,12 +79,29 @@ export function attributeQuotes(context: ArticleContext, segments: QuoteSegment[
   });
   const cued = found.map((f) => (f === 'title' ? null : f));
   const resolved: (AttributedQuote | null)[] = [];
-  segments.forEach((_, i) => {
+  segments.forEach((segment, i) => {
     const own = found[i];
-    resolved.push(own === 'title' ? null : continued(context, segments, cued, resolved, i));
+    const rules = own === 'title' ? null : continued(context, segments, cued, resolved, i);
+    if (!isShort(context, segment) || (!shortQuotes.model && !shortQuotes.onShortQuote)) {
+      resolved.push(rules);
+      return;
+    }
+    const reading: ShortQuoteReading = own === 'title' ? 'title' : rules ? { kept: rules.rule } : 'dropped';
+    const sentence = sentenceAt(context, segment.open) ?? { start: segment.open, end: segment.close };
+    const subject = leadingSubject(context, sentence.start, segment.open);
+    const features = quoteFeatures(context, segment, segments[i - 1], sentence, subject, reading);
+    shortQuotes.onShortQuote?.(segment, features);
+    const { model } = shortQuotes;
+    if (!model || rules) resolved.push(rules);
+    else if (quoteProbability(model.weights, features) < model.threshold) resolved.push(null);
+    else resolved.push(continued(context, segments, cued, resolved, i, true));
   });
   return resolved.filter((q): q is AttributedQuote => q !== null);
 }
+
+/** A span of a few words, not the continuation of a quote from the paragraph before. */
+const isShort = (context: ArticleContext, segment: QuoteSegment) =>
+  !segment.continuesPrevious && wordCount(context.text, segment) <= SHORT_QUOTE_WORDS;
 
 function continued(
   context: ArticleContext,
@@ -77,6 +109,8 @@ function continued(
   cued: (AttributedQuote | null)[],
   resolved: (AttributedQuote | null)[],
   i: number,
+  /** The quote classifier has kept it: the scare-quote rules do not drop it. */
+  keep = false,
 ): AttributedQuote | null {
   const segment = segments[i];
   const own = cued[i];
@@ -101,6 +135,7 @@ function continued(
   // a word or two in quote marks with no cue of its own is a scare quote, not speech, unless the
   // quote is a paragraph of its own (a short answer in a running quote: “I regret it.”)
   if (
+    !keep &&
     wordCount(context.text, segment) < 4 &&
     !segment.continuesPrevious &&
     !isWholeParagraph(context, segment) &&
@@ -127,7 +162,7 @@ function continued(
       segment.open,
     );
     // a short phrase in quote marks, with no cue and no one in the sentence to say it, is a scare quote
-    if (!phrase && wordCount(context.text, segment) < 6) return null;
+    if (!phrase && !keep && wordCount(context.text, segment) < 6) return null;
     const history = historyOf(resolved);
     const speaker = phrase ? resolveSpeaker(context, phrase, history) : null;
     return {

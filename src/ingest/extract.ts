@@ -2,6 +2,7 @@ import { type AttributedQuote, attributeQuotes } from './attribution';
 import { findDatelines } from './datelines';
 import { type EntityIndex, findEntities, inferGenderFromPronouns, mentionsBetween } from './entities';
 import { TITLES } from './lexicon';
+import { type QuoteModel, shippedQuoteModel } from './models/quote-classifier';
 import { type ReportedModel, shippedReportedModel } from './models/reported-classifier';
 import {
   type RankingHooks,
@@ -9,7 +10,7 @@ import {
   type SpeakerModel,
   shippedSpeakerModel,
 } from './models/speaker-ranker';
-import { findQuoteSegments } from './quotes';
+import { findQuoteSegments, type QuoteSegment } from './quotes';
 import { findReportedSpeech, type ReportedCandidate, type ReportedStatement } from './reported';
 import { findRoles } from './roles';
 import { paragraphSpans, sentenceSpans } from './sentences';
@@ -23,6 +24,9 @@ export interface ExtractOptions extends RankingHooks {
   /** The trained reported-speech classifier; null keeps the rules' statements. Default: the shipped weights. */
   reportedModel?: ReportedModel | null;
   onReportedCandidates?: (candidates: ReportedCandidate[]) => void;
+  /** The trained quote classifier for short quoted spans; null keeps the rules' decisions. Default: the shipped weights. */
+  quoteModel?: QuoteModel | null;
+  onShortQuote?: (segment: QuoteSegment, features: string[]) => void;
 }
 
 /** Finds the people, organizations and places of an article and who said what in it. Pure. */
@@ -51,7 +55,11 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   linkDescriptions(context);
   addRoleAliases(context);
   const model = options.speakerModel === undefined ? shippedSpeakerModel() : options.speakerModel;
-  const attributed = rankSpeakers(context, attributeQuotes(context, segments), model, options);
+  const quotes = attributeQuotes(context, segments, {
+    model: options.quoteModel === undefined ? shippedQuoteModel() : options.quoteModel,
+    onShortQuote: options.onShortQuote,
+  });
+  const attributed = rankSpeakers(context, quotes, model, options);
   const history: SpeakerHistory[] = attributed.flatMap((q) =>
     q.speaker?.entity ? [{ at: q.segment.start, entity: q.speaker.entity }] : [],
   );

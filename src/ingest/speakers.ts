@@ -14,6 +14,7 @@ import {
   PERSON_NOUNS,
   PRONOUN_GENDER,
   SPEECH_VERBS,
+  TITLES,
 } from './lexicon';
 import { titleMatches } from './roles';
 import { type Token, tokenIndexAt } from './tokens';
@@ -429,6 +430,17 @@ function phraseEndingAt(context: ArticleContext, stop: number, limit: number): S
       .slice(1, 5)
       .find((w) => PERSON_NOUNS.has(w.toLowerCase()));
     if (isObject && head && headNoun) return describe(context, limit + head.index, stop);
+    // "a reader from Ottawa wrote", "Residents of Surrey said": a place after a preposition says
+    // where the speakers are from; it does not speak
+    if (
+      isObject &&
+      index.byKey.get(mention.key)?.kind === 'place' &&
+      /(?:^|\s)\p{L}\p{Ll}+\s+(?:of|from|in|at)\s+(?:the\s+)?$/u.test(before)
+    ) {
+      const tail = clauseTail(text.slice(limit, stop));
+      const start = stop - tail.trimStart().length;
+      return { start, end: stop, text: text.slice(start, stop), kind: 'indefinite', mention: null };
+    }
     return { start: mention.start, end: mention.end, text: mention.text, kind: 'name', mention };
   }
   const words = text.slice(limit, stop);
@@ -484,7 +496,9 @@ export function describe(context: ArticleContext, start: number, end: number): S
   const head = headWords[headWords.length - 1] ?? '';
   if (person && person.end === end) return { start, end, text: phraseText, kind: 'name', mention: person };
   const determiner = words[0] ?? '';
-  const isPersonNoun = PERSON_NOUNS.has(head) || PERSON_NOUNS.has(headWords.slice(-2).join(' '));
+  // a title is a person noun too ("the MP", "the councillor", "the premier")
+  const isPersonNoun =
+    PERSON_NOUNS.has(head) || PERSON_NOUNS.has(headWords.slice(-2).join(' ')) || TITLES.has(head);
   const isGroupNoun = ORGANIZATION_NOUNS.has(head);
   if (!isPersonNoun && !isGroupNoun) {
     if (inside.length === 1 && inside[0]?.end === end)
@@ -801,6 +815,16 @@ function resolveDescription(
     const entity = mostRecent(context, pool, phrase.start);
     return { phrase, entity, certainty: pool.length === 1 ? 0.85 : 0.6 };
   }
+  // a qualifier the role does not state ("the Canadian-born executive" for "Tesla chief executive
+  // Elon Moss") still fits a holder of the title whose role names no place or party that contradicts it
+  const unstated = roles.filter((role) => holdsTitle(role) && !contradicts(context, role, qualifiers));
+  const unstatedHolders = [...new Set(unstated.map((r) => r.personKey))]
+    .map((k) => index.byKey.get(k))
+    .filter((r): r is EntityRecord => r?.kind === 'person');
+  if (unstatedHolders.length) {
+    const entity = mostRecent(context, unstatedHolders, phrase.start);
+    return { phrase, entity, certainty: unstatedHolders.length === 1 ? 0.6 : 0.45 };
+  }
   // no stated role fits: the person the recent sentences are about (not one who holds the title
   // with another qualifier, the Florida governor for "the New Jersey governor"), else the last speaker
   const otherHolders = new Set(qualifiers.length ? roles.filter(holdsTitle).map((r) => r.personKey) : []);
@@ -811,6 +835,29 @@ function resolveDescription(
   if (subject) return { phrase, entity: index.byKey.get(subject.key) ?? null, certainty: 0.45 };
   const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && isPerson(h.entity));
   return { phrase, entity: lastSpeaker?.entity ?? null, certainty: 0.4 };
+}
+
+const PARTY_WORDS = new Set(
+  'democratic democrat republican gop liberal conservative ndp green labour labor tory'.split(' '),
+);
+
+/**
+ * Whether a title holder's role rules out a qualifier of the description that it does not state:
+ * a nationality ("Canadian-born") only when the role names another country; a party only when the
+ * role names another party; any other name ("the New Jersey governor", "the Tesla executive") when
+ * the role names a place or organization of its own ("former Florida governor Tom Reyes").
+ */
+function contradicts(context: ArticleContext, role: ExtractedRole, qualifiers: string[]): boolean {
+  const written = context.text.slice(role.span.start, role.span.end).toLowerCase();
+  const roleWords = new Set(written.split(/[^\p{L}-]+/u));
+  const rolePlace = role.placeKey ? context.index.byKey.get(role.placeKey)?.name.toLowerCase() : undefined;
+  return qualifiers.some((q) => {
+    if (roleWords.has(q) || written.includes(q)) return false;
+    const country = DEMONYMS.get(q.replace(/-(?:born|raised|based)$/, ''));
+    if (country) return !!rolePlace && rolePlace !== country.toLowerCase();
+    if (PARTY_WORDS.has(q)) return [...PARTY_WORDS].some((p) => roleWords.has(p));
+    return !!role.placeKey || !!role.organizationKey;
+  });
 }
 
 /**

@@ -326,4 +326,20 @@ describe('the shipped speaker ranker', () => {
     const subject = offered.find((c) => c.text.startsWith('The piece'));
     expect(subject?.features).toContain('source:sentence-subject');
   });
+
+  test('the subject of the clause a partial quote stands in is a candidate ("long before city officials …")', () => {
+    const text =
+      'The report came out in May, long before city officials started to describe the closure as a “temporary pause that would end soon.”';
+    const offered: { text: string; features: string[] }[] = [];
+    extract(text, {
+      quoteModel: null,
+      onCandidates: (all) => {
+        for (const { candidates } of all)
+          for (const c of candidates)
+            if (c.phrase) offered.push({ text: c.phrase.text, features: c.features });
+      },
+    });
+    const subject = offered.find((c) => c.text === 'city officials');
+    expect(subject?.features).toContain('source:clause-subject');
+  });
 });

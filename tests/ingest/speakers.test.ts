@@ -17,6 +17,35 @@ describe('speaker resolution', () => {
     expect(quoteSpeakers(text)).toEqual(['Carl Dunmore', 'Carl Dunmore']);
   });
 
+  test('a title written in capitals is a description of its holder ("the MP")', () => {
+    const text =
+      'Liberal MP Sean Farrow announced the ferry funding on Friday. Critic Pat Doane called it late.\n\n' +
+      '“This is a good day for the island,” the MP said.';
+    expect(quoteSpeakers(text)).toEqual(['Sean Farrow']);
+  });
+
+  test('a nationality the role does not state still fits the one holder of the title', () => {
+    const text =
+      'Vexa Motors chief executive Elan Moore, who grew up in Winnipeg, spoke on Monday. Analysts were unimpressed.\n\n' +
+      '“We are in production hell,” the Canadian-born executive said.';
+    expect(quoteSpeakers(text)).toEqual(['Elan Moore']);
+  });
+
+  test('a qualifier still rules out a holder whose role names another place', () => {
+    const text =
+      'Former Ohio governor Tom Reyes spoke first. Then Gov. Chris Crandall took the stage.\n\n' +
+      '“We will win this state,” the New Jersey governor said.';
+    expect(quoteSpeakers(text)).toEqual(['Chris Crandall']);
+  });
+
+  test('a place after a preposition in the speaker phrase is where the speaker is from, not the speaker', () => {
+    expect(quoteSpeakers('A reader from Ottawa wrote that the budget was “a mess” and a letdown.')).toEqual([
+      null,
+    ]);
+    expect(quoteSpeakers('Residents of Surrey said, “We want the train back.”')).toEqual([null]);
+    expect(quoteSpeakers('“It is a mess,” said Ann Roe of Ottawa.')).toEqual(['Ann Roe']);
+  });
+
   test('a description is not the name in its own opening phrase', () => {
     const text =
       'BOSTON — Helen Marsh has changed her view of the race. Speaking on a podcast with hosts Joe Carver and Mia Lentz, the Green Party nominee said the debate had been “a waste of an evening.”';

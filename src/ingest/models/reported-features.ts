@@ -8,7 +8,7 @@ const bucket = (n: number, edges: number[]) => {
   return i < 0 ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
 };
 
-const DETERMINERS = new Set(
+export const DETERMINERS = new Set(
   'the a an this that these those his her its their our my your one every each any some no another'.split(
     ' ',
   ),

@@ -35,6 +35,7 @@ export function collectReportedExamples(article: GoldArticle): ReportedExample[]
   extract(article.text, {
     speakerModel: null,
     reportedModel: null,
+    quoteModel: null,
     onReportedCandidates: (candidates) => {
       for (const { statement, features } of candidates) {
         const s = toCodePoint(statement.start);
@@ -68,8 +69,8 @@ export const DEFAULT_REPORTED_TRAINING: ReportedTrainingOptions = {
 
 /** Logistic regression by AdaGrad in a seeded order: the same examples always give the same weights. */
 export function trainReportedWeights(
-  examples: ReportedExample[],
-  options: ReportedTrainingOptions = DEFAULT_REPORTED_TRAINING,
+  examples: { features: string[]; positive: boolean }[],
+  options: AdaGradOptions = DEFAULT_REPORTED_TRAINING,
 ): Record<string, number> {
   return adaGrad(examples.length, options, (k, weight) => {
     const gradient = new Map<string, number>();

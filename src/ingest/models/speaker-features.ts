@@ -44,8 +44,21 @@ const SOURCE_ORDER = [
   'mention',
   'pronoun',
   'sentence-subject',
+  'clause-subject',
 ] as const;
 type Source = (typeof SOURCE_ORDER)[number];
+
+const CLAUSE_OPENING =
+  /(?:[,;—–]\s+|\b(?:before|after|while|when|because|since|although|though|that|and|but|where|whereas|until)\s+)(?=\S)/g;
+
+/** Where the last clause before `to` opens inside the sentence (after a comma or a conjunction). */
+function lastClauseStart(text: string, from: number, to: number): number {
+  const window = text.slice(from, to);
+  let at = -1;
+  CLAUSE_OPENING.lastIndex = 0;
+  for (let m = CLAUSE_OPENING.exec(window); m; m = CLAUSE_OPENING.exec(window)) at = m.index + m[0].length;
+  return at < 0 ? from : from + at;
+}
 
 const bucket = (n: number) => (n <= 0 ? 0 : Math.min(7, Math.floor(Math.log2(n + 1))));
 
@@ -186,6 +199,15 @@ function candidatesOf(
       leadingSubject(context, openSentence.start, segment.open) ??
       leadingNounPhrase(context, openSentence.start, segment.open);
     if (subject && subject.end <= segment.open) add(subject, 'sentence-subject');
+    // "… long before White House officials started to portray it as a “…”": the subject of the
+    // clause the quote stands in, when a later clause opens the sentence up to it
+    const clauseStart = lastClauseStart(context.text, openSentence.start, segment.open);
+    if (clauseStart > openSentence.start) {
+      const clauseSubject = leadingNounPhrase(context, clauseStart, segment.open);
+      // a subject, not the words right before the mark ("… as a “…”"): a verb stands between them
+      if (clauseSubject && /\p{L}/u.test(context.text.slice(clauseSubject.end, segment.open)))
+        add(clauseSubject, 'clause-subject');
+    }
   }
   const context2: FeatureContext = {
     context,

@@ -9,6 +9,7 @@ import {
 } from '../evaluation';
 import { extract } from '../extract';
 import { type AdaGradOptions, adaGrad } from './adagrad';
+import { KEEP_EVERY_SHORT_QUOTE, type QuoteModel } from './quote-classifier';
 import { SPEAKER_MODEL_VERSION, type SpeakerModel } from './speaker-ranker';
 
 /** One quote's candidates as feature lists, and which of them overlap the gold source mention. */
@@ -17,12 +18,16 @@ export interface RankingExample {
   positive: boolean[];
 }
 
-/** The ranking examples of one article: its quotes that match a gold quote with a source mention. */
+/**
+ * The ranking examples of one article: its quotes that match a gold quote with a source mention,
+ * every short quoted span included (whichever the quote classifier keeps, the ranker has seen its kind).
+ */
 export function collectExamples(article: GoldArticle): RankingExample[] {
   const toCodePoint = utf16ToCodePoint(article.text);
   const examples: RankingExample[] = [];
   extract(article.text, {
     speakerModel: null,
+    quoteModel: KEEP_EVERY_SHORT_QUOTE,
     onCandidates: (all) => {
       for (const { quote, candidates } of all) {
         const g = matchGold(article.quotes, toCodePoint(quote.segment.start), toCodePoint(quote.segment.end));
@@ -109,12 +114,17 @@ function referenceName(g: GoldQuote): string | null | undefined {
  * The model's decisions on held-out articles, each marked right when its mention overlaps the gold
  * mention and, where a gold name exists, the resolved name matches it.
  */
-function calibrationRecords(articles: GoldArticle[], model: SpeakerModel): CalibrationRecord[] {
+function calibrationRecords(
+  articles: GoldArticle[],
+  model: SpeakerModel,
+  quoteModel: QuoteModel | undefined,
+): CalibrationRecord[] {
   const records: CalibrationRecord[] = [];
   for (const article of articles) {
     const toCodePoint = utf16ToCodePoint(article.text);
     extract(article.text, {
       speakerModel: model,
+      quoteModel,
       onRanked: (quote, ranking) => {
         const g = matchGold(article.quotes, toCodePoint(quote.segment.start), toCodePoint(quote.segment.end));
         const speaker = quote.speaker;
@@ -205,12 +215,14 @@ const EMPTY_CALIBRATION: SpeakerModel['calibration'] = {
 
 /**
  * Trains the ranker on the articles, and its confidence calibration on out-of-fold decisions
- * (k-fold inside the given articles), so the calibration is fitted on articles each model never saw.
+ * (k-fold inside the given articles), so the calibration is fitted on articles each model never saw;
+ * `quoteModel` decides which short quoted spans those decisions are made on (default: the shipped one).
  */
 export function trainSpeakerModel(
   articles: GoldArticle[],
   examples: RankingExample[][],
   corpus: string,
+  quoteModel?: QuoteModel,
   folds = 5,
 ): SpeakerModel {
   const model = (weights: Record<string, number>): SpeakerModel => ({
@@ -228,6 +240,7 @@ export function trainSpeakerModel(
       ...calibrationRecords(
         articles.filter((_, i) => inFold(i)),
         model(weights),
+        quoteModel,
       ),
     );
   }
