@@ -182,9 +182,18 @@ export function scoreToken(
   remembered: number,
   out: Float64Array,
   document?: Int32Array,
+  staticCache?: StaticCache,
 ): number {
   out.fill(0);
-  staticOf(features, i, staticScratch);
+  if (!staticCache) staticOf(features, i, staticScratch);
+  else if (staticCache.done[i]) {
+    const { rows } = staticCache;
+    for (let f = 0, at = i * STATIC_N; f < STATIC_N; f++, at++) staticScratch[f] = rows[at] as number;
+  } else {
+    staticOf(features, i, staticScratch);
+    staticCache.rows.set(staticScratch, i * STATIC_N);
+    staticCache.done[i] = 1;
+  }
   addRows(weights, staticScratch, STATIC_N, out);
   dynamicOf(features, i, prev, prev2, remembered, dynamic);
   addRows(weights, dynamic, DYNAMIC_N, out);
@@ -214,8 +223,20 @@ export function tagTokens(
   model: NerModel = shippedModel(),
 ): Uint8Array {
   const features = featuresOf(text, tokens, readings);
-  const first = decodeTokens(model.weights, features);
-  return model.second ? decodeTokens(model.second, features, documentBuckets(features, first)) : first;
+  if (!model.second) return decodeTokens(model.weights, features);
+  // a token's static buckets are the same for both stages: the second reads them from the first's
+  const cache: StaticCache = {
+    rows: new Int32Array(tokens.length * STATIC_N),
+    done: new Uint8Array(tokens.length),
+  };
+  const first = decodeTokens(model.weights, features, undefined, cache);
+  return decodeTokens(model.second, features, documentBuckets(features, first), cache);
+}
+
+/** The static buckets of the tokens scored so far in one text (STATIC_N a token). */
+interface StaticCache {
+  rows: Int32Array;
+  done: Uint8Array;
 }
 
 /** Greedy left-to-right labels of one table (and the document buckets of a second stage). */
@@ -223,6 +244,7 @@ export function decodeTokens(
   weights: Float32Array,
   features: TokenFeatures,
   document?: Int32Array,
+  staticCache?: StaticCache,
 ): Uint8Array {
   const { tokens } = features;
   const labels = new Uint8Array(tokens.length);
@@ -234,7 +256,7 @@ export function decodeTokens(
     if (scored) prepare(features, i);
     const word = features.words[i] as number;
     const label = scored
-      ? scoreToken(weights, features, i, prev, prev2, memory.get(word) ?? 0, scores, document)
+      ? scoreToken(weights, features, i, prev, prev2, memory.get(word) ?? 0, scores, document, staticCache)
       : 0;
     if (label !== 0) memory.set(word, kindOf(label));
     labels[i] = label;
