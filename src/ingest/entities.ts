@@ -163,20 +163,28 @@ export function findEntities(
       group.reading = readGroup(group.core).reading;
     }
   }
-  // words the text also uses alone, as surnames are, or that end a name read as a person's
+  // what the tagger reads as an organization or a place in every word of a run
+  const taggedOtherThanPerson = (g: NameGroup) =>
+    g.core.every((t) => {
+      const kind = kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0);
+      return kind === 2 || kind === 3;
+    });
+  // words the text also uses alone, as surnames are (unless the tagger reads them as a firm, a club
+  // or a place there: "the Orioles"), or that end a name read as a person's
   const personWords = new Set(
     groups
-      .filter((g) => g.reading === 'single' || g.reading === 'person')
+      .filter((g) => (g.reading === 'single' && !taggedOtherThanPerson(g)) || g.reading === 'person')
       .map((g) => g.core[g.core.length - 1]?.lower),
   );
   // last words of the full names the rules read as people's: a word used alone that ends one is a surname
-  // ("Ontario-based Magna" is no full name: applyTagger trims the descriptor)
+  // ("Ontario-based Magna" is no full name: applyTagger trims the descriptor; nor is an untitled
+  // "Baltimore Orioles" that the tagger reads as an organization or a place throughout)
   const surnames = new Set(
     groups
       .filter(
         (g) =>
           g.core.length > 1 &&
-          (g.reading === 'person' || g.reading === 'unknown') &&
+          (g.reading === 'person' || (g.reading === 'unknown' && !taggedOtherThanPerson(g))) &&
           !g.core.some((t) => DESCRIPTOR.test(t.word)),
       )
       .map((g) => g.core[g.core.length - 1]?.lower),
@@ -204,6 +212,7 @@ export function findEntities(
   for (const group of groups)
     applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds);
   cutAtKnownNames(groups);
+  widenOrganizations(tokens, groups, labels, caps);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
@@ -483,6 +492,19 @@ function applyTagger(
     group.reading = 'organization';
     return;
   }
+  // "Neil Jordan … Jordan defends his film", "MaliVai Washington … said Washington": a listed place
+  // used alone that ends a full name given in the text and that the tagger reads as a person's here
+  // is that person's surname
+  if (
+    listed &&
+    group.reading === 'place' &&
+    group.core.length === 1 &&
+    tagged === 'person' &&
+    surnames.has(first.lower)
+  ) {
+    group.reading = 'single';
+    return;
+  }
   if (listed) return;
   // The tagger is weaker than the rules on a person's name seen elsewhere in the text, or next to a
   // speech verb or an apposition: there the rules' reading stands. A single word stays "single", so
@@ -516,6 +538,61 @@ function applyTagger(
     !SPEECH_VERBS.has(next)
   )
     group.reading = 'rejected';
+}
+
+/** Label numbers of the tagger's organization spans (see LABELS in ner-features.ts). */
+const B_ORGANIZATION = 3;
+const I_ORGANIZATION = 4;
+
+/**
+ * "Mercantile Bancorp Inc.", "Douglas & Lomason Co", "Boatmen's", "First Union", "Human Rights in
+ * China": where the tagger reads one organization over words the capitalization rules cut into
+ * several runs or stop short of (a company suffix, "&", an ordinal, a lower-case "in"), the name is
+ * the tagger's span. Only over runs it covers whole, none of them a titled person's name, outside
+ * lines in capitals.
+ */
+function widenOrganizations(
+  tokens: Token[],
+  groups: NameGroup[],
+  labels: Uint8Array,
+  caps: Uint8Array,
+): void {
+  const indexOf = (t: Token) => tokenIndexAt(tokens, t.start);
+  for (let first = 0; first < labels.length; first++) {
+    if (labels[first] !== B_ORGANIZATION || caps[first]) continue;
+    let last = first;
+    while (labels[last + 1] === I_ORGANIZATION) last++;
+    const opening = tokens[first];
+    const closing = tokens[last];
+    // a lower-case word ends no name ("First Union bank")
+    if (last === first || !opening?.capitalized || !closing || closing.word === closing.lower) continue;
+    const inside: number[] = [];
+    let whole = true;
+    groups.forEach((g, k) => {
+      const from = g.tokens[0];
+      const to = g.tokens[g.tokens.length - 1];
+      if (!from || !to) return;
+      const a = indexOf(from);
+      const b = indexOf(to);
+      if (b < first || a > last) return;
+      if (a < first || b > last || (g.reading === 'person' && g.prefix.length > 0)) whole = false;
+      inside.push(k);
+    });
+    const only = inside.length === 1 ? groups[inside[0] as number] : undefined;
+    const same =
+      only &&
+      indexOf(only.core[0] as Token) === first &&
+      indexOf(only.core[only.core.length - 1] as Token) === last;
+    if (!whole || inside.length === 0 || same) continue;
+    const core = tokens.slice(first, last + 1);
+    groups.splice(inside[0] as number, inside.length, {
+      tokens: core,
+      prefix: [],
+      core,
+      reading: 'organization',
+    });
+    first = last;
+  }
 }
 
 /** The only word of the group, when it opens a sentence. */

@@ -233,6 +233,31 @@ describe('findEntities', () => {
     expect(organizations).toHaveLength(1);
     expect(organizations[0]?.aliases).toEqual(expect.arrayContaining(['HWF', 'Workers Federation']));
   });
+
+  test('a company suffix the capitalization rules stop before stays in the tagged organization', () => {
+    const found = entities(
+      'Bank holding company Mercantile Bancorp Inc. said on Monday it would cut 300 jobs.',
+    );
+    const organization = found.find((e) => e.name.startsWith('Mercantile'));
+    expect([organization?.name, organization?.kind]).toEqual(['Mercantile Bancorp Inc.', 'organization']);
+  });
+
+  test('a listed place used alone that ends a full name in the text is that person ("Neil Jordan … Jordan")', () => {
+    const found = entities(
+      'Director Neil Jordan defended his new film on Monday. Jordan said the story had to be told.',
+    );
+    expect(found.map((e) => `${e.kind}:${e.name}`)).toEqual(['person:Neil Jordan']);
+    expect(found[0]?.mentions).toHaveLength(2);
+  });
+
+  test('a club named in full and by its nickname alone is one organization, not a person', () => {
+    const found = entities(
+      'The Baltimore Orioles beat the Boston Red Sox 5-3 on Tuesday. The Orioles have won six games in a row.',
+    );
+    const kinds = new Map(found.map((e) => [e.name, e.kind]));
+    expect(kinds.get('Baltimore Orioles')).toBe('organization');
+    expect(found.filter((e) => e.kind === 'person')).toEqual([]);
+  });
 });
 
 describe('what is not an entity, and clean names', () => {
