@@ -492,6 +492,21 @@ function applyTagger(
     group.reading = 'organization';
     return;
   }
+  // "KHASAVYURT, Russia 1996-08-31": a word in capitals that opens a line before a comma and a name is
+  // the city of a dateline (datelines.ts reads those that end in a dash), not an acronym, when the
+  // tagger reads it as a place
+  if (
+    group.core.length === 1 &&
+    group.reading === 'organization' &&
+    first.acronym &&
+    tagged === 'place' &&
+    !KNOWN_ORGANIZATIONS.has(whole) &&
+    (first.start === 0 || text[first.start - 1] === '\n') &&
+    /^ ?, \p{Lu}/u.test(text.slice(last.end, last.end + 4))
+  ) {
+    group.reading = 'place';
+    return;
+  }
   // "Neil Jordan … Jordan defends his film", "MaliVai Washington … said Washington": a listed place
   // used alone that ends a full name given in the text and that the tagger reads as a person's here
   // is that person's surname

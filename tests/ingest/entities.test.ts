@@ -250,6 +250,12 @@ describe('findEntities', () => {
     expect(found[0]?.mentions).toHaveLength(2);
   });
 
+  test('a city in capitals opening a dated line before its country is a place, not an acronym', () => {
+    const found = entities('NABLUS, West Bank 1996-08-30\nIsraeli troops sealed off the town on Friday.');
+    expect(found.find((e) => e.name.toUpperCase() === 'NABLUS')?.kind).toBe('place');
+    expect(found.filter((e) => e.kind === 'organization')).toEqual([]);
+  });
+
   test('a club named in full and by its nickname alone is one organization, not a person', () => {
     const found = entities(
       'The Baltimore Orioles beat the Boston Red Sox 5-3 on Tuesday. The Orioles have won six games in a row.',
