@@ -573,6 +573,8 @@ function widenOrganizations(
   caps: Uint8Array,
 ): void {
   const indexOf = (t: Token) => tokenIndexAt(tokens, t.start);
+  // groups are in text order: `from` is the first that does not end before the span
+  let from = 0;
   for (let first = 0; first < labels.length; first++) {
     if (labels[first] !== B_ORGANIZATION || caps[first]) continue;
     let last = first;
@@ -581,31 +583,27 @@ function widenOrganizations(
     const closing = tokens[last];
     // a lower-case word ends no name ("First Union bank")
     if (last === first || !opening?.capitalized || !closing || closing.word === closing.lower) continue;
-    const inside: number[] = [];
+    // (a group left without words by an earlier step counts as ending before everything)
+    const ends = (g: NameGroup | undefined) => (g?.tokens.length ? indexOf(g.tokens.at(-1) as Token) : -1);
+    while (from < groups.length && ends(groups[from]) < first) from++;
+    let to = from;
     let whole = true;
-    groups.forEach((g, k) => {
-      const from = g.tokens[0];
-      const to = g.tokens[g.tokens.length - 1];
-      if (!from || !to) return;
-      const a = indexOf(from);
-      const b = indexOf(to);
-      if (b < first || a > last) return;
+    for (; to < groups.length; to++) {
+      const g = groups[to] as NameGroup;
+      if (g.tokens.length === 0) continue;
+      const a = indexOf(g.tokens[0] as Token);
+      if (a > last) break;
+      const b = ends(g);
       if (a < first || b > last || (g.reading === 'person' && g.prefix.length > 0)) whole = false;
-      inside.push(k);
-    });
-    const only = inside.length === 1 ? groups[inside[0] as number] : undefined;
+    }
+    const only = to - from === 1 ? groups[from] : undefined;
     const same =
       only &&
       indexOf(only.core[0] as Token) === first &&
       indexOf(only.core[only.core.length - 1] as Token) === last;
-    if (!whole || inside.length === 0 || same) continue;
+    if (!whole || to === from || same) continue;
     const core = tokens.slice(first, last + 1);
-    groups.splice(inside[0] as number, inside.length, {
-      tokens: core,
-      prefix: [],
-      core,
-      reading: 'organization',
-    });
+    groups.splice(from, to - from, { tokens: core, prefix: [], core, reading: 'organization' });
     first = last;
   }
 }
