@@ -563,7 +563,7 @@ const I_ORGANIZATION = 4;
  * "Mercantile Bancorp Inc.", "Douglas & Lomason Co", "Boatmen's", "First Union", "Human Rights in
  * China": where the tagger reads one organization over words the capitalization rules cut into
  * several runs or stop short of (a company suffix, "&", an ordinal, a lower-case "in"), the name is
- * the tagger's span. Only over runs it covers whole, none of them a titled person's name, outside
+ * the tagger's span. Only over runs it covers whole, none of them rejected or a titled person's name, outside
  * lines in capitals.
  */
 function widenOrganizations(
@@ -594,11 +594,19 @@ function widenOrganizations(
       const a = indexOf(g.tokens[0] as Token);
       if (a > last) break;
       const b = ends(g);
-      if (a < first || b > last || (g.reading === 'person' && g.prefix.length > 0)) whole = false;
+      // a run the rules reject (a law, an event, a descriptor) stays rejected
+      if (
+        a < first ||
+        b > last ||
+        g.reading === 'rejected' ||
+        (g.reading === 'person' && g.prefix.length > 0)
+      )
+        whole = false;
     }
     const only = to - from === 1 ? groups[from] : undefined;
     const same =
       only &&
+      only.core.length > 0 &&
       indexOf(only.core[0] as Token) === first &&
       indexOf(only.core[only.core.length - 1] as Token) === last;
     if (!whole || to === from || same) continue;
