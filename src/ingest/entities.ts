@@ -560,9 +560,9 @@ const B_ORGANIZATION = 3;
 const I_ORGANIZATION = 4;
 
 /**
- * "Mercantile Bancorp Inc.", "Douglas & Lomason Co", "Boatmen's", "First Union", "Human Rights in
- * China": where the tagger reads one organization over words the capitalization rules cut into
- * several runs or stop short of (a company suffix, "&", an ordinal, a lower-case "in"), the name is
+ * "Mercantile Bancorp Inc.", "Standard & Poor", "National League for Democracy": where the tagger
+ * reads one organization over words the capitalization rules cut into several runs or stop short of
+ * (a company suffix, "&", a lower-case "for"), the name is
  * the tagger's span. Only over runs it covers whole, none of them rejected or a titled person's name, outside
  * lines in capitals.
  */
