@@ -710,7 +710,7 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     SPEECH_VERBS.has(next) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
-    // "Ki Hong, 33, said", "Jo Roe, vice chair of the board, told": an apposition, then a speech verb
+    // "Min Seo, 33, said", "Jo Roe, vice chair of the board, told": an apposition, then a speech verb
     SPEECH_VERBS.has(
       /^,[^,.;:“”"()]{1,70},\s*(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 90))?.[1] ?? '',
     ) ||

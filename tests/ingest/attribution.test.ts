@@ -346,7 +346,7 @@ describe('the shipped speaker ranker', () => {
   test('in “what he calls “…””, the person the sentence names is the source, not the pronoun', () => {
     const offered: { text: string; features: string[] }[] = [];
     const text =
-      'Senator Dale Ormsby spoke for an hour on Tuesday. Ormsby assails in sharp prose what he calls the “rigged” budget.';
+      'Senator Dale Ormsby spoke for an hour on Tuesday. Ormsby has long attacked what he calls the “rigged” budget.';
     const { quote, speaker } = firstQuote(text);
     expect(quote?.speakerMention?.text).toBe('Ormsby');
     expect(speaker).toBe('Dale Ormsby');

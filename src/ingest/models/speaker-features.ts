@@ -273,7 +273,7 @@ const RELATIVE_WORDS = new Set(['whom', 'what', 'which', 'who', 'that', 'as']);
  * How the candidates before a quote in its own sentence stand to each other: which of them is the
  * subject of a verb (a lower-case verb-like word after it: "Roe endorsed", "he has long used"), the
  * last such subject before the quote (the clause the quote stands in), and which pronouns follow a
- * person's name earlier in the sentence ("Roe assails what he calls “…”": the annotation names Roe).
+ * person's name earlier in the sentence ("Roe attacked what he calls “…”": the annotation names Roe).
  */
 interface SentenceStructure {
   subjects: Set<number>;
