@@ -808,6 +808,10 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     SPEECH_VERBS.has(next) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
+    // "Min Seo, 33, said", "Jo Roe, vice chair of the board, told": an apposition, then a speech verb
+    SPEECH_VERBS.has(
+      /^,[^,.;:“”"()]{1,70},\s*(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 90))?.[1] ?? '',
+    ) ||
     /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
   );
 }

@@ -702,7 +702,7 @@ const namedLikeOrganization = (r: EntityRecord) =>
       /^\p{Lu}{2}/u.test(r.name)));
 
 const COMPANY_ENDING =
-  /\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|Group|Holdings|Technologies|Systems|Solutions|Labs|Laboratories|Industries|Motors|Airlines|Partners|Associates|Capital|Bank|Fund|Foundation|Institute|University|College|Association|Agency|Committee|Council|Party|Media|Networks?|\p{L}+(?:ics|ceuticals))$/u;
+  /\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|Group|Holdings|Technologies|Systems|Solutions|Labs|Laboratories|Industries|Motors|Airlines|Partners|Associates|Capital|Bank|Fund|Foundation|Institute|University|College|Association|Agency|Committee|Council|Party|Media|Networks?|Transit|Authority|Commission|Department|Board|Police|Services?|Energy|Hydro|Railways?|Airways|Coalition|Alliance|Union|League|Ministry|Hospital|Cent(?:er|re)|\p{L}+(?:ics|ceuticals))$/u;
 
 /** "Jane Roe / Daily Courier", "Photo: …", "(Getty Images)": a credit line or byline, whose names never speak. */
 export const CREDIT_LINE =

@@ -342,4 +342,32 @@ describe('the shipped speaker ranker', () => {
     const subject = offered.find((c) => c.text === 'city officials');
     expect(subject?.features).toContain('source:clause-subject');
   });
+
+  test('in “what he calls “…””, the person the sentence names is the source, not the pronoun', () => {
+    const offered: { text: string; features: string[] }[] = [];
+    const text =
+      'Senator Dale Ormsby spoke for an hour on Tuesday. Ormsby has long attacked what he calls the “rigged” budget.';
+    const { quote, speaker } = firstQuote(text);
+    expect(quote?.speakerMention?.text).toBe('Ormsby');
+    expect(speaker).toBe('Dale Ormsby');
+    extract(text, {
+      onCandidates: (all) => {
+        for (const { candidates } of all)
+          for (const c of candidates)
+            if (c.phrase) offered.push({ text: c.phrase.text, features: c.features });
+      },
+    });
+    expect(offered.find((c) => c.text === 'Ormsby')?.features).toEqual(
+      expect.arrayContaining(['name-before-pronoun', 'clause-subject-of-verb:name']),
+    );
+    expect(offered.find((c) => c.text === 'he')?.features).toEqual(
+      expect.arrayContaining(['pronoun-after-name:relative', 'pronoun-relative:he']),
+    );
+    // a pronoun that is the subject of the main clause stays the source
+    expect(
+      firstQuote(
+        'When Dale Ormsby announced his run in June, he famously called the rivals “cowards” and left.',
+      ).quote?.speakerMention?.text,
+    ).toBe('he');
+  });
 });

@@ -131,4 +131,25 @@ describe('speaker resolution', () => {
     expect(mentions).toEqual(['One man', 'Another commenter']);
     expect(quoteSpeakers(text)).toEqual([null, null]);
   });
+
+  test('a name only read once, with an apposition before a speech verb, is still the speaker ("X, 33, said")', () => {
+    expect(quoteSpeakers('“It was loud all night,” Min Seo, 33, said.')).toEqual(['Min Seo']);
+    expect(
+      quoteSpeakers('“Sales are down,” Tobias Fenn, vice chairman of Brightwell, told the paper.'),
+    ).toEqual(['Tobias Fenn']);
+    expect(
+      quoteSpeakers('The party lost. “We will appeal,” Myint Thu, its acting chairman, told reporters.'),
+    ).toEqual(['Myint Thu']);
+  });
+
+  test('an organization named by its kind ("Harbor Transit", "… Authority") is never “he” or “she”', () => {
+    expect(
+      quoteSpeakers(
+        'Harbor Transit said on Monday that fares would rise.\n\n“We had no choice this year,” he said.',
+      ),
+    ).toEqual([null]);
+    expect(
+      quoteSpeakers('The Delmar Port Authority raised its fees.\n\n“Nobody likes this,” she said.'),
+    ).toEqual([null]);
+  });
 });

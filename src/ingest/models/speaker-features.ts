@@ -209,8 +209,10 @@ function candidatesOf(
         add(clauseSubject, 'clause-subject');
     }
   }
+  const ordered = [...found.values()].sort((a, b) => a.phrase.start - b.phrase.start);
   const context2: FeatureContext = {
     context,
+    structure: sentenceStructure(context, ordered, openSentence, segment.open),
     quote,
     openSentence,
     closeSentence,
@@ -235,18 +237,17 @@ function candidatesOf(
   };
   return [
     nobody,
-    ...[...found.values()]
-      .sort((a, b) => a.phrase.start - b.phrase.start)
-      .map(({ phrase, sources }) => ({
-        phrase,
-        fromRule: sources.has('rule'),
-        features: featuresOf(context2, phrase, sources),
-      })),
+    ...ordered.map(({ phrase, sources }) => ({
+      phrase,
+      fromRule: sources.has('rule'),
+      features: featuresOf(context2, phrase, sources),
+    })),
   ];
 }
 
 interface FeatureContext {
   context: ArticleContext;
+  structure: SentenceStructure;
   quote: AttributedQuote;
   openSentence: Span | undefined;
   closeSentence: Span | undefined;
@@ -257,6 +258,71 @@ interface FeatureContext {
   previousSpeaker: string | null;
   mentionCount: Map<string, number>;
   pronounResolutions: Map<number, string>;
+}
+
+const ADVERBS = /^(?:\p{Ll}+ly|also|then|later|now|still|never|again|once|even|already|first|too|not|just)$/u;
+/** Auxiliaries and common irregular past forms: a lower-case word that makes the name before it a subject. */
+const VERB_WORDS = new Set(
+  `has had have is was were are will would could can may might should must did does do began became
+  brought came felt fought found gave got went held kept knew led left lost made meant met paid put ran
+  saw sent set sought spoke stood took thought told understood won wrote`.split(/\s+/),
+);
+const RELATIVE_WORDS = new Set(['whom', 'what', 'which', 'who', 'that', 'as']);
+
+/**
+ * How the candidates before a quote in its own sentence stand to each other: which of them is the
+ * subject of a verb (a lower-case verb-like word after it: "Roe endorsed", "he has long used"), the
+ * last such subject before the quote (the clause the quote stands in), and which pronouns follow a
+ * person's name earlier in the sentence ("Roe attacked what he calls “…”": the annotation names Roe).
+ */
+interface SentenceStructure {
+  subjects: Set<number>;
+  nearestSubject: number;
+  pronounAfterName: Set<number>;
+  nameBeforePronoun: Set<number>;
+}
+
+function sentenceStructure(
+  context: ArticleContext,
+  candidates: { phrase: SpeakerPhrase }[],
+  sentence: Span | undefined,
+  open: number,
+): SentenceStructure {
+  const structure: SentenceStructure = {
+    subjects: new Set(),
+    nearestSubject: -1,
+    pronounAfterName: new Set(),
+    nameBeforePronoun: new Set(),
+  };
+  if (!sentence) return structure;
+  const { tokens, index } = context;
+  let lastName = -1;
+  for (const { phrase } of candidates) {
+    if (phrase.start < sentence.start || phrase.end > open) continue;
+    const first = tokenIndexAt(tokens, phrase.end);
+    let k = first;
+    while (tokens[k] && ADVERBS.test(tokens[k]?.text ?? '')) k++;
+    const next = tokens[k];
+    if (
+      next &&
+      next.start < open &&
+      !/^['’]s\b/.test(context.text.slice(phrase.end, phrase.end + 3)) &&
+      /^\p{Ll}+$/u.test(next.text) &&
+      /^[\s,]*$/.test(context.text.slice(phrase.end, tokens[first]?.start ?? phrase.end)) &&
+      (VERB_WORDS.has(next.lower) || SPEECH_VERBS.has(next.lower) || /(?:[^s]s|ed)$/.test(next.lower))
+    ) {
+      structure.subjects.add(phrase.start);
+      structure.nearestSubject = phrase.start;
+    }
+    const person = phrase.kind === 'name' && index.byKey.get(phrase.mention?.key ?? '')?.kind === 'person';
+    if (person) lastName = phrase.start;
+    const lower = phrase.text.toLowerCase();
+    if (phrase.kind === 'pronoun' && (lower === 'he' || lower === 'she') && lastName >= 0) {
+      structure.pronounAfterName.add(phrase.start);
+      structure.nameBeforePronoun.add(lastName);
+    }
+  }
+  return structure;
 }
 
 const within = (span: Span | undefined, at: number) => !!span && span.start <= at && at < span.end;
@@ -363,6 +429,12 @@ function featuresOf(f: FeatureContext, phrase: SpeakerPhrase, sources: Set<Sourc
     !SPEECH_VERBS.has(before.lower)
   )
     add('after-verb', where);
+  if (f.structure.subjects.has(phrase.start)) add('clause-subject-of-verb', kind);
+  if (f.structure.nearestSubject === phrase.start) add('nearest-subject', kind);
+  if (f.structure.pronounAfterName.has(phrase.start))
+    add('pronoun-after-name', before && RELATIVE_WORDS.has(before.lower) ? 'relative' : 'other');
+  if (f.structure.nameBeforePronoun.has(phrase.start)) add('name-before-pronoun');
+  if (pronoun && before && RELATIVE_WORDS.has(before.lower)) add('pronoun-relative', pronoun);
   if (kind === 'description') add('description-head', descriptionHead(context, phrase), where);
   if (kind === 'pronoun' && (pronoun === 'he' || pronoun === 'she')) {
     let resolution = f.pronounResolutions.get(phrase.start);
