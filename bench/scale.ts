@@ -15,6 +15,7 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { createApiKey } from '../src/services/api-keys';
+import { QuoteTextCache } from '../src/services/echoes';
 import { extractBatch, type IngestInput, storeBatch } from '../src/services/ingest';
 import { createQuoteEvents } from '../src/services/quote-events';
 import { createApp } from '../src/yoga';
@@ -118,6 +119,8 @@ async function ingestCorpus(database: Database): Promise<void> {
     }
     return inputs;
   };
+  // as npm run ingest does: the echo step's texts kept from one batch to the next
+  const quoteTexts = new QuoteTextCache();
   let blockStart = performance.now();
   const allStart = blockStart;
   let done = 0;
@@ -133,7 +136,7 @@ async function ingestCorpus(database: Database): Promise<void> {
     inputs = nextInputs();
     extracting = extractBatch(inputs);
     const storeStart = performance.now();
-    const outcomes = await storeBatch(database.db, extracted);
+    const outcomes = await storeBatch(database.db, extracted, { quoteTexts });
     stages.store += performance.now() - storeStart;
     const failed = outcomes.find((o) => o.status !== 'new');
     if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);

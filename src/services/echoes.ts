@@ -71,6 +71,50 @@ export const ECHO_CANDIDATES = {
 const isShortText = (text: string) => text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
 
 /**
+ * Stored quotes' normalized texts and trigram sets by quote id, kept by a long ingest (a CLI run,
+ * a worker, the benchmark) from one batch to the next, for one database. A quote's text never
+ * changes and its id is never given again, so an entry stays true; a deleted quote's shingles go
+ * with it, so it is no one's candidate any more. The candidates of a batch are mostly the same
+ * early quotes of common stories (a shingle's postings are its first ones), whose texts were
+ * read again and their trigram sets computed again for every batch: a read that grew with the
+ * corpus (docs/scaling.md). Least recently used entries go first beyond `capacity`.
+ */
+export class QuoteTextCache {
+  private readonly entries = new Map<number, { text: string; trigrams?: Int32Array | null }>();
+
+  constructor(readonly capacity = 100_000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  text(id: number): string | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.text;
+  }
+
+  /** The quote's trigram set (pgTrigrams), computed once while the entry is kept. */
+  trigrams(id: number, text: string): Int32Array | null {
+    const entry = this.entries.get(id);
+    if (!entry || entry.text !== text) return pgTrigrams(text);
+    if (entry.trigrams === undefined) entry.trigrams = pgTrigrams(text);
+    return entry.trigrams;
+  }
+
+  add(id: number, text: string): void {
+    if (this.entries.has(id)) return;
+    this.entries.set(id, { text });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
+
+/**
  * Links the quotes of a newly stored article with the quotes already stored, both ways (see
  * storeEchoLinks). Takes the echo step's turn first; `ingestArticle` takes it earlier, before its
  * quotes get their ids.
@@ -112,13 +156,14 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
 export async function storeEchoLinks(
   tx: Db,
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
+  cache?: QuoteTextCache,
 ): Promise<void> {
   if (!newQuotes.length) return;
   const shingles = newQuotes.map((q) => echoShingles(q.normalizedText).map(String));
   const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
   await insertShingles(tx, newQuotes, shingles, postings);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const { whole, ifShort } = textsToRead(pairs, texts);
+  const { whole, ifShort } = textsToRead(pairs, texts, cache);
   if (whole.length || ifShort.length)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
       await tx.execute(sql`
@@ -126,9 +171,12 @@ export async function storeEchoLinks(
         union all
         select id, normalized_text from ${quotes}
         where id = any(${intArray(ifShort)}) and ${isShortQuoteText(quotes.normalizedText)}`),
-    ))
+    )) {
       texts.set(Number(r.id), r.normalized_text);
-  await linkPairs(tx, pairs, texts);
+      cache?.add(Number(r.id), r.normalized_text);
+    }
+  for (const q of newQuotes) cache?.add(q.id, q.normalizedText);
+  await linkPairs(tx, pairs, texts, cache);
 }
 
 /**
@@ -141,6 +189,7 @@ export async function storeEchoLinks(
 function textsToRead(
   pairs: CandidatePairs,
   texts: Map<number, string>,
+  cache?: QuoteTextCache,
 ): { whole: number[]; ifShort: number[] } {
   const whole = new Set<number>();
   const ifShort = new Set<number>();
@@ -149,6 +198,11 @@ function textsToRead(
     for (let k = 0; k < oldIds.length; k++) {
       const id = oldIds[k] as number;
       if (texts.has(id)) continue;
+      const known = cache?.text(id);
+      if (known !== undefined) {
+        texts.set(id, known);
+        continue;
+      }
       if (newShort || (shared[k] as number) >= ECHO_CANDIDATES.minShared) whole.add(id);
       else ifShort.add(id);
     }
@@ -281,12 +335,18 @@ async function insertShingles(
  * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
  * (texts it reads with the server's locale, pairs that may be fragments).
  */
-async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, string>): Promise<void> {
+async function linkPairs(
+  tx: Db,
+  pairs: CandidatePairs,
+  texts: Map<number, string>,
+  cache?: QuoteTextCache,
+): Promise<void> {
   const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
     let set = trigrams.get(id);
     if (set === undefined) {
-      set = pgTrigrams(texts.get(id) ?? '');
+      const text = texts.get(id) ?? '';
+      set = cache ? cache.trigrams(id, text) : pgTrigrams(text);
       trigrams.set(id, set);
     }
     return set;

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
 import { chunksFor, insertArrays } from './batch-insert';
-import { storeEchoLinks, takeEchoTurn } from './echoes';
+import { type QuoteTextCache, storeEchoLinks, takeEchoTurn } from './echoes';
 import { addToEntitySummaries } from './entity-summaries';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
@@ -55,7 +55,11 @@ class ConcurrentArticleError extends Error {
  * statement links the quotes' echoes. Statements per call do not grow with the number of
  * articles, except the few an article needs to create entities or weigh a bare surname.
  */
-export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<StoredArticle[]> {
+export async function storeArticles(
+  tx: Db,
+  items: ExtractedArticle[],
+  quoteTexts?: QuoteTextCache,
+): Promise<StoredArticle[]> {
   const results: Array<StoredArticle | undefined> = [];
   const existing = await findExistingArticles(tx, items);
   const fresh: Array<{ index: number; item: ExtractedArticle }> = [];
@@ -161,7 +165,7 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     };
   }
   await insertArrays(tx, quoteAbout, aboutRows);
-  await storeEchoLinks(tx, echoProbes);
+  await storeEchoLinks(tx, echoProbes, quoteTexts);
   await addToEntitySummaries(
     tx,
     stored.map((s) => s.articleId),
