@@ -68,21 +68,43 @@ export const ECHO_CANDIDATES = {
 } as const;
 
 /** In TypeScript what isShortQuoteText says in SQL. */
-const isShortText = (text: string) => text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
+const isShortText = (text: string) => {
+  if (text === '') return false;
+  // words are split by single spaces in a normalized text: count the spaces up to the limit
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1))
+    if (++spaces >= ECHO_CANDIDATES.shortWords) return false;
+  return true;
+};
 
 /**
- * Stored quotes' normalized texts and trigram sets by quote id, kept by a long ingest (a CLI run,
- * a worker, the benchmark) from one batch to the next, for one database. A quote's text never
- * changes and its id is never given again, so an entry stays true; a deleted quote's shingles go
- * with it, so it is no one's candidate any more. The candidates of a batch are mostly the same
- * early quotes of common stories (a shingle's postings are its first ones), whose texts were
- * read again and their trigram sets computed again for every batch: a read that grew with the
- * corpus (docs/scaling.md). Least recently used entries go first beyond `capacity`.
+ * What the echo step learns of the stored quotes and keeps from one batch to the next in a long
+ * ingest (a CLI run, a worker, the benchmark) into one database:
+ * - quotes' normalized texts and trigram sets by quote id. A quote's text never changes and its id
+ *   is never given again, so an entry stays true; a deleted quote's shingles go with it, so it is
+ *   no one's candidate any more. A batch's candidates are mostly the same early quotes of common
+ *   stories (a shingle's postings are its first ones), whose texts were read again and their
+ *   trigram sets computed again for every batch: a read that grew with the corpus
+ *   (docs/scaling.md). Least recently used entries go first beyond `capacity`.
+ * - the shingles whose committed postings were found past the cap (more than maxPostings): no
+ *   probe follows them again, as postings are only added (deleting a quote takes its postings
+ *   away, which the stored cap already leaves short of the full count), so they are not read again.
  */
-export class QuoteTextCache {
+export class EchoCache {
   private readonly entries = new Map<number, { text: string; trigrams?: Int32Array | null }>();
+  private readonly full = new Set<string>();
 
   constructor(readonly capacity = 100_000) {}
+
+  /** Whether the shingle's committed postings were found past the cap. */
+  isFull(hash: string): boolean {
+    return this.full.has(hash);
+  }
+
+  /** A shingle whose committed postings (read by a probe) are past the cap. */
+  markFull(hash: string): void {
+    if (this.full.size < 10 * this.capacity) this.full.add(hash);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -155,12 +177,12 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
  */
 export async function storeEchoLinks(
   tx: Db,
-  newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
-  cache?: QuoteTextCache,
+  newQuotes: Array<{ id: number; articleId: number; normalizedText: string; shingles?: string[] }>,
+  cache?: EchoCache,
 ): Promise<void> {
   if (!newQuotes.length) return;
-  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText).map(String));
-  const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
+  const shingles = newQuotes.map((q) => q.shingles ?? echoShingles(q.normalizedText).map(String));
+  const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles, cache);
   await insertShingles(tx, newQuotes, shingles, postings);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
   const { whole, ifShort } = textsToRead(pairs, texts, cache);
@@ -189,7 +211,7 @@ export async function storeEchoLinks(
 function textsToRead(
   pairs: CandidatePairs,
   texts: Map<number, string>,
-  cache?: QuoteTextCache,
+  cache?: EchoCache,
 ): { whole: number[]; ifShort: number[] } {
   const whole = new Set<number>();
   const ifShort = new Set<number>();
@@ -209,6 +231,9 @@ function textsToRead(
   }
   return { whole: [...whole], ifShort: [...ifShort].filter((id) => !whole.has(id)) };
 }
+
+/** The postings of a shingle known to be past the cap: only their number (cap + 1) is read. */
+const PAST_CAP: number[] = new Array(ECHO_CANDIDATES.maxPostings + 1).fill(0);
 
 const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
 const bigintArray = (ns: string[]) => sql`${`{${ns.join(',')}}`}::bigint[]`;
@@ -232,6 +257,7 @@ async function candidatePairs(
   tx: Db,
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
   shingles: string[][],
+  cache?: EchoCache,
 ): Promise<{ pairs: CandidatePairs; postings: Map<string, number[]> }> {
   const span = new Map<number, { first: number; last: number }>();
   for (const q of newQuotes) {
@@ -251,18 +277,26 @@ async function candidatePairs(
   const cap = ECHO_CANDIDATES.maxPostings;
   // the stored postings of each shingle, cap + 1 at most: more than cap is all that matters then
   const postings = new Map<string, number[]>();
+  const probed: string[] = [];
+  for (const hash of own.keys()) {
+    if (cache?.isFull(hash)) postings.set(hash, PAST_CAP);
+    else probed.push(hash);
+  }
   for (const r of rowsOf<{ hash: string; ids: number[] }>(
     await tx.execute(sql`
       select h.hash::text as hash, o.ids
-      from unnest(${bigintArray([...own.keys()])}) h(hash)
+      from unnest(${bigintArray(probed)}) h(hash)
       cross join lateral (
         select array_agg(c.quote_id) as ids from (
           select c.quote_id from ${quoteShingles} c where c.hash = h.hash and c.quote_id < ${firstNew} limit ${num(cap)} + 1
         ) c
       ) o
       where o.ids is not null`),
-  ))
-    postings.set(String(r.hash), r.ids.map(Number));
+  )) {
+    const hash = String(r.hash);
+    postings.set(hash, r.ids.map(Number));
+    if (r.ids.length > cap) cache?.markFull(hash);
+  }
 
   const pairs: CandidatePairs = new Map();
   newQuotes.forEach((q, i) => {
@@ -339,7 +373,7 @@ async function linkPairs(
   tx: Db,
   pairs: CandidatePairs,
   texts: Map<number, string>,
-  cache?: QuoteTextCache,
+  cache?: EchoCache,
 ): Promise<void> {
   const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
