@@ -1,6 +1,6 @@
 import { env } from '../env';
 import { openAppDatabase } from '../services/bootstrap';
-import { QuoteTextCache } from '../services/echoes';
+import { EchoCache } from '../services/echoes';
 import { JobQueue, jobQueueSettings, type SettledJob } from '../services/jobs';
 import { createQuoteEvents } from '../services/quote-events';
 import { runCommand } from './run-command';
@@ -96,7 +96,7 @@ async function main(args: string[]): Promise<number> {
       concurrency: parsed.concurrency,
       // one worker process stores into one database: the echo step's texts are kept between batches
       ingest: {
-        quoteTexts: new QuoteTextCache(),
+        echoCache: new EchoCache(),
         onQuoteAdded: events ? (q) => events.publish('quoteAdded', q) : undefined,
       },
       onSettled: progress.onSettled,

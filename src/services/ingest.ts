@@ -2,7 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, quoteShingles } from '../db/schema';
 import type { ParsedArticle } from '../ingest/types';
-import { type QuoteTextCache, rowsOf } from './echoes';
+import { type EchoCache, rowsOf } from './echoes';
 import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
 import { sha256 } from './normalize';
 import {
@@ -40,9 +40,9 @@ export interface IngestOptions {
   extraction?: ExtractionPool;
   /**
    * Stored quotes' texts kept from one batch to the next by a long ingest into one database, so
-   * that the echo step does not read the same candidates again (QuoteTextCache).
+   * that the echo step does not read the same candidates again (EchoCache).
    */
-  quoteTexts?: QuoteTextCache;
+  echoCache?: EchoCache;
 }
 
 /** The same article, however it was formatted, hashes alike: title and body with whitespace folded. */
@@ -158,8 +158,8 @@ async function analyzeGrownTables(db: Db): Promise<void> {
 }
 
 async function extractArticle(input: IngestInput, options: IngestOptions): Promise<ExtractedArticle> {
-  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
-  return { article, extraction, contentHash: contentHashOf(article) };
+  const { article, extraction, quoteKeys } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
+  return { article, extraction, quoteKeys, contentHash: contentHashOf(article) };
 }
 
 function storeInTransaction(
@@ -167,7 +167,7 @@ function storeInTransaction(
   items: ExtractedArticle[],
   options: IngestOptions,
 ): Promise<StoredArticle[]> {
-  return retryOnConflict(() => db.transaction((tx) => storeArticles(tx, items, options.quoteTexts)));
+  return retryOnConflict(() => db.transaction((tx) => storeArticles(tx, items, options.echoCache)));
 }
 
 function announce(stored: StoredArticle, options: IngestOptions): IngestResult {

@@ -2,8 +2,9 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
+import type { QuoteKeys } from './extraction-task';
 import { chunksFor, insertArrays } from './batch-insert';
-import { type QuoteTextCache, storeEchoLinks, takeEchoTurn } from './echoes';
+import { type EchoCache, storeEchoLinks, takeEchoTurn } from './echoes';
 import { addToEntitySummaries } from './entity-summaries';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
@@ -31,6 +32,8 @@ export interface AddedQuote {
 export interface ExtractedArticle {
   article: ParsedArticle;
   extraction: Extraction;
+  /** Of each of extraction.quotes, in order (quoteKeysOf). */
+  quoteKeys: QuoteKeys[];
   contentHash: string;
 }
 
@@ -58,7 +61,7 @@ class ConcurrentArticleError extends Error {
 export async function storeArticles(
   tx: Db,
   items: ExtractedArticle[],
-  quoteTexts?: QuoteTextCache,
+  echoCache?: EchoCache,
 ): Promise<StoredArticle[]> {
   const results: Array<StoredArticle | undefined> = [];
   const existing = await findExistingArticles(tx, items);
@@ -129,7 +132,8 @@ export async function storeArticles(
   const insertedQuotes = quoteRows.map((q, i) => ({ id: quoteIds[i] as number, speakerId: q.speakerId }));
   let next = 0;
   const aboutRows: Array<{ quoteId: number; entityId: number }> = [];
-  const echoProbes: Array<{ id: number; articleId: number; normalizedText: string }> = [];
+  const echoProbes: Array<{ id: number; articleId: number; normalizedText: string; shingles?: string[] }> =
+    [];
   for (const [n, s] of stored.entries()) {
     const ownQuotes = insertedQuotes.slice(next, next + s.quoteRows.length);
     next += s.quoteRows.length;
@@ -146,6 +150,7 @@ export async function storeArticles(
         id: quoteId,
         articleId: s.articleId,
         normalizedText: s.quoteRows[i]?.normalizedText ?? '',
+        shingles: s.item.quoteKeys[i]?.shingles,
       });
     });
     results[fresh[n]?.index as number] = {
@@ -165,7 +170,7 @@ export async function storeArticles(
     };
   }
   await insertArrays(tx, quoteAbout, aboutRows);
-  await storeEchoLinks(tx, echoProbes, quoteTexts);
+  await storeEchoLinks(tx, echoProbes, echoCache);
   await addToEntitySummaries(
     tx,
     stored.map((s) => s.articleId),
@@ -289,8 +294,9 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
     }),
     (r) => `${r.personId}|${r.title.toLowerCase()}|${r.organizationId}|${r.placeId}`,
   );
-  const quoteRows = extraction.quotes.map((q) => {
-    const normalizedText = normalizeQuoteText(q.text);
+  const quoteRows = extraction.quotes.map((q, i) => {
+    const keys = item.quoteKeys[i];
+    const normalizedText = keys?.normalizedText ?? normalizeQuoteText(q.text);
     return {
       articleId,
       speakerId: q.speakerKey ? (entityIds.get(q.speakerKey) ?? null) : null,
@@ -304,7 +310,7 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
       cue: q.cue,
       confidence: q.confidence,
       normalizedText,
-      normalizedHash: sha256(normalizedText),
+      normalizedHash: keys?.normalizedHash ?? sha256(normalizedText),
     };
   });
   return { mentionRows, roleRows, quoteRows };
