@@ -106,8 +106,14 @@ export class EchoCache {
     if (this.full.size < 10 * this.capacity) this.full.add(hash);
   }
 
+  /** Quotes whose texts are kept. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Shingles known to be past the cap. */
+  get fullShingles(): number {
+    return this.full.size;
   }
 
   text(id: number): string | undefined {
@@ -179,11 +185,17 @@ export async function storeEchoLinks(
   tx: Db,
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string; shingles?: string[] }>,
   cache?: EchoCache,
+  beside?: () => Promise<unknown>,
 ): Promise<void> {
-  if (!newQuotes.length) return;
+  if (!newQuotes.length) {
+    await beside?.();
+    return;
+  }
   const shingles = newQuotes.map((q) => q.shingles ?? echoShingles(q.normalizedText).map(String));
-  const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles, cache);
-  await insertShingles(tx, newQuotes, shingles, postings);
+  // the statements that need nothing computed here are sent first and run while Node computes:
+  // the shingle insert (it needs the probe's postings only) while the pairs are counted, `beside`
+  // while the pairs are judged; the connection runs them in turn, in the same transaction
+  const { pairs, inserting } = await candidatePairs(tx, newQuotes, shingles, cache);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
   const { whole, ifShort } = textsToRead(pairs, texts, cache);
   if (whole.length || ifShort.length)
@@ -198,7 +210,11 @@ export async function storeEchoLinks(
       cache?.add(Number(r.id), r.normalized_text);
     }
   for (const q of newQuotes) cache?.add(q.id, q.normalizedText);
+  await inserting;
+  const alongside = beside?.();
+  alongside?.catch(() => {}); // awaited below; a failure rolls the transaction back either way
   await linkPairs(tx, pairs, texts, cache);
+  await alongside;
 }
 
 /**
@@ -258,7 +274,7 @@ async function candidatePairs(
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
   shingles: string[][],
   cache?: EchoCache,
-): Promise<{ pairs: CandidatePairs; postings: Map<string, number[]> }> {
+): Promise<{ pairs: CandidatePairs; inserting: Promise<void> }> {
   const span = new Map<number, { first: number; last: number }>();
   for (const q of newQuotes) {
     const s = span.get(q.articleId) ?? { first: q.id, last: q.id };
@@ -297,6 +313,8 @@ async function candidatePairs(
     postings.set(hash, r.ids.map(Number));
     if (r.ids.length > cap) cache?.markFull(hash);
   }
+  const inserting = insertShingles(tx, newQuotes, shingles, postings);
+  inserting.catch(() => {}); // awaited by the caller; a failure rolls the transaction back either way
 
   const pairs: CandidatePairs = new Map();
   newQuotes.forEach((q, i) => {
@@ -327,7 +345,7 @@ async function candidatePairs(
     }
     pairs.set(q.id, { oldIds: oldIds.subarray(0, n), shared: shared.subarray(0, n) });
   });
-  return { pairs, postings };
+  return { pairs, inserting };
 }
 
 /**

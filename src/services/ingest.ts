@@ -158,7 +158,9 @@ async function analyzeGrownTables(db: Db): Promise<void> {
 }
 
 async function extractArticle(input: IngestInput, options: IngestOptions): Promise<ExtractedArticle> {
-  const { article, extraction, quoteKeys } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
+  const { article, extraction, quoteKeys } = await (options.extraction ?? sharedExtractionPool()).prepare(
+    input,
+  );
   return { article, extraction, quoteKeys, contentHash: contentHashOf(article) };
 }
 

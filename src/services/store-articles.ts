@@ -2,10 +2,10 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
-import type { QuoteKeys } from './extraction-task';
 import { chunksFor, insertArrays } from './batch-insert';
 import { type EchoCache, storeEchoLinks, takeEchoTurn } from './echoes';
 import { addToEntitySummaries } from './entity-summaries';
+import type { QuoteKeys } from './extraction-task';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
   PLACEHOLDER_ARTICLE_ID,
@@ -170,10 +170,12 @@ export async function storeArticles(
     };
   }
   await insertArrays(tx, quoteAbout, aboutRows);
-  await storeEchoLinks(tx, echoProbes, echoCache);
-  await addToEntitySummaries(
-    tx,
-    stored.map((s) => s.articleId),
+  // the summaries need the rows stored above, not the echo links: sent while the links are computed
+  await storeEchoLinks(tx, echoProbes, echoCache, () =>
+    addToEntitySummaries(
+      tx,
+      stored.map((s) => s.articleId),
+    ),
   );
 
   // an article met twice in the list is the first one's twin
