@@ -91,10 +91,13 @@ const isShortText = (text: string) => {
  *   away, which the stored cap already leaves short of the full count), so they are not read again.
  */
 export class EchoCache {
-  private readonly entries = new Map<number, { text: string; trigrams?: Int32Array | null }>();
+  private readonly entries = new Map<
+    number,
+    { text: string; short: boolean; trigrams?: Int32Array | null }
+  >();
   private readonly full = new Set<string>();
 
-  constructor(readonly capacity = 100_000) {}
+  constructor(readonly capacity = 200_000) {}
 
   /** Whether the shingle's committed postings were found past the cap. */
   isFull(hash: string): boolean {
@@ -124,6 +127,15 @@ export class EchoCache {
     return entry.text;
   }
 
+  /** Whether the quote is kept and is not short (more than ECHO_CANDIDATES.shortWords words). */
+  isLong(id: number): boolean {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return !entry.short;
+  }
+
   /** The quote's trigram set (pgTrigrams), computed once while the entry is kept. */
   trigrams(id: number, text: string): Int32Array | null {
     const entry = this.entries.get(id);
@@ -134,7 +146,7 @@ export class EchoCache {
 
   add(id: number, text: string): void {
     if (this.entries.has(id)) return;
-    this.entries.set(id, { text });
+    this.entries.set(id, { text, short: isShortText(text) });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
@@ -192,12 +204,16 @@ export async function storeEchoLinks(
     return;
   }
   const shingles = newQuotes.map((q) => q.shingles ?? echoShingles(q.normalizedText).map(String));
-  // the statements that need nothing computed here are sent first and run while Node computes:
-  // the shingle insert (it needs the probe's postings only) while the pairs are counted, `beside`
-  // while the pairs are judged; the connection runs them in turn, in the same transaction
+  // the statements that need nothing computed here run while Node computes, one at a time on the
+  // transaction's connection: the shingle insert (it needs the probe's postings only) while the
+  // pairs are counted, `beside` while they are judged
+  // the batch's own quotes are kept first: they are candidates of its later articles
+  for (const q of newQuotes) cache?.add(q.id, q.normalizedText);
   const { pairs, inserting } = await candidatePairs(tx, newQuotes, shingles, cache);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
   const { whole, ifShort } = textsToRead(pairs, texts, cache);
+  // one statement at a time on the connection (pg deprecates queueing a second one)
+  await inserting;
   if (whole.length || ifShort.length)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
       await tx.execute(sql`
@@ -209,12 +225,11 @@ export async function storeEchoLinks(
       texts.set(Number(r.id), r.normalized_text);
       cache?.add(Number(r.id), r.normalized_text);
     }
-  for (const q of newQuotes) cache?.add(q.id, q.normalizedText);
-  await inserting;
   const alongside = beside?.();
   alongside?.catch(() => {}); // awaited below; a failure rolls the transaction back either way
-  await linkPairs(tx, pairs, texts, cache);
+  const links = judgePairs(pairs, texts, cache);
   await alongside;
+  await insertLinks(tx, links);
 }
 
 /**
@@ -343,6 +358,20 @@ async function candidatePairs(
         shared[n++] = 1;
       }
     }
+    // a single shared shingle between two long quotes is a stock phrase, which the rules never
+    // link (judgePairs): dropped here when the cache knows the stored quote is long, most of a
+    // batch's candidates, rather than carried through the text lookups and the pair loop
+    if (cache && !isShortText(q.normalizedText)) {
+      let kept = 0;
+      for (let k = 0; k < n; k++) {
+        const old = oldIds[k] as number;
+        if ((shared[k] as number) < ECHO_CANDIDATES.minShared && cache.isLong(old)) continue;
+        oldIds[kept] = old;
+        shared[kept++] = shared[k] as number;
+      }
+      n = kept;
+    }
+    if (!n) return;
     pairs.set(q.id, { oldIds: oldIds.subarray(0, n), shared: shared.subarray(0, n) });
   });
   return { pairs, inserting };
@@ -382,17 +411,12 @@ async function insertShingles(
 }
 
 /**
- * Applies the echo rules to the candidate pairs and stores the links, exact copies left to
- * quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
+ * Applies the echo rules to the candidate pairs, for insertLinks to store the links, exact copies
+ * left to quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
  * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
  * (texts it reads with the server's locale, pairs that may be fragments).
  */
-async function linkPairs(
-  tx: Db,
-  pairs: CandidatePairs,
-  texts: Map<number, string>,
-  cache?: EchoCache,
-): Promise<void> {
+function judgePairs(pairs: CandidatePairs, texts: Map<number, string>, cache?: EchoCache) {
   const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
     let set = trigrams.get(id);
@@ -444,6 +468,11 @@ async function linkPairs(
       near.similarity.push(similarity, similarity);
     }
   }
+  return { near, judge };
+}
+
+/** Stores the links judgePairs settled and those pg_trgm judges now. */
+async function insertLinks(tx: Db, { near, judge }: ReturnType<typeof judgePairs>): Promise<void> {
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (
