@@ -50,6 +50,13 @@ async function tables(database: Database): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** Every table of the database as `expected` has it, named in a failure. */
+async function expectTables(database: Database, expected: Record<string, string[]>): Promise<void> {
+  const actual = await tables(database);
+  for (const name of Object.keys(TABLES))
+    expect({ name, rows: actual[name] }).toEqual({ name, rows: expected[name] });
+}
+
 let folder: string;
 
 beforeAll(async () => {
@@ -88,9 +95,7 @@ test('a folder stored in batches gives the same tables as one article at a time'
     expect(expected.quote_echoes?.length).toBeGreaterThan(0);
     expect(expected.quote_echo_links?.filter((r) => JSON.parse(r).exact).length).toBeGreaterThan(0);
     expect(expected.quote_about?.length).toBeGreaterThan(0);
-    const actual = await tables(batched);
-    for (const name of Object.keys(TABLES))
-      expect({ name, rows: actual[name] }).toEqual({ name, rows: expected[name] });
+    await expectTables(batched, expected);
   } finally {
     await one.close();
     await batched.close();
@@ -129,11 +134,7 @@ test('what the echo step keeps between batches (EchoCache) changes nothing store
     expect(tiny.size).toBe(40);
     const expected = await tables(plain);
     expect(expected.quote_echoes?.length).toBeGreaterThan(0);
-    for (const database of [kept, small]) {
-      const actual = await tables(database);
-      for (const name of Object.keys(TABLES))
-        expect({ name, rows: actual[name] }).toEqual({ name, rows: expected[name] });
-    }
+    for (const database of [kept, small]) await expectTables(database, expected);
   } finally {
     await plain.close();
     await kept.close();
