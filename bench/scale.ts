@@ -8,6 +8,7 @@
 // rate as a share of the first's, then read latencies and throughput at that size for the
 // README's entity page, cross-reference and quotes(filter: {speaker, about}) queries. --profile
 // prints the ingest's SQL statements by total time (timed at the client; on PGlite too).
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { createApiKey } from '../src/services/api-keys';
+import { EchoCache } from '../src/services/echoes';
 import { extractBatch, type IngestInput, storeBatch } from '../src/services/ingest';
 import { createQuoteEvents } from '../src/services/quote-events';
 import { createApp } from '../src/yoga';
@@ -106,6 +108,33 @@ function profilePglite(): void {
   };
 }
 
+/**
+ * CPU seconds of the Postgres backends serving this database (from /proc: the server runs on this
+ * machine), so that a run can be told apart from the load beside it: wall time on a busy machine
+ * says more about the other work than about the ingest. Null when /proc cannot be read.
+ */
+async function backendCpuMs(database: Database): Promise<Map<number, number> | null> {
+  if (database.driver !== 'postgres') return null;
+  const result = (await database.db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  )) as unknown as { rows: Array<{ pid: number }> };
+  const ms = new Map<number, number>();
+  for (const { pid } of result.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux)
+      ms.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null;
+    }
+  }
+  return ms;
+}
+
+/** CPU ms the backends spent between two readings (those alive at the second). */
+const backendCpuSpent = (start: Map<number, number>, end: Map<number, number>) =>
+  [...end].reduce((sum, [pid, ms]) => sum + ms - (start.get(pid) ?? 0), 0);
+
 async function ingestCorpus(database: Database): Promise<void> {
   const rates: number[] = [];
   const articles = generateArticles({ articles: articleCount, seed });
@@ -118,6 +147,10 @@ async function ingestCorpus(database: Database): Promise<void> {
     }
     return inputs;
   };
+  // as npm run ingest does: the echo step's texts kept from one batch to the next
+  const echoCache = new EchoCache();
+  const cpuStart = process.cpuUsage();
+  const backendStart = await backendCpuMs(database);
   let blockStart = performance.now();
   const allStart = blockStart;
   let done = 0;
@@ -133,7 +166,7 @@ async function ingestCorpus(database: Database): Promise<void> {
     inputs = nextInputs();
     extracting = extractBatch(inputs);
     const storeStart = performance.now();
-    const outcomes = await storeBatch(database.db, extracted);
+    const outcomes = await storeBatch(database.db, extracted, { echoCache });
     stages.store += performance.now() - storeStart;
     const failed = outcomes.find((o) => o.status !== 'new');
     if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);
@@ -151,11 +184,21 @@ async function ingestCorpus(database: Database): Promise<void> {
     }
   }
   const total = (articleCount / (performance.now() - allStart)) * 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const backendEnd = await backendCpuMs(database);
   const first = rates[0] ?? Number.NaN;
   const last = rates[rates.length - 1] ?? Number.NaN;
   const perArticle = (ms: number) => `${(ms / articleCount).toFixed(2)} ms/article`;
   console.log(
     `stages       storing ${perArticle(stages.store)}, waiting for extraction ${perArticle(stages.extractionWait)}`,
+  );
+  // a backend that ended during the run (the pool closes idle ones) is not counted: a lower bound
+  const backend =
+    backendStart && backendEnd
+      ? `, Postgres backends ${perArticle(backendCpuSpent(backendStart, backendEnd))}`
+      : '';
+  console.log(
+    `cpu          Node ${perArticle((cpu.user + cpu.system) / 1000)} (every thread: storing and the extraction workers)${backend}`,
   );
   console.log(
     `ingest       ${articleCount} articles in batches of ${batchSize}: ${total.toFixed(1)} articles/s overall; last ${block} at ${((last / first) * 100).toFixed(0)}% of the first ${block}`,

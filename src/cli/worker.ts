@@ -1,5 +1,6 @@
 import { env } from '../env';
 import { openAppDatabase } from '../services/bootstrap';
+import { EchoCache } from '../services/echoes';
 import { JobQueue, jobQueueSettings, type SettledJob } from '../services/jobs';
 import { createQuoteEvents } from '../services/quote-events';
 import { runCommand } from './run-command';
@@ -93,7 +94,11 @@ async function main(args: string[]): Promise<number> {
     await queue.work(database.db, {
       batchSize: parsed.batchSize,
       concurrency: parsed.concurrency,
-      ingest: events ? { onQuoteAdded: (q) => events.publish('quoteAdded', q) } : {},
+      // one worker process stores into one database: the echo step's texts are kept between batches
+      ingest: {
+        echoCache: new EchoCache(),
+        onQuoteAdded: events ? (q) => events.publish('quoteAdded', q) : undefined,
+      },
       onSettled: progress.onSettled,
     });
     console.log(

@@ -68,7 +68,91 @@ export const ECHO_CANDIDATES = {
 } as const;
 
 /** In TypeScript what isShortQuoteText says in SQL. */
-const isShortText = (text: string) => text !== '' && text.split(' ').length <= ECHO_CANDIDATES.shortWords;
+const isShortText = (text: string) => {
+  if (text === '') return false;
+  // words are split by single spaces in a normalized text: count the spaces up to the limit
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1))
+    if (++spaces >= ECHO_CANDIDATES.shortWords) return false;
+  return true;
+};
+
+/**
+ * What the echo step learns of the stored quotes and keeps from one batch to the next in a long
+ * ingest (a CLI run, a worker, the benchmark) into one database:
+ * - quotes' normalized texts and trigram sets by quote id. A quote's text never changes and its id
+ *   is never given again, so an entry stays true; a deleted quote's shingles go with it, so it is
+ *   no one's candidate any more. A batch's candidates are mostly the same early quotes of common
+ *   stories (a shingle's postings are its first ones), whose texts were read again and their
+ *   trigram sets computed again for every batch: a read that grew with the corpus
+ *   (docs/scaling.md). Least recently used entries go first beyond `capacity`.
+ * - the shingles whose committed postings were found past the cap (more than maxPostings): no
+ *   probe follows them again, as postings are only added (deleting a quote takes its postings
+ *   away, which the stored cap already leaves short of the full count), so they are not read again.
+ */
+export class EchoCache {
+  private readonly entries = new Map<
+    number,
+    { text: string; short: boolean; trigrams?: Int32Array | null }
+  >();
+  private readonly full = new Set<string>();
+
+  constructor(readonly capacity = 200_000) {}
+
+  /** Whether the shingle's committed postings were found past the cap. */
+  isFull(hash: string): boolean {
+    return this.full.has(hash);
+  }
+
+  /** A shingle whose committed postings (read by a probe) are past the cap. */
+  markFull(hash: string): void {
+    if (this.full.size < 10 * this.capacity) this.full.add(hash);
+  }
+
+  /** Quotes whose texts are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Shingles known to be past the cap. */
+  get fullShingles(): number {
+    return this.full.size;
+  }
+
+  text(id: number): string | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.text;
+  }
+
+  /** Whether the quote is kept and is not short (more than ECHO_CANDIDATES.shortWords words). */
+  isLong(id: number): boolean {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return !entry.short;
+  }
+
+  /** The quote's trigram set (pgTrigrams), computed once while the entry is kept. */
+  trigrams(id: number, text: string): Int32Array | null {
+    const entry = this.entries.get(id);
+    if (!entry || entry.text !== text) return pgTrigrams(text);
+    if (entry.trigrams === undefined) entry.trigrams = pgTrigrams(text);
+    return entry.trigrams;
+  }
+
+  add(id: number, text: string): void {
+    if (this.entries.has(id)) return;
+    this.entries.set(id, { text, short: isShortText(text) });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
 
 /**
  * Links the quotes of a newly stored article with the quotes already stored, both ways (see
@@ -111,14 +195,25 @@ export async function takeEchoTurn(tx: Db): Promise<void> {
  */
 export async function storeEchoLinks(
   tx: Db,
-  newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
+  newQuotes: Array<{ id: number; articleId: number; normalizedText: string; shingles?: string[] }>,
+  cache?: EchoCache,
+  beside?: () => Promise<unknown>,
 ): Promise<void> {
-  if (!newQuotes.length) return;
-  const shingles = newQuotes.map((q) => echoShingles(q.normalizedText).map(String));
-  const { pairs, postings } = await candidatePairs(tx, newQuotes, shingles);
-  await insertShingles(tx, newQuotes, shingles, postings);
+  if (!newQuotes.length) {
+    await beside?.();
+    return;
+  }
+  const shingles = newQuotes.map((q) => q.shingles ?? echoShingles(q.normalizedText).map(String));
+  // the statements that need nothing computed here run while Node computes, one at a time on the
+  // transaction's connection: the shingle insert (it needs the probe's postings only) while the
+  // pairs are counted, `beside` while they are judged
+  // the batch's own quotes are kept first: they are candidates of its later articles
+  for (const q of newQuotes) cache?.add(q.id, q.normalizedText);
+  const { pairs, inserting } = await candidatePairs(tx, newQuotes, shingles, cache);
   const texts = new Map(newQuotes.map((q) => [q.id, q.normalizedText]));
-  const { whole, ifShort } = textsToRead(pairs, texts);
+  const { whole, ifShort } = textsToRead(pairs, texts, cache);
+  // one statement at a time on the connection (pg deprecates queueing a second one)
+  await inserting;
   if (whole.length || ifShort.length)
     for (const r of rowsOf<{ id: number; normalized_text: string }>(
       await tx.execute(sql`
@@ -126,9 +221,15 @@ export async function storeEchoLinks(
         union all
         select id, normalized_text from ${quotes}
         where id = any(${intArray(ifShort)}) and ${isShortQuoteText(quotes.normalizedText)}`),
-    ))
+    )) {
       texts.set(Number(r.id), r.normalized_text);
-  await linkPairs(tx, pairs, texts);
+      cache?.add(Number(r.id), r.normalized_text);
+    }
+  const alongside = beside?.();
+  alongside?.catch(() => {}); // awaited below; a failure rolls the transaction back either way
+  const links = judgePairs(pairs, texts, cache);
+  await alongside;
+  await insertLinks(tx, links);
 }
 
 /**
@@ -141,6 +242,7 @@ export async function storeEchoLinks(
 function textsToRead(
   pairs: CandidatePairs,
   texts: Map<number, string>,
+  cache?: EchoCache,
 ): { whole: number[]; ifShort: number[] } {
   const whole = new Set<number>();
   const ifShort = new Set<number>();
@@ -149,12 +251,20 @@ function textsToRead(
     for (let k = 0; k < oldIds.length; k++) {
       const id = oldIds[k] as number;
       if (texts.has(id)) continue;
+      const known = cache?.text(id);
+      if (known !== undefined) {
+        texts.set(id, known);
+        continue;
+      }
       if (newShort || (shared[k] as number) >= ECHO_CANDIDATES.minShared) whole.add(id);
       else ifShort.add(id);
     }
   }
   return { whole: [...whole], ifShort: [...ifShort].filter((id) => !whole.has(id)) };
 }
+
+/** The postings of a shingle known to be past the cap: only their number (cap + 1) is read. */
+const PAST_CAP: number[] = new Array(ECHO_CANDIDATES.maxPostings + 1).fill(0);
 
 const intArray = (ns: number[]) => sql`${`{${ns.join(',')}}`}::int[]`;
 const bigintArray = (ns: string[]) => sql`${`{${ns.join(',')}}`}::bigint[]`;
@@ -178,7 +288,8 @@ async function candidatePairs(
   tx: Db,
   newQuotes: Array<{ id: number; articleId: number; normalizedText: string }>,
   shingles: string[][],
-): Promise<{ pairs: CandidatePairs; postings: Map<string, number[]> }> {
+  cache?: EchoCache,
+): Promise<{ pairs: CandidatePairs; inserting: Promise<void> }> {
   const span = new Map<number, { first: number; last: number }>();
   for (const q of newQuotes) {
     const s = span.get(q.articleId) ?? { first: q.id, last: q.id };
@@ -197,18 +308,28 @@ async function candidatePairs(
   const cap = ECHO_CANDIDATES.maxPostings;
   // the stored postings of each shingle, cap + 1 at most: more than cap is all that matters then
   const postings = new Map<string, number[]>();
+  const probed: string[] = [];
+  for (const hash of own.keys()) {
+    if (cache?.isFull(hash)) postings.set(hash, PAST_CAP);
+    else probed.push(hash);
+  }
   for (const r of rowsOf<{ hash: string; ids: number[] }>(
     await tx.execute(sql`
       select h.hash::text as hash, o.ids
-      from unnest(${bigintArray([...own.keys()])}) h(hash)
+      from unnest(${bigintArray(probed)}) h(hash)
       cross join lateral (
         select array_agg(c.quote_id) as ids from (
           select c.quote_id from ${quoteShingles} c where c.hash = h.hash and c.quote_id < ${firstNew} limit ${num(cap)} + 1
         ) c
       ) o
       where o.ids is not null`),
-  ))
-    postings.set(String(r.hash), r.ids.map(Number));
+  )) {
+    const hash = String(r.hash);
+    postings.set(hash, r.ids.map(Number));
+    if (r.ids.length > cap) cache?.markFull(hash);
+  }
+  const inserting = insertShingles(tx, newQuotes, shingles, postings);
+  inserting.catch(() => {}); // awaited by the caller; a failure rolls the transaction back either way
 
   const pairs: CandidatePairs = new Map();
   newQuotes.forEach((q, i) => {
@@ -237,9 +358,23 @@ async function candidatePairs(
         shared[n++] = 1;
       }
     }
+    // a single shared shingle between two long quotes is a stock phrase, which the rules never
+    // link (judgePairs): dropped here when the cache knows the stored quote is long, most of a
+    // batch's candidates, rather than carried through the text lookups and the pair loop
+    if (cache && !isShortText(q.normalizedText)) {
+      let kept = 0;
+      for (let k = 0; k < n; k++) {
+        const old = oldIds[k] as number;
+        if ((shared[k] as number) < ECHO_CANDIDATES.minShared && cache.isLong(old)) continue;
+        oldIds[kept] = old;
+        shared[kept++] = shared[k] as number;
+      }
+      n = kept;
+    }
+    if (!n) return;
     pairs.set(q.id, { oldIds: oldIds.subarray(0, n), shared: shared.subarray(0, n) });
   });
-  return { pairs, postings };
+  return { pairs, inserting };
 }
 
 /**
@@ -276,17 +411,18 @@ async function insertShingles(
 }
 
 /**
- * Applies the echo rules to the candidate pairs and stores the links, exact copies left to
- * quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
+ * Applies the echo rules to the candidate pairs, for insertLinks to store the links, exact copies
+ * left to quote_echo_links. Most candidates share only stock phrases: trigram sets computed once per quote rule them out (mayEcho), and give pg_trgm's
  * similarity exactly where they are known, which settles a near pair; pg_trgm scores the others
  * (texts it reads with the server's locale, pairs that may be fragments).
  */
-async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, string>): Promise<void> {
+function judgePairs(pairs: CandidatePairs, texts: Map<number, string>, cache?: EchoCache) {
   const trigrams = new Map<number, Int32Array | null>();
   const trigramsOf = (id: number) => {
     let set = trigrams.get(id);
     if (set === undefined) {
-      set = pgTrigrams(texts.get(id) ?? '');
+      const text = texts.get(id) ?? '';
+      set = cache ? cache.trigrams(id, text) : pgTrigrams(text);
       trigrams.set(id, set);
     }
     return set;
@@ -332,6 +468,11 @@ async function linkPairs(tx: Db, pairs: CandidatePairs, texts: Map<number, strin
       near.similarity.push(similarity, similarity);
     }
   }
+  return { near, judge };
+}
+
+/** Stores the links judgePairs settled and those pg_trgm judges now. */
+async function insertLinks(tx: Db, { near, judge }: ReturnType<typeof judgePairs>): Promise<void> {
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
     with candidate as (

@@ -2,10 +2,38 @@ import { extract } from '../ingest/extract';
 import { ArticleParseError, parseArticle } from '../ingest/parse';
 import type { Extraction, ParsedArticle } from '../ingest/types';
 import type { IngestInput } from './ingest';
+import { normalizeQuoteText, sha256 } from './normalize';
+import { echoShingles } from './shingles';
 
 export interface PreparedArticle {
   article: ParsedArticle;
   extraction: Extraction;
+  /** Of each extracted quote, in order. */
+  quoteKeys: QuoteKeys[];
+}
+
+/** What storing a quote needs that its text alone gives: computed on the worker's thread. */
+export interface QuoteKeys {
+  normalizedText: string;
+  normalizedHash: string;
+  /** Its echo shingles (echoShingles) as decimal strings. */
+  shingles: string[];
+}
+
+/**
+ * The quotes' normalized texts, their hashes and echo shingles: the part of storing that needs no
+ * database, done beside extraction so that the thread that stores batches one after another
+ * (and waits on them) does not hash thousands of word runs a batch (docs/scaling.md).
+ */
+export function quoteKeysOf(extraction: Extraction): QuoteKeys[] {
+  return extraction.quotes.map((q) => {
+    const normalizedText = normalizeQuoteText(q.text);
+    return {
+      normalizedText,
+      normalizedHash: sha256(normalizedText),
+      shingles: echoShingles(normalizedText).map(String),
+    };
+  });
 }
 
 export type TaskReply =
@@ -31,7 +59,7 @@ export function prepareArticle(input: IngestInput): PreparedArticle {
       `the article holds ${extraction.quotes.length} quotes, more than the ${MAX_QUOTES_PER_ARTICLE} stored per article; split it`,
     );
   }
-  return { article, extraction };
+  return { article, extraction, quoteKeys: quoteKeysOf(extraction) };
 }
 
 /**

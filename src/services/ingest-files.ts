@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Db } from '../db/client';
+import { EchoCache } from './echoes';
 import {
   type BatchExtraction,
   extractBatch,
@@ -120,6 +121,8 @@ export async function ingestItems(
 ): Promise<IngestOutcome[]> {
   const batchSize = options.batchSize ?? 1;
   const concurrency = options.concurrency ?? 1;
+  // one run into one database: the echo step's texts are kept between its batches
+  options = { ...options, echoCache: options.echoCache ?? new EchoCache() };
   const outcomes: IngestOutcome[] = [];
   const batches = Array.from({ length: Math.ceil(items.length / batchSize) }, (_, k) =>
     items.slice(k * batchSize, (k + 1) * batchSize),

@@ -2,7 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles, quoteShingles } from '../db/schema';
 import type { ParsedArticle } from '../ingest/types';
-import { rowsOf } from './echoes';
+import { type EchoCache, rowsOf } from './echoes';
 import { type ExtractionPool, sharedExtractionPool } from './extraction-pool';
 import { sha256 } from './normalize';
 import {
@@ -38,6 +38,11 @@ export interface IngestOptions {
   onQuoteAdded?: QuoteAddedListener;
   /** Where parsing and extraction run; the process's shared pool when not given. */
   extraction?: ExtractionPool;
+  /**
+   * Stored quotes' texts kept from one batch to the next by a long ingest into one database, so
+   * that the echo step does not read the same candidates again (EchoCache).
+   */
+  echoCache?: EchoCache;
 }
 
 /** The same article, however it was formatted, hashes alike: title and body with whitespace folded. */
@@ -53,7 +58,7 @@ export async function ingestArticle(
   const prepared = await extractArticle(input, options);
   const existing = await findExisting(db, prepared.article.url, prepared.contentHash);
   if (existing) return { status: 'unchanged', articleId: existing, counts: await countsOf(db, existing) };
-  const [stored] = await storeInTransaction(db, [prepared]);
+  const [stored] = await storeInTransaction(db, [prepared], options);
   return announce(stored as StoredArticle, options);
 }
 
@@ -99,6 +104,7 @@ export async function storeBatch(
     const stored = await storeInTransaction(
       db,
       ready.map((r) => r.item),
+      options,
     );
     ready.forEach((r, n) => {
       outcomes[r.index] = announce(stored[n] as StoredArticle, options);
@@ -111,7 +117,7 @@ export async function storeBatch(
     for (const r of ready) {
       try {
         if (ready.length === 1) throw batchError;
-        const [stored] = await storeInTransaction(db, [r.item]);
+        const [stored] = await storeInTransaction(db, [r.item], options);
         outcomes[r.index] = announce(stored as StoredArticle, options);
       } catch (error) {
         outcomes[r.index] = { status: 'failed', error: asError(error) };
@@ -152,12 +158,18 @@ async function analyzeGrownTables(db: Db): Promise<void> {
 }
 
 async function extractArticle(input: IngestInput, options: IngestOptions): Promise<ExtractedArticle> {
-  const { article, extraction } = await (options.extraction ?? sharedExtractionPool()).prepare(input);
-  return { article, extraction, contentHash: contentHashOf(article) };
+  const { article, extraction, quoteKeys } = await (options.extraction ?? sharedExtractionPool()).prepare(
+    input,
+  );
+  return { article, extraction, quoteKeys, contentHash: contentHashOf(article) };
 }
 
-function storeInTransaction(db: Db, items: ExtractedArticle[]): Promise<StoredArticle[]> {
-  return retryOnConflict(() => db.transaction((tx) => storeArticles(tx, items)));
+function storeInTransaction(
+  db: Db,
+  items: ExtractedArticle[],
+  options: IngestOptions,
+): Promise<StoredArticle[]> {
+  return retryOnConflict(() => db.transaction((tx) => storeArticles(tx, items, options.echoCache)));
 }
 
 function announce(stored: StoredArticle, options: IngestOptions): IngestResult {

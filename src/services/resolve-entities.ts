@@ -1,6 +1,6 @@
 import { and, arrayOverlaps, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { entities, entityAliases } from '../db/schema';
+import { entities, entityAliases, entitySummaries } from '../db/schema';
 import {
   chooseLink,
   compatiblePersonNames,
@@ -432,9 +432,13 @@ async function loadKeyCandidates(tx: Db, names: NameKeys[]): Promise<KeyCandidat
       name: entities.name,
       normalizedName: entities.normalizedName,
       matchKeys: entities.matchKeys,
-      mentions: sql<number>`(select count(*)::int from (select 1 from mentions m where m.entity_id = ${entities.id} limit ${MENTION_CAP}) capped)`,
+      // the entity's summary counts its mentions as they stand (kept in the same transactions:
+      // src/services/entity-summaries.ts): counting them here read up to MENTION_CAP index
+      // entries a candidate, a statement that grew with the corpus (docs/scaling.md)
+      mentions: sql<number>`least(coalesce(${entitySummaries.mentionCount}, 0), ${MENTION_CAP})::int`,
     })
     .from(entities)
+    .leftJoin(entitySummaries, eq(entitySummaries.entityId, entities.id))
     .where(and(arrayOverlaps(entities.matchKeys, keys), isNull(entities.mergedIntoId)));
 }
 

@@ -3,8 +3,9 @@ import type { Db } from '../db/client';
 import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
 import { chunksFor, insertArrays } from './batch-insert';
-import { storeEchoLinks, takeEchoTurn } from './echoes';
+import { type EchoCache, storeEchoLinks, takeEchoTurn } from './echoes';
 import { addToEntitySummaries } from './entity-summaries';
+import type { QuoteKeys } from './extraction-task';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
   PLACEHOLDER_ARTICLE_ID,
@@ -31,6 +32,8 @@ export interface AddedQuote {
 export interface ExtractedArticle {
   article: ParsedArticle;
   extraction: Extraction;
+  /** Of each of extraction.quotes, in order (quoteKeysOf). */
+  quoteKeys: QuoteKeys[];
   contentHash: string;
 }
 
@@ -55,7 +58,11 @@ class ConcurrentArticleError extends Error {
  * statement links the quotes' echoes. Statements per call do not grow with the number of
  * articles, except the few an article needs to create entities or weigh a bare surname.
  */
-export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<StoredArticle[]> {
+export async function storeArticles(
+  tx: Db,
+  items: ExtractedArticle[],
+  echoCache?: EchoCache,
+): Promise<StoredArticle[]> {
   const results: Array<StoredArticle | undefined> = [];
   const existing = await findExistingArticles(tx, items);
   const fresh: Array<{ index: number; item: ExtractedArticle }> = [];
@@ -125,7 +132,8 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
   const insertedQuotes = quoteRows.map((q, i) => ({ id: quoteIds[i] as number, speakerId: q.speakerId }));
   let next = 0;
   const aboutRows: Array<{ quoteId: number; entityId: number }> = [];
-  const echoProbes: Array<{ id: number; articleId: number; normalizedText: string }> = [];
+  const echoProbes: Array<{ id: number; articleId: number; normalizedText: string; shingles?: string[] }> =
+    [];
   for (const [n, s] of stored.entries()) {
     const ownQuotes = insertedQuotes.slice(next, next + s.quoteRows.length);
     next += s.quoteRows.length;
@@ -142,6 +150,7 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
         id: quoteId,
         articleId: s.articleId,
         normalizedText: s.quoteRows[i]?.normalizedText ?? '',
+        shingles: s.item.quoteKeys[i]?.shingles,
       });
     });
     results[fresh[n]?.index as number] = {
@@ -161,10 +170,12 @@ export async function storeArticles(tx: Db, items: ExtractedArticle[]): Promise<
     };
   }
   await insertArrays(tx, quoteAbout, aboutRows);
-  await storeEchoLinks(tx, echoProbes);
-  await addToEntitySummaries(
-    tx,
-    stored.map((s) => s.articleId),
+  // the summaries need the rows stored above, not the echo links: sent while the links are computed
+  await storeEchoLinks(tx, echoProbes, echoCache, () =>
+    addToEntitySummaries(
+      tx,
+      stored.map((s) => s.articleId),
+    ),
   );
 
   // an article met twice in the list is the first one's twin
@@ -285,8 +296,9 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
     }),
     (r) => `${r.personId}|${r.title.toLowerCase()}|${r.organizationId}|${r.placeId}`,
   );
-  const quoteRows = extraction.quotes.map((q) => {
-    const normalizedText = normalizeQuoteText(q.text);
+  const quoteRows = extraction.quotes.map((q, i) => {
+    const keys = item.quoteKeys[i];
+    const normalizedText = keys?.normalizedText ?? normalizeQuoteText(q.text);
     return {
       articleId,
       speakerId: q.speakerKey ? (entityIds.get(q.speakerKey) ?? null) : null,
@@ -300,7 +312,7 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
       cue: q.cue,
       confidence: q.confidence,
       normalizedText,
-      normalizedHash: sha256(normalizedText),
+      normalizedHash: keys?.normalizedHash ?? sha256(normalizedText),
     };
   });
   return { mentionRows, roleRows, quoteRows };

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { generateArticles } from '../../bench/articles';
 import type { Database } from '../../src/db/client';
-import { rowsOf } from '../../src/services/echoes';
+import { EchoCache, rowsOf } from '../../src/services/echoes';
 import { ExtractionPool } from '../../src/services/extraction-pool';
+import { type BatchExtraction, extractBatch, storeBatch } from '../../src/services/ingest';
 import { collectArticleFiles, ingestItems, readArticleItems } from '../../src/services/ingest-files';
 import { openTestDatabase } from '../support/database';
 
@@ -49,6 +50,13 @@ async function tables(database: Database): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** Every table of the database as `expected` has it, named in a failure. */
+async function expectTables(database: Database, expected: Record<string, string[]>): Promise<void> {
+  const actual = await tables(database);
+  for (const name of Object.keys(TABLES))
+    expect({ name, rows: actual[name] }).toEqual({ name, rows: expected[name] });
+}
+
 let folder: string;
 
 beforeAll(async () => {
@@ -87,12 +95,50 @@ test('a folder stored in batches gives the same tables as one article at a time'
     expect(expected.quote_echoes?.length).toBeGreaterThan(0);
     expect(expected.quote_echo_links?.filter((r) => JSON.parse(r).exact).length).toBeGreaterThan(0);
     expect(expected.quote_about?.length).toBeGreaterThan(0);
-    const actual = await tables(batched);
-    for (const name of Object.keys(TABLES))
-      expect({ name, rows: actual[name] }).toEqual({ name, rows: expected[name] });
+    await expectTables(batched, expected);
   } finally {
     await one.close();
     await batched.close();
     await extraction.close();
   }
 }, 600_000);
+
+test('what the echo step keeps between batches (EchoCache) changes nothing stored', async () => {
+  // enough articles that stock phrases pass the posting cap (50) and old quotes are candidates again
+  const inputs = [...generateArticles({ articles: 90, seed: 11 })].map((a) => ({
+    content: a.content,
+    format: 'markdown' as const,
+  }));
+  const extraction = new ExtractionPool({ size: 2, timeoutMs: 120_000 });
+  const plain = await openTestDatabase();
+  const kept = await openTestDatabase();
+  const small = await openTestDatabase();
+  try {
+    const extracted: BatchExtraction[] = await extractBatch(inputs, { extraction });
+    const cache = new EchoCache();
+    // a cache too small to keep a batch's quotes: evicted entries are read again
+    const tiny = new EchoCache(40);
+    for (let k = 0; k < extracted.length; k += 15) {
+      const batch = extracted.slice(k, k + 15);
+      for (const [database, options] of [
+        [plain, {}],
+        [kept, { echoCache: cache }],
+        [small, { echoCache: tiny }],
+      ] as const) {
+        const outcomes = await storeBatch(database.db, batch, options);
+        expect(outcomes.map((o) => o.status)).toEqual(batch.map(() => 'new'));
+      }
+    }
+    expect(cache.size).toBeGreaterThan(1000);
+    expect(cache.fullShingles).toBeGreaterThan(0);
+    expect(tiny.size).toBe(40);
+    const expected = await tables(plain);
+    expect(expected.quote_echoes?.length).toBeGreaterThan(0);
+    for (const database of [kept, small]) await expectTables(database, expected);
+  } finally {
+    await plain.close();
+    await kept.close();
+    await small.close();
+    await extraction.close();
+  }
+}, 900_000);
