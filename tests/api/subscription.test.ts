@@ -1,4 +1,6 @@
+import { createPubSub } from 'graphql-yoga';
 import type { Database } from '../../src/db/client';
+import type { QuoteAddedEvent, QuoteEvents } from '../../src/services/quote-events';
 import { createTestApp } from '../support/app';
 import { openTestDatabase } from '../support/database';
 
@@ -28,12 +30,41 @@ interface Event {
   article: { title: string };
 }
 
+/**
+ * The in-memory event target createQuoteEvents uses, counting its listeners: a subscription is
+ * live once yoga has added its listener, which the test waits for instead of a delay.
+ */
+class ObservedTarget extends EventTarget {
+  private listeners = 0;
+  private waiting: Array<{ count: number; resolve: () => void }> = [];
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+    super.addEventListener(...args);
+    this.listeners++;
+    this.waiting = this.waiting.filter((w) => (w.count <= this.listeners ? void w.resolve() : true));
+  }
+  get count(): number {
+    return this.listeners;
+  }
+  /** Resolves once `count` listeners have been added. */
+  until(count: number): Promise<void> {
+    if (count <= this.listeners) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ count, resolve }));
+  }
+}
+
+const target = new ObservedTarget();
+const events: QuoteEvents = Object.assign(
+  createPubSub<{ quoteAdded: [QuoteAddedEvent] }>({ eventTarget: target }),
+  { close: async () => {} },
+);
+
 let database: Database;
 let api: ReturnType<typeof createTestApp>;
 let editor: Record<string, string>;
 
 /** Opens a subscription over server-sent events and collects its events as they arrive. */
 async function subscribe(variables: Record<string, unknown>) {
+  const live = target.until(target.count + 1);
   const response = await api.app.fetch('http://quotegraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -44,18 +75,14 @@ async function subscribe(variables: Record<string, unknown>) {
   const body = response.body;
   if (!body) throw new Error('no event stream');
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  const events: Event[] = [];
+  const received: Event[] = [];
   const errors: unknown[] = [];
+  let arrived: () => void = () => {};
   let buffer = '';
-  let started: () => void = () => {};
-  const ping = new Promise<void>((resolve) => {
-    started = resolve;
-  });
   const reading = (async () => {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      started();
       buffer += value;
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
@@ -69,23 +96,21 @@ async function subscribe(variables: Record<string, unknown>) {
         if (/^event: next/m.test(message) && data) {
           const payload = JSON.parse(data) as { data?: { quoteAdded: Event }; errors?: unknown[] };
           if (payload.errors) errors.push(...payload.errors);
-          if (payload.data) events.push(payload.data.quoteAdded);
+          if (payload.data) received.push(payload.data.quoteAdded);
+          arrived();
         }
         end = buffer.indexOf('\n\n');
       }
     }
   })();
-  // yoga opens the stream with a ping, then starts the subscription when the stream is read on:
-  // after the ping and a tick, an ingest's events reach it.
-  await ping;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // yoga starts the subscription once the stream is read on; it is live when its listener is added
+  await live;
   return {
-    events,
     errors,
-    async waitFor(count: number, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return events;
+    /** The events received once there are `count` of them (the test's timeout stops a hang). */
+    async waitFor(count: number) {
+      while (received.length < count) await new Promise<void>((resolve) => (arrived = resolve));
+      return received;
     },
     async close() {
       await reader.cancel();
@@ -104,7 +129,7 @@ async function entityId(slug: string): Promise<string> {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  api = createTestApp(database);
+  api = createTestApp(database, { events });
   editor = await api.editorHeaders();
   await api.query(INGEST, { input: { content: first, format: 'JSON' } }, editor);
 });
@@ -126,27 +151,45 @@ test('quoteAdded streams the quotes an ingest stores, filtered by speaker and by
     );
     expect(result.ingestArticle.status).toBe('NEW');
 
-    const all = await everything.waitFor(2);
+    // every quote the ingest stored is published once: wait for exactly those, no delay
+    const stored = await api.query<{
+      quotes: {
+        nodes: Array<{
+          text: string;
+          speaker: { id: string } | null;
+          about: Array<{ id: string }>;
+          article: { title: string };
+        }>;
+      };
+    }>('{ quotes(first: 100) { nodes { text speaker { id } about { id } article { title } } } }');
+    const published = stored.quotes.nodes.filter((q) => q.article.title === 'Harbor Report 2');
+    const texts = (list: Array<{ text: string }>) => list.map((q) => q.text).sort();
+
+    const all = await everything.waitFor(published.length);
     expect(all.map((e) => e.text)).toEqual(
       expect.arrayContaining([
         'José Álvarez kept the port open against all advice,',
         'The cranes stopped at noon, and nobody was hurt,',
       ]),
     );
+    expect(texts(all)).toEqual(texts(published));
     for (const e of all) expect(e.article.title).toBe('Harbor Report 2');
 
-    const his = await bySpeaker.waitFor(1);
-    await new Promise((r) => setTimeout(r, 100));
+    const his = await bySpeaker.waitFor(published.filter((q) => q.speaker?.id === alvarez).length);
     expect(his.length).toBeGreaterThanOrEqual(1);
     expect(his.every((e) => e.speaker?.name === 'José Álvarez')).toBe(true);
     expect(his.map((e) => e.text)).toContain('The cranes stopped at noon, and nobody was hurt,');
 
-    const about = await aboutAlvarez.waitFor(1);
+    const about = await aboutAlvarez.waitFor(
+      published.filter((q) => q.about.some((entity) => entity.id === alvarez)).length,
+    );
     expect(about.map((e) => [e.text, e.speaker?.name])).toContainEqual([
       'José Álvarez kept the port open against all advice,',
       'Priya Raman',
     ]);
     expect(about.map((e) => e.speaker?.name)).not.toContain('José Álvarez');
+    // exactly his quotes: none of another speaker's got through the filter
+    expect(texts(his)).toEqual(texts(published.filter((q) => q.speaker?.id === alvarez)));
     expect([...everything.errors, ...bySpeaker.errors, ...aboutAlvarez.errors]).toEqual([]);
   } finally {
     await Promise.all([everything.close(), bySpeaker.close(), aboutAlvarez.close()]);

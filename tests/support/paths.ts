@@ -15,7 +15,8 @@ function migrationsHash(): string {
 }
 
 const key = migrationsHash();
-export const pgliteDumpPath = join(tmpdir(), `quotegraph-test-pglite-${key}.tar.gz`);
+/** An uncompressed tar of a checkpointed data folder (prepare-databases.ts); v2 names that format. */
+export const pgliteDumpPath = join(tmpdir(), `quotegraph-test-pglite-${key}-v2.tar`);
 export const templateDatabase = `quotegraph_template_${key}`;
 
 export function withDatabase(url: string, database: string): string {
