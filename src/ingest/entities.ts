@@ -251,7 +251,10 @@ export function findEntities(
     }
     if (group.reading !== 'unknown') continue;
     const last = group.core[group.core.length - 1];
-    const initial = group.core.some((t) => /^\p{Lu}\.$/u.test(t.word));
+    // "Jane A. Roe"; "J.J. Roe" when the tagger reads it as a person's name (not "U.S. Desk")
+    const initial =
+      group.core.some((t) => /^\p{Lu}\.$/u.test(t.word)) ||
+      (taggedPerson(group) && group.core.some((t) => /^(?:\p{Lu}\.){2,3}$/u.test(t.word)));
     if (inHeadline(group) || !last) group.reading = 'rejected';
     else if (!usedAlone.has(last.lower) && !initial && !nearSpeechOrApposition(text, group)) {
       if (taggedFullName(group)) passingGroups.push(group);
@@ -790,6 +793,9 @@ const GROUP_HEADS = new Set(
   ),
 );
 
+const APPOSITIONS_THEN_VERB =
+  /^(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})?(?:(?:,[^,.;:“”"()]{1,70}){1,2},\s*|\s+)(\p{Ll}+)/u;
+
 /** "said Jane Roe", "Jane Roe said", "Jane Roe, a lawyer", "lawyer Jane Roe": a person's usual company. */
 function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
   const first = group.tokens[0];
@@ -808,10 +814,9 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     SPEECH_VERBS.has(next) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
-    // "Min Seo, 33, said", "Jo Roe, vice chair of the board, told": an apposition, then a speech verb
-    SPEECH_VERBS.has(
-      /^,[^,.;:“”"()]{1,70},\s*(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 90))?.[1] ?? '',
-    ) ||
+    // "Min Seo, 33, said", "Jo Roe of Acme, vice chair of the board, told", "Jo Roe, 33, a nurse,
+    // said": one or two appositions, then a speech verb
+    SPEECH_VERBS.has(APPOSITIONS_THEN_VERB.exec(text.slice(last.end, last.end + 200))?.[1] ?? '') ||
     /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
   );
 }

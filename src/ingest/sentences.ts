@@ -41,7 +41,8 @@ export function sentenceSpans(text: string, paragraph: Span): Span[] {
 
 function endsWithAbbreviation(body: string, periodAt: number, after: number): boolean {
   const word = /[\p{L}.]+$/u.exec(body.slice(Math.max(0, periodAt - 12), periodAt))?.[0] ?? '';
-  if (/^\p{Lu}$/u.test(word)) return true;
+  // "Jane J.", "J.J. Roe": an initial, or initials, before the period
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return true;
   // "No. 1" abbreviates number; "she said no. Then …" ends a sentence
   if (word.toLowerCase() === 'no') return /^\s*\d/.test(body.slice(after));
   return ABBREVIATIONS.has(word.toLowerCase());

@@ -116,8 +116,9 @@ export function subjectBefore(context: ArticleContext, end: number, limit: numbe
   if (text[stop - 1] === ',' || text[stop - 1] === ')') {
     // the first name in the clause with an apposition after it: "Jane Roe, a lawyer in Ames, Iowa, said"
     const opensClause = (m: NameMention) =>
-      /(?:^\s*|[,;:.!?“”"—]\s*|\b(?:and|but|as|while|when)\s+)$/u.test(
-        text.slice(Math.max(limit, m.start - 8), m.start),
+      // "Jane Roe, …", "and 45-year-old Jane Roe, …"
+      /(?:^\s*|[,;:.!?“”"—]\s*|\b(?:and|but|as|while|when)\s+)(?:\d+-year-old\s+)?$/u.test(
+        text.slice(Math.max(limit, m.start - 20), m.start),
       );
     const named = mentionsBetween(index.mentions, limit, stop).find(
       (m) =>
