@@ -75,6 +75,8 @@ interface NameGroup {
 
 const CONNECTORS = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'of']);
 const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
+/** Heads of roles that are not titles by themselves in the lexicon ("Public Advocate", "County Coroner"). */
+const ROLE_HEADS = new Set(['advocate', 'recorder', 'counsel', 'secretary-treasurer', 'assessor', 'coroner']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
 const FEMALE_TITLES = new Set([
   'spokeswoman',
@@ -1115,6 +1117,11 @@ function splitRun(run: Token[]): Token[][] {
     const plain = token.lower.replace(/\.$/, '');
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
+    // "Interestingly Brekke said": an adverb opening the sentence, not a given name
+    const adverb =
+      i === 0 &&
+      run.length > 1 &&
+      /^\p{Lu}\p{Ll}{2,}(?:ingly|edly|ally|ately|ously|ively|fully|ably|ibly|ently|antly)$/u.test(token.word);
     // "I'll", "We're": a contraction is never part of a name
     const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
     // "Samuel A. Alito Jr.": an initial is not the article "a"
@@ -1126,6 +1133,7 @@ function splitRun(run: Token[]): Token[][] {
       ORGANIZATION_HEADS.has(run[i + 1]?.lower ?? '');
     if (
       participle ||
+      adverb ||
       contraction ||
       (!token.acronym &&
         !initial &&
@@ -1217,8 +1225,11 @@ function readGroup(tokens: Token[]): NameGroup {
     const word = tokens[k]?.lower ?? '';
     const after = tokens.slice(k + 1);
     // "Martin Luther King Jr.": a title word before nothing but a suffix is the surname
+    // "Public Advocate Trish James", "Ranking Democrat Dianne Feinstein": a role's head word, or a
+    // party word before a full name, ends the title
+    const roleHead = ROLE_HEADS.has(word) || (PARTY_WORDS.has(word) && after.length >= 2);
     if (
-      (TITLES.has(word) || HONORIFICS.has(word)) &&
+      (TITLES.has(word) || HONORIFICS.has(word) || roleHead) &&
       after.every((t) => !t.acronym) &&
       !after.every((t) => SUFFIXES.has(t.lower))
     ) {

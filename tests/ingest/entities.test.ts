@@ -305,6 +305,21 @@ describe('what is not an entity, and clean names', () => {
     expect(organizer.entities.map((e) => e.name)).toEqual(['Dwayne Croteau']);
   });
 
+  test('an adverb opening a sentence is not a given name', () => {
+    expect(names('Unsurprisingly Okafor said no.')).toEqual(['person:Okafor']);
+    expect(names('John Connally said the plan would work.')).toEqual(['person:John Connally']);
+  });
+
+  test('a role head or a party word before a full name is not part of the name', () => {
+    expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
+      'person:Trish Jamison',
+    ]);
+    expect(
+      names('Senate Intelligence Ranking Democrat Dinah Feldmann said the report was late.'),
+    ).toContain('person:Dinah Feldmann');
+    expect(names('County Coroner Eli Marsh said the cause was unknown.')).toEqual(['person:Eli Marsh']);
+  });
+
   test('a seat of power is an organization; an airport named for a person is a place', () => {
     expect(
       names('The Kremlin said on Monday that talks would go on. The White House announced a visit.'),
