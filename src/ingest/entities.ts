@@ -878,6 +878,9 @@ function mergePerson(
 }
 
 /** The person a (possibly short) name refers to: by full name, surname, or a unique first name. */
+const KINSHIP_BEFORE =
+  /\b(?:wife|husband|widow|widower|spouse|brother|sister|son|daughter|father|mother|nephew|niece|cousin|grandson|granddaughter)(?:[’']s)?(?:\s+of)?,?\s+(?:[\p{L}.’'-]+\s+){0,4}$/u;
+
 function personFor(
   text: string,
   records: EntityRecord[],
@@ -915,6 +918,18 @@ function personFor(
     const most = Math.max(...bySurname.map(fullMentions));
     const leaders = bySurname.filter((r) => fullMentions(r) === most);
     if (leaders.length === 1) return leaders[0] ?? null;
+    // a relative introduced as one ("his wife, Jane Sanders", "brother of Ron Howard") is named in
+    // full again rather than by the surname the article's subject goes by
+    const relatives = leaders.filter((r) =>
+      mentions.some(
+        (m) =>
+          m.key === r.key &&
+          m.text.includes(' ') &&
+          KINSHIP_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)),
+      ),
+    );
+    const others = leaders.filter((r) => !relatives.includes(r));
+    if (others.length === 1 && relatives.length > 0) return others[0] ?? null;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
       if (m && m.start < at) {

@@ -155,6 +155,19 @@ describe('speaker resolution', () => {
     ).toEqual(['Dara Quill']);
   });
 
+  test('a bare surname is the article’s subject, not a relative introduced by kinship ("his wife, X")', () => {
+    expect(
+      quoteSpeakers(
+        'The actor Milo Brandt spoke on Monday. Brandt, the younger brother of the film director Anton Brandt, backed the mayor.\n\n“It is time,” Brandt said.',
+      ),
+    ).toEqual(['Milo Brandt']);
+    expect(
+      quoteSpeakers(
+        'Senator Paul Okafor came to Syracuse. At the urging of his wife, Grace Okafor, he has talked to aides.\n\n“We go on,” Okafor said.',
+      ),
+    ).toEqual(['Paul Okafor']);
+  });
+
   test('an organization named by its kind ("Harbor Transit", "… Authority") is never “he” or “she”', () => {
     expect(
       quoteSpeakers(
