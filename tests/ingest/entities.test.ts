@@ -314,9 +314,9 @@ describe('what is not an entity, and clean names', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
     ]);
-    expect(
-      names('Senate Intelligence Ranking Democrat Dinah Feldmann said the report was late.'),
-    ).toContain('person:Dinah Feldmann');
+    expect(names('Senate Intelligence Ranking Democrat Dinah Feldmann said the report was late.')).toContain(
+      'person:Dinah Feldmann',
+    );
     expect(names('County Coroner Eli Marsh said the cause was unknown.')).toEqual(['person:Eli Marsh']);
   });
 

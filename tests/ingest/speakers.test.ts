@@ -146,9 +146,9 @@ describe('speaker resolution', () => {
     expect(
       quoteSpeakers('“The yield will fall,” Jingyi Pan of Norfolk Markets, a strategist, said on Monday.'),
     ).toEqual(['Jingyi Pan']);
-    expect(
-      quoteSpeakers('“I saw it all,” Tove Lindqvist, 41, a nurse from Ames, told reporters.'),
-    ).toEqual(['Tove Lindqvist']);
+    expect(quoteSpeakers('“I saw it all,” Tove Lindqvist, 41, a nurse from Ames, told reporters.')).toEqual([
+      'Tove Lindqvist',
+    ]);
     expect(quoteSpeakers('“We are ready,” J.J. Harlan, the team’s coach, said.')).toEqual(['J.J. Harlan']);
     expect(
       quoteSpeakers('The fire spread fast, and 45-year-old Dara Quill, a baker, said, “We lost everything.”'),
