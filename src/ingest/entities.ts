@@ -211,8 +211,22 @@ export function findEntities(
     ] as const)
       if (n >= 2 && n > 2 * (none + person + organization + place - n)) usualKinds.set(word, kind);
   }
+  // surnames of full names whose first word is read as a given name ("Hillary Clinton", not "Team
+  // Clinton"), with those given names
+  const givenSurnames = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const first = g.core[0];
+    const surname = g.core[g.core.length - 1]?.lower;
+    if (g.core.length < 2 || !first || !surname) continue;
+    if (
+      MALE_FIRST_NAMES.has(first.lower) ||
+      FEMALE_FIRST_NAMES.has(first.lower) ||
+      kindOf(labels[tokenIndexAt(tokens, first.start)] ?? 0) === 1
+    )
+      givenSurnames.set(surname, (givenSurnames.get(surname) ?? new Set()).add(first.lower));
+  }
   for (const group of groups)
-    applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds);
+    applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds, givenSurnames);
   cutAtKnownNames(groups);
   widenOrganizations(tokens, groups, labels, caps);
   // A capitalized pair with no title and no known first name is a person only if its last word
@@ -414,6 +428,7 @@ function applyTagger(
   personWords: Set<string | undefined>,
   surnames: Set<string | undefined>,
   usualKinds: Map<string, EntityKind>,
+  givenSurnames: Map<string, Set<string>>,
 ): void {
   const at = (t: Token) => tokenIndexAt(tokens, t.start);
   // "Los Angeles-area Sanders" → "Sanders"; "Pulitzer Prize-winning" → nothing
@@ -478,11 +493,21 @@ function applyTagger(
     // a word naming where someone is from ("Vermonter") goes when a full name stays behind it
     const descriptors =
       group.core.length - start >= 2 && lead.every((t) => /(?:er|ian|ite|an|ese)$/.test(t.lower));
-    if (!titles && !descriptors) return;
+    // "Team Clinton", "Endorse Trump", "Understated Perez": a word the tagger leaves out before
+    // the surname of a full name given elsewhere ("Hillary Clinton")
+    const surname =
+      group.core.length - start === 1 &&
+      group.prefix.length === 0 &&
+      // (not an initial, a nationality or the given name itself: "A.de Silva", "German Ortega")
+      !lead.some(
+        (t) => t.word.includes('.') || DEMONYMS.has(t.lower) || givenSurnames.get(last.lower)?.has(t.lower),
+      ) &&
+      givenSurnames.has(last.lower);
+    if (!titles && !descriptors && !surname) return;
     group.core = group.core.slice(start);
     if (titles) group.prefix = [...group.prefix, ...lead];
     group.tokens = [...group.prefix, ...group.core];
-    group.reading = 'person';
+    group.reading = surname && !titles ? 'single' : 'person';
     return;
   }
   // a listed town or state the tagger reads as an organization: a club named after it ("Leeds 2

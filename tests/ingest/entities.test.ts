@@ -310,6 +310,19 @@ describe('what is not an entity, and clean names', () => {
     expect(names('John Connally said the plan would work.')).toEqual(['person:John Connally']);
   });
 
+  test('a word the tagger leaves out before the surname of a full name is not a given name ("Team Clinton")', () => {
+    expect(
+      names(
+        'Hillary Clinton spoke on Monday. Clinton said she would win. He disputed Team Clinton’s contention that he won.',
+      ),
+    ).toEqual(['person:Hillary Clinton']);
+    const vance = extract(
+      'Labor Secretary Thomas Vance moved to the last row. Understated Vance raised his profile. Vance said he was happy.',
+    );
+    expect(vance.entities.map((e) => e.name)).toEqual(['Thomas Vance']);
+    expect(vance.entities[0]?.mentions).toHaveLength(3);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
