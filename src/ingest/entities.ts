@@ -1146,14 +1146,47 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
     if (joinable) run.push(token);
   }
   flush();
-  return runs.flatMap(splitRun).map(readGroup);
+  // "George Will", "Theresa May": a word that is also a function word, after a given name, is a
+  // surname, there and where the text uses it alone before a verb ("Will wrote")
+  const wordSurnames = new Set<string>();
+  for (const r of runs)
+    for (let k = 1; k < r.length; k++) {
+      const word = r[k]?.lower ?? '';
+      const given = r[k - 1]?.lower ?? '';
+      if (NON_NAME_WORDS.has(word) && (MALE_FIRST_NAMES.has(given) || FEMALE_FIRST_NAMES.has(given)))
+        wordSurnames.add(word);
+    }
+  const surnameTokens = new Set<Token>();
+  if (wordSurnames.size)
+    for (const [k, token] of tokens.entries()) {
+      if (!token.capitalized || !wordSurnames.has(token.lower)) continue;
+      const before = tokens[k - 1];
+      const after = tokens[k + 1];
+      const afterGiven =
+        !!before && (MALE_FIRST_NAMES.has(before.lower) || FEMALE_FIRST_NAMES.has(before.lower));
+      const beforeVerb =
+        token.word.length > 2 &&
+        !!after &&
+        /^\p{Ll}+$/u.test(after.word) &&
+        !NON_NAME_WORDS.has(after.lower) &&
+        !PRONOUNS_AFTER_MODAL.has(after.lower);
+      if (afterGiven || beforeVerb) surnameTokens.add(token);
+    }
+  return runs.flatMap((r) => splitRun(r, surnameTokens)).map(readGroup);
 }
 
+/** Words after which a capitalized "Will" or "May" is the modal verb ("Will he run?"). */
+const PRONOUNS_AFTER_MODAL = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'not']);
+
 /** Splits a capitalized run at sentence-initial function words and times ("When Putin" → "Putin"). */
-function splitRun(run: Token[]): Token[][] {
+function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
   const parts: Token[][] = [];
   let part: Token[] = [];
   for (const [i, token] of run.entries()) {
+    if (surnameTokens.has(token)) {
+      part.push(token);
+      continue;
+    }
     const plain = token.lower.replace(/\.$/, '');
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);

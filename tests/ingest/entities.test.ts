@@ -323,6 +323,19 @@ describe('what is not an entity, and clean names', () => {
     expect(vance.entities[0]?.mentions).toHaveLength(3);
   });
 
+  test('a surname that is also a function word ("Will", "May") is a name after a given name and before a verb', () => {
+    const will = extract(
+      'Conservative columnist George Will reignited his feud. Will urged voters to abandon Trump. “It is over,” Will wrote. Will he run?',
+    );
+    const person = will.entities.find((e) => e.name === 'George Will');
+    expect(person?.mentions).toHaveLength(3);
+    expect(will.quotes.filter((q) => q.speakerKey === person?.key)).toHaveLength(2);
+    expect(names('Queen Elizabeth I was born in 1533. I think she was a great queen.')).toEqual([
+      'person:Elizabeth I',
+    ]);
+    expect(names('Sales fell in May, and Will Trump win?')).toEqual(['person:Trump']);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
