@@ -565,7 +565,12 @@ function applyTagger(
     (tagged === 'organization' || tagged === 'place') &&
     !(group.core.length > 1 ? personWords.has(last.lower) && group.reading === 'unknown' : false) &&
     !(group.core.length === 1 && surnames.has(last.lower)) &&
-    !nearSpeechOrApposition(text, group)
+    // beside a speech verb the rules' person stands, unless several words without a given name
+    // read as an organization ("Judicial Watch stated")
+    !(
+      nearSpeechOrApposition(text, group) &&
+      (group.core.length === 1 || givenName || tagged === 'place' || group.reading !== 'unknown')
+    )
   ) {
     group.reading = tagged;
     return;

@@ -336,6 +336,16 @@ describe('what is not an entity, and clean names', () => {
     expect(names('Sales fell in May, and Will Trump win?')).toEqual(['person:Trump']);
   });
 
+  test('words without a given name that the tagger reads as an organization stay one before a speech verb', () => {
+    expect(names('Dutch supermarkets group Veldhoven NV said on Friday it had launched a bid.')).toContain(
+      'organization:Veldhoven NV',
+    );
+    expect(names('The rig count fell by one, Offshore Rig Services said.')).toEqual([
+      'organization:Offshore Rig Services',
+    ]);
+    expect(names('Marta Olave said on Friday it was over.')).toEqual(['person:Marta Olave']);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
