@@ -825,8 +825,25 @@ const GROUP_HEADS = new Set(
   ),
 );
 
-const APPOSITIONS_THEN_VERB =
-  /^(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})?(?:(?:,[^,.;:“”"()]{1,70}){1,2},\s*|\s+)(\p{Ll}+)/u;
+const OF_AFFILIATION = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}/u;
+
+/**
+ * "Jo Roe, said", "Min Seo, 33, said", "Jo Roe of Acme, vice chair of the board, told", "Jo Roe,
+ * 33, a nurse, said", "Jingyi Pan of IG said": up to two appositions after the name, then a speech verb.
+ */
+function appositionsThenVerb(tail: string): boolean {
+  const of = OF_AFFILIATION.exec(tail);
+  const rest = of ? tail.slice(of[0].length) : tail;
+  if (of && SPEECH_VERBS.has(/^\s+(\p{Ll}+)/u.exec(rest)?.[1] ?? '')) return true;
+  const parts = rest.split(',');
+  if (parts.length < 2 || parts[0] !== '') return false;
+  for (let k = 1; k <= 3 && k < parts.length; k++) {
+    const part = parts[k] ?? '';
+    if (SPEECH_VERBS.has(/^\s*(\p{Ll}+)/u.exec(part)?.[1] ?? '')) return true;
+    if (part.length > 70 || /[.;:“”"()]/.test(part)) return false;
+  }
+  return false;
+}
 
 /** "said Jane Roe", "Jane Roe said", "Jane Roe, a lawyer", "lawyer Jane Roe": a person's usual company. */
 function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
@@ -846,9 +863,7 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     SPEECH_VERBS.has(next) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
-    // "Min Seo, 33, said", "Jo Roe of Acme, vice chair of the board, told", "Jo Roe, 33, a nurse,
-    // said": one or two appositions, then a speech verb
-    SPEECH_VERBS.has(APPOSITIONS_THEN_VERB.exec(text.slice(last.end, last.end + 200))?.[1] ?? '') ||
+    appositionsThenVerb(text.slice(last.end, last.end + 200)) ||
     /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
   );
 }

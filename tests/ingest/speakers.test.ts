@@ -155,6 +155,12 @@ describe('speaker resolution', () => {
     ).toEqual(['Dara Quill']);
   });
 
+  test('a name in apposition to an indefinite source is the speaker ("another user, Jo Roe, said")', () => {
+    expect(quoteSpeakers('“It was chaos,” another forum user, Linnea Vask, said on Monday.')).toEqual([
+      'Linnea Vask',
+    ]);
+  });
+
   test('a bare surname is the article’s subject, not a relative introduced by kinship ("his wife, X")', () => {
     expect(
       quoteSpeakers(
