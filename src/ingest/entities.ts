@@ -20,6 +20,7 @@ import {
 } from './lexicon';
 import { capsLines } from './models/ner-features';
 import { kindOf, tagTokens } from './models/ner-tagger';
+import { sameGivenName } from './name-keys';
 import { type Token, tokenIndexAt } from './tokens';
 import type { EntityKind, Span } from './types';
 
@@ -909,13 +910,24 @@ function mergePerson(
   const sameSurname = records.filter(
     (r) => r.kind === 'person' && r.surname === surname && r.suffix === suffix,
   );
-  const compatible = sameSurname.find((r) => !firstName || !r.firstName || r.firstName === firstName);
+  const compatible = sameSurname.find(
+    (r) => !firstName || !r.firstName || sameGivenName(r.firstName, firstName),
+  );
   if (!compatible) {
     addRecord('person', core);
     return;
   }
   const name = core.map((t) => t.word).join(' ');
-  if (name.split(' ').length > compatible.name.split(' ').length) {
+  const wordCount = name.split(' ').length;
+  const knownCount = compatible.name.split(' ').length;
+  // "Ken Starr" and "Kenneth Starr", "Hilary" and "Hillary Clinton": the longer given name is the
+  // formal one (or the one spelled out)
+  const formal =
+    wordCount === knownCount &&
+    !!firstName &&
+    !!compatible.firstName &&
+    firstName.length > compatible.firstName.length;
+  if (wordCount > knownCount || formal) {
     compatible.aliases.add(compatible.name);
     compatible.name = name;
     compatible.firstName = firstName ?? compatible.firstName;
@@ -943,7 +955,9 @@ function personFor(
   const suffixFits = (r: EntityRecord) => r.suffix === suffix || (!suffix && words.length === 1);
   const bySurname = people.filter(
     (r) =>
-      r.surname === surname && (!firstName || !r.firstName || r.firstName === firstName) && suffixFits(r),
+      r.surname === surname &&
+      (!firstName || !r.firstName || sameGivenName(r.firstName, firstName)) &&
+      suffixFits(r),
   );
   if (bySurname.length === 1) return bySurname[0] ?? null;
   // a bare "Trump" beside "Donald Trump" and "Donald Trump Jr." is the father, named without one

@@ -346,6 +346,21 @@ describe('what is not an entity, and clean names', () => {
     expect(names('Marta Olave said on Friday it was over.')).toEqual(['person:Marta Olave']);
   });
 
+  test('a nickname and the formal given name are one person in an article, named by the formal one', () => {
+    const found = extract(
+      'Len Varga praises, laments the mayor.\n\nLeonard Varga, the former prosecutor, spoke on Monday. “He was gifted,” Varga said.',
+    );
+    const people = found.entities.filter((e) => e.kind === 'person');
+    expect(people.map((e) => e.name)).toEqual(['Leonard Varga']);
+    expect(people[0]?.mentions).toHaveLength(3);
+    expect(found.quotes[0]?.speakerKey).toBe(people[0]?.key);
+    // two given names that are not one another's nickname stay two people
+    expect(names('Barack Obama spoke first. Michelle Obama spoke next.').sort()).toEqual([
+      'person:Barack Obama',
+      'person:Michelle Obama',
+    ]);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
