@@ -826,6 +826,18 @@ const GROUP_HEADS = new Set(
   ),
 );
 
+/** Prepositions of place: a name right after one is where something is, not who speaks. */
+const LOCATIVE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'outside',
+  'inside',
+  'throughout',
+]);
+
 const OF_AFFILIATION = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}/u;
 
 /**
@@ -861,7 +873,7 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     SPEECH_VERBS.has(before) ||
     TITLES.has(before) ||
     PERSON_NOUNS.has(before) ||
-    SPEECH_VERBS.has(next) ||
+    (SPEECH_VERBS.has(next) && !LOCATIVE_PREPOSITIONS.has(before)) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
     appositionsThenVerb(text.slice(last.end, last.end + 200)) ||
@@ -1009,6 +1021,9 @@ function isSpeechSubject(text: string, group: NameGroup, tokens: Token[]): boole
   const last = group.tokens[group.tokens.length - 1];
   if (!last || last.possessive) return false;
   const next = tokens[tokenIndexAt(tokens, last.end)];
+  const start = group.tokens[0]?.start ?? 0;
+  // "Police in Derry said": the name after a preposition is not the verb's subject
+  if (LOCATIVE_PREPOSITIONS.has(tokens[tokenIndexAt(tokens, start) - 1]?.lower ?? '')) return false;
   if (next && /^\s*$/.test(text.slice(last.end, next.start)) && SPEECH_VERBS.has(next.lower)) return true;
   // "Okafor, for example, said", "Maria, called for": the verb after an aside
   const aside = /^\s*,(?:[^,.;“”"]{1,80},)?\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 100));

@@ -361,6 +361,12 @@ describe('what is not an entity, and clean names', () => {
     ]);
   });
 
+  test('a name after a preposition of place is not the subject of the speech verb after it ("Police in Derry said")', () => {
+    expect(names('Police in Derry said two men were arrested.')).not.toContain('person:Derry');
+    expect(names('“They are unharmed,” a police official in Liege said.')).not.toContain('person:Liege');
+    expect(names('Okafor said two men were arrested.')).toEqual(['person:Okafor']);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
