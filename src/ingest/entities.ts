@@ -532,8 +532,10 @@ function applyTagger(
     first.acronym &&
     tagged === 'place' &&
     !KNOWN_ORGANIZATIONS.has(whole) &&
-    (first.start === 0 || text[first.start - 1] === '\n') &&
-    /^ ?, \p{Lu}/u.test(text.slice(last.end, last.end + 4))
+    (((first.start === 0 || text[first.start - 1] === '\n') &&
+      /^ ?, \p{Lu}/u.test(text.slice(last.end, last.end + 4))) ||
+      // "reported from MACAU": a word in capitals the tagger reads as a place is one
+      first.word.length >= 5)
   ) {
     group.reading = 'place';
     return;

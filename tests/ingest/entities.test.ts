@@ -367,6 +367,13 @@ describe('what is not an entity, and clean names', () => {
     expect(names('Okafor said two men were arrested.')).toEqual(['person:Okafor']);
   });
 
+  test('a word in capitals that the tagger reads as a place is a place, not an acronym ("MACAU")', () => {
+    expect(names('Fox News reported from MACAU on Tuesday.')).toEqual([
+      'organization:Fox News',
+      'place:MACAU',
+    ]);
+  });
+
   test('a role head or a party word before a full name is not part of the name', () => {
     expect(names('Public Advocate Trish Jamison said the rent rules failed.')).toEqual([
       'person:Trish Jamison',
