@@ -161,6 +161,14 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  test('“pressed”, “questioned”, “asserted” after a quote are speech verbs', () => {
+    expect(
+      quoteSpeakers(
+        'Dana Hanley interviewed the candidate on Monday.\n\n“Would it be negotiable?” Hanley pressed. “What was the pivot point?” she questioned.',
+      ),
+    ).toEqual(['Dana Hanley', 'Dana Hanley']);
+  });
+
   test('a bare surname is the article’s subject, not a relative introduced by kinship ("his wife, X")', () => {
     expect(
       quoteSpeakers(
