@@ -30,7 +30,7 @@ calls | calling | accused | accuses | accusing | labeled | labelled | dubbed | b
 read | reads | stated | texted | conclude | argue | note | explain | claim | insist | warn | ask | recall |
 acknowledge | admit | suggest | predict | continue | declare | respond | reply | joke | contend | maintain | emailed | messaged | summed | predicted | concluding | wondered | wonders |
 pressed | questioned | queried | asserted | asserts | marveled | marvelled | murmured | emphasised | speculated |
-gushed | crowed | grumbled | teased | scolded |
+gushed | crowed | grumbled | teased | scolded | remembered | remembers |
 `);
 
 /** Verbs that can introduce reported speech: the content follows as a clause. */

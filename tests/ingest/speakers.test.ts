@@ -161,12 +161,17 @@ describe('speaker resolution', () => {
     ]);
   });
 
-  test('“pressed”, “questioned”, “asserted” after a quote are speech verbs', () => {
+  test('“pressed”, “questioned”, “remembered” after a quote are speech verbs', () => {
     expect(
       quoteSpeakers(
         'Dana Hanley interviewed the candidate on Monday.\n\n“Would it be negotiable?” Hanley pressed. “What was the pivot point?” she questioned.',
       ),
     ).toEqual(['Dana Hanley', 'Dana Hanley']);
+    expect(
+      quoteSpeakers(
+        '"Analysts said no," remembered Roy Verlane, the former spokesman. "And the more the criticism mounted, the more determined she became."',
+      ),
+    ).toEqual(['Roy Verlane', 'Roy Verlane']);
   });
 
   test('a bare surname is the article’s subject, not a relative introduced by kinship ("his wife, X")', () => {
