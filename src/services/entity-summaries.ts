@@ -14,13 +14,28 @@ export async function addToEntitySummaries(tx: Db, articleIds: readonly number[]
   if (articleIds.length) await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, 1)`);
 }
 
+const quotesOf = (articleIds: readonly number[]) =>
+  sql`array(select id from quotes where article_id = any(${ids(articleIds)}))`;
+
+/**
+ * Adds the first reports among the quotes of articles just stored (migration 0017), and takes
+ * first place from the later reports they come before: after their echo links are stored.
+ */
+export async function addFirstReportsToEntitySummaries(tx: Db, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length)
+    await tx.execute(sql`select entity_summaries_add_first_reports(${quotesOf(articleIds)}, 1)`);
+}
+
 /** Takes away what these articles contribute; call before deleting them. */
 export async function subtractFromEntitySummaries(tx: Db, articleIds: readonly number[]): Promise<void> {
-  if (articleIds.length) await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, -1)`);
+  if (!articleIds.length) return;
+  // first reports first: entity_summaries_add drops the summaries left with nothing counted
+  await tx.execute(sql`select entity_summaries_add_first_reports(${quotesOf(articleIds)}, -1)`);
+  await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, -1)`);
 }
 
 /**
- * Moves quotes' counts with their speaker: `change` runs between taking the quotes away from
+ * Moves quotes' counts and first reports with their speaker: `change` runs between taking the quotes away from
  * their current speakers' summaries and adding them to their new ones.
  */
 export async function withQuotesResummarized<T>(
