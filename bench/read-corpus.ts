@@ -159,6 +159,11 @@ async function main(): Promise<void> {
   await step('summaries', 'select entity_summaries_add(array(select id from articles order by id), 1)');
   await client.query('set session_replication_role = origin');
   for (const d of deferred) await step(d.name, d.definition);
+  // and the speakers' first direct reports (migration 0017), once the hash index is there
+  await step(
+    'first reports',
+    'select entity_summaries_count_first_reports(array(select entity_id from entity_summaries where quote_count > 0))',
+  );
   await step('vacuum analyze', 'vacuum analyze');
   console.log(
     `${n} articles, ${n * 12} quotes, ${persons} persons in ${((performance.now() - started) / 1000).toFixed(0)} s`,

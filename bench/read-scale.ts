@@ -1,33 +1,63 @@
-// npx tsx bench/read-scale.ts --database postgres://…/db [--database postgres://…/other] [--rounds R] [--requests N]
+// npx tsx bench/read-scale.ts --database postgres://…/db [--database postgres://…/other] [--source DIR]…
+//   [--rounds R] [--requests N] [--only TEXT]
 // Read latencies of the README's queries against one or more databases (e.g. filled by
 // bench/read-corpus.ts at two sizes), in this process through yoga.fetch (no HTTP), in
 // interleaved rounds: each round runs every query N times on every database, one request at a
 // time. Prints the median over rounds of each query's p50 and of its requests/s, per database.
-import { openDatabase } from '../src/db/client';
-import { createQuoteEvents } from '../src/services/quote-events';
-import { createApp } from '../src/yoga';
+// With --source, the API of each source tree given (an export of another branch, its node_modules
+// beside it; "." is this one) answers on every database, side by side in the same rounds.
+// --only keeps the queries whose name holds TEXT.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { openDatabase as OpenDatabase } from '../src/db/client';
+import type { createQuoteEvents as CreateQuoteEvents } from '../src/services/quote-events';
+import type { createApp as CreateApp } from '../src/yoga';
 import { readmeCrossReference, readmeEntityPage } from './readme-queries';
 
 const values = (name: string) =>
   process.argv.flatMap((a, i) => (a === `--${name}` ? [process.argv[i + 1] ?? ''] : []));
 const rounds = Number(values('rounds')[0] ?? 5);
 const requests = Number(values('requests')[0] ?? 20);
+const only = values('only')[0];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-const queries = (slug: string, aboutId: string, speakerId: string): Record<string, string> => ({
-  'entity page (20 newest quotes, article title/date, totalCount)': `{ entity(slug: "${slug}") { name quotes(first: 20) { totalCount nodes { text article { title publishedAt } } } } }`,
-  "README's entity page": readmeEntityPage(slug),
-  "README's cross-reference": readmeCrossReference('ceasefire talks'),
-  'quotes(filter: {speaker, about})': `{ quotes(first: 20, filter: { speaker: "${speakerId}", about: "${aboutId}" }) { totalCount nodes { text article { title } } } }`,
-  'search (full text, first 20)': `{ search(query: "ceasefire sanctions", first: 20) { totalCount nodes { kind score snippet } } }`,
-});
+const queries = (slug: string, aboutId: string, speakerId: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries({
+      'entity page (20 newest quotes, article title/date, totalCount)': `{ entity(slug: "${slug}") { name quotes(first: 20) { totalCount nodes { text article { title publishedAt } } } } }`,
+      "README's entity page": readmeEntityPage(slug),
+      "README's cross-reference": readmeCrossReference('ceasefire talks'),
+      'quotes(filter: {speaker, about})': `{ quotes(first: 20, filter: { speaker: "${speakerId}", about: "${aboutId}" }) { totalCount nodes { text article { title } } } }`,
+      'search (full text, first 20)': `{ search(query: "ceasefire sanctions", first: 20) { totalCount nodes { kind score snippet } } }`,
+    }).filter(([name]) => !only || name.includes(only)),
+  );
+
+/** The API of a source tree: its own modules, loaded apart from this checkout's. */
+async function apiOf(source: string) {
+  const at = (file: string) => pathToFileURL(resolve(source, file)).href;
+  const [{ openDatabase }, { createQuoteEvents }, { createApp }] = (await Promise.all([
+    import(at('src/db/client.ts')),
+    import(at('src/services/quote-events.ts')),
+    import(at('src/yoga.ts')),
+  ])) as [
+    { openDatabase: typeof OpenDatabase },
+    { createQuoteEvents: typeof CreateQuoteEvents },
+    { createApp: typeof CreateApp },
+  ];
+  return { openDatabase, createQuoteEvents, createApp };
+}
 
 async function main(): Promise<void> {
   const urls = values('database');
   if (!urls.length) throw new Error('--database postgres://… (one or more)');
+  const sources = values('source').length ? values('source') : ['.'];
+  const apis = await Promise.all(sources.map(apiOf));
+  const pairs = urls.flatMap((url) => sources.map((source, i) => ({ url, source, api: apis[i] as Api })));
   const targets = await Promise.all(
-    urls.map(async (url) => {
-      const database = await openDatabase({ url, poolSize: 4 });
+    pairs.map(async ({ url: databaseUrl, source, api: { openDatabase, createQuoteEvents, createApp } }) => {
+      const label = databaseUrl.replace(/.*\//, '') + (sources.length > 1 ? `, API of ${source}` : '');
+      const url = `${databaseUrl} ${source}`;
+      const database = await openDatabase({ url: databaseUrl, poolSize: 4 });
       const app = createApp({ db: database.db, events: createQuoteEvents() }, { rateLimitPoints: 1e12 });
       const post = async (query: string) => {
         const res = await app.fetch('http://bench/graphql', {
@@ -59,6 +89,7 @@ async function main(): Promise<void> {
       };
       return {
         url,
+        label,
         database,
         post,
         articles: Number(size.rows[0]?.n ?? 0),
@@ -91,7 +122,7 @@ async function main(): Promise<void> {
     }
   }
   for (const t of targets) {
-    console.log(`${t.articles} articles (${t.url.replace(/.*\//, '')}):`);
+    console.log(`${t.articles} articles (${t.label}):`);
     for (const name of Object.keys(t.queries)) {
       const e = results.get(`${t.url}\t${name}`);
       if (e)
@@ -103,6 +134,8 @@ async function main(): Promise<void> {
   await Promise.all(targets.map((t) => t.database.close()));
   process.exit(0);
 }
+
+type Api = Awaited<ReturnType<typeof apiOf>>;
 
 main().catch((error: unknown) => {
   console.error(error);

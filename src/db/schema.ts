@@ -322,6 +322,11 @@ export const entitySummaries = pgTable('entity_summaries', {
   articleCount: integer('article_count').notNull().default(0),
   quoteCount: integer('quote_count').notNull().default(0),
   quotesAboutCount: integer('quotes_about_count').notNull().default(0),
+  /**
+   * Its direct quotes that are first reports: no earlier direct quote of its own echoes or copies
+   * them (what quotes(filter: { kind: DIRECT, distinct: true }) counts; migration 0017).
+   */
+  firstDirectQuoteCount: integer('first_direct_quote_count').notNull().default(0),
   firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
 });

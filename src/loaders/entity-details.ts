@@ -26,6 +26,7 @@ export interface EntityCounts {
   mentionCount: number;
   articleCount: number;
   quoteCount: number;
+  firstDirectQuoteCount: number;
 }
 
 const summaryCounts = readTemplate((db) =>
@@ -35,6 +36,7 @@ const summaryCounts = readTemplate((db) =>
       mentionCount: entitySummaries.mentionCount,
       articleCount: entitySummaries.articleCount,
       quoteCount: entitySummaries.quoteCount,
+      firstDirectQuoteCount: entitySummaries.firstDirectQuoteCount,
     })
     .from(entitySummaries)
     .where(anyOfPlaceholder(entitySummaries.entityId, 'ids', 'int')),
@@ -50,6 +52,7 @@ export async function loadEntityCounts(db: Db, entityIds: readonly number[]): Pr
       mentionCount: r?.mentionCount ?? 0,
       articleCount: r?.articleCount ?? 0,
       quoteCount: r?.quoteCount ?? 0,
+      firstDirectQuoteCount: r?.firstDirectQuoteCount ?? 0,
     };
   });
 }

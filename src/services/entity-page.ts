@@ -93,7 +93,8 @@ export async function loadCoMentions(
       join ${entities} e on e.id = c.other_id and e.merged_into_id is null
         ${options.kind ? sql`and e.kind = ${options.kind}` : sql``}
       where c.entity_id = p.id
-      order by c.articles desc, c.other_id
+      -- nulls last as the index has it (desc alone means nulls first): else every pair is sorted
+      order by c.articles desc nulls last, c.other_id
       limit ${options.limit}
     ) c
     order by p.id, c.articles desc, c.other_id`);

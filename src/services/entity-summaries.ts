@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { takeEchoTurn } from './echoes';
 
 // The entity summaries (src/db/schema.ts, kept by the SQL functions of migration 0011) hold what an
 // entity page would otherwise compute from all of an entity's mentions and quotes. Every change to
@@ -14,13 +15,33 @@ export async function addToEntitySummaries(tx: Db, articleIds: readonly number[]
   if (articleIds.length) await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, 1)`);
 }
 
+const quotesOf = (articleIds: readonly number[]) =>
+  sql`array(select id from quotes where article_id = any(${ids(articleIds)}))`;
+
+/**
+ * Adds the first reports among the quotes of articles just stored (migration 0017), and takes
+ * first place from the later reports they come before: after their echo links are stored.
+ */
+export async function addFirstReportsToEntitySummaries(tx: Db, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length)
+    await tx.execute(sql`select entity_summaries_add_first_reports(${quotesOf(articleIds)}, 1)`);
+}
+
 /** Takes away what these articles contribute; call before deleting them. */
 export async function subtractFromEntitySummaries(tx: Db, articleIds: readonly number[]): Promise<void> {
-  if (articleIds.length) await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, -1)`);
+  if (!articleIds.length) return;
+  // An ingest at the same moment could store a copy of one of these quotes that they keep from
+  // first place, counted as no first report while they are still there: the echo step's turn
+  // makes one see the other. (Re-attribution and merges lock the speakers, which an ingest of
+  // their quotes waits for.)
+  await takeEchoTurn(tx);
+  // first reports first: entity_summaries_add drops the summaries left with nothing counted
+  await tx.execute(sql`select entity_summaries_add_first_reports(${quotesOf(articleIds)}, -1)`);
+  await tx.execute(sql`select entity_summaries_add(${ids(articleIds)}, -1)`);
 }
 
 /**
- * Moves quotes' counts with their speaker: `change` runs between taking the quotes away from
+ * Moves quotes' counts and first reports with their speaker: `change` runs between taking the quotes away from
  * their current speakers' summaries and adding them to their new ones.
  */
 export async function withQuotesResummarized<T>(

@@ -395,6 +395,16 @@ export function findArticlesOfQuotePages(
   );
 }
 
+/**
+ * A speaker's direct quotes that are first reports, the README's entity page list, are counted in
+ * its summary (entity_summaries.first_direct_quote_count): counting them here checks every one of
+ * its quotes for an earlier report.
+ */
+export const isFirstDirectReports = (filter: QuoteFilter) =>
+  filter.distinct === true &&
+  filter.kind === 'direct' &&
+  isEmptyFilter({ ...filter, distinct: undefined, kind: undefined });
+
 /** An unfiltered count is the entity's summary's (entity_summaries), not a count of its quotes. */
 function summaryCount(db: Db, partition: QuotePartition, parents: SQL) {
   return db

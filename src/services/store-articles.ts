@@ -4,7 +4,7 @@ import { articles, mentions, quoteAbout, quotes, roles } from '../db/schema';
 import type { ExtractedEntity, Extraction, ParsedArticle } from '../ingest/types';
 import { chunksFor, insertArrays } from './batch-insert';
 import { type EchoCache, storeEchoLinks, takeEchoTurn } from './echoes';
-import { addToEntitySummaries } from './entity-summaries';
+import { addFirstReportsToEntitySummaries, addToEntitySummaries } from './entity-summaries';
 import type { QuoteKeys } from './extraction-task';
 import { normalizeName, normalizeQuoteText, sha256, slugify } from './normalize';
 import {
@@ -170,13 +170,11 @@ export async function storeArticles(
     };
   }
   await insertArrays(tx, quoteAbout, aboutRows);
-  // the summaries need the rows stored above, not the echo links: sent while the links are computed
-  await storeEchoLinks(tx, echoProbes, echoCache, () =>
-    addToEntitySummaries(
-      tx,
-      stored.map((s) => s.articleId),
-    ),
-  );
+  // the summaries' counts need the rows stored above, not the echo links: sent while the links are
+  // computed; which quotes are first reports needs the links
+  const storedIds = stored.map((s) => s.articleId);
+  await storeEchoLinks(tx, echoProbes, echoCache, () => addToEntitySummaries(tx, storedIds));
+  await addFirstReportsToEntitySummaries(tx, storedIds);
 
   // an article met twice in the list is the first one's twin
   return items.map((item, index) => {

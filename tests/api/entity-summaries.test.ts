@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/client';
 import { rowsOf } from '../../src/services/echoes';
 import { ingestBatch } from '../../src/services/ingest';
 import { ingestItem } from '../../src/services/ingest-files';
+import { countQuotes } from '../../src/services/quote-query';
 import { createTestApp } from '../support/app';
 import { openTestDatabase } from '../support/database';
 
@@ -66,12 +67,46 @@ async function rows(database: Database, query: string) {
   );
 }
 
+/**
+ * Each speaker's first reports as kept, and as the distinct filter counts them from the quotes
+ * (countQuotes, what the API answered before the summary kept them), for every entity.
+ */
+async function firstReports(database: Database) {
+  const kept = new Map(
+    rowsOf<{ entity_id: number; n: number }>(
+      await database.db.execute(
+        sql.raw(
+          'select entity_id, first_direct_quote_count as n from entity_summaries where first_direct_quote_count <> 0',
+        ),
+      ),
+    ).map((r) => [Number(r.entity_id), Number(r.n)]),
+  );
+  const speakers = rowsOf<{ id: number }>(
+    await database.db.execute(
+      sql.raw('select distinct speaker_id as id from quotes where speaker_id is not null'),
+    ),
+  ).map((r) => Number(r.id));
+  const counted = new Map<number, number>();
+  for (const id of speakers) {
+    const n = await countQuotes(database.db, { speakerIds: [id], kind: 'direct', distinct: true });
+    if (n) counted.set(id, n);
+  }
+  const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
+  return { kept: sorted(kept), counted: sorted(counted) };
+}
+
 async function expectSummariesCounted(database: Database) {
   for (const [name, { kept, counted }] of Object.entries(tables)) {
     const expected = await rows(database, counted);
     expect(expected.length).toBeGreaterThan(0);
     expect({ name, rows: await rows(database, kept) }).toEqual({ name, rows: expected });
   }
+  const { kept, counted } = await firstReports(database);
+  expect(counted.length).toBeGreaterThan(0);
+  expect({ name: 'first direct reports', rows: kept }).toEqual({
+    name: 'first direct reports',
+    rows: counted,
+  });
 }
 
 let database: Database;
@@ -99,6 +134,57 @@ test('after ingest, batched and one at a time', async () => {
   await expectSummariesCounted(database);
 });
 
+/** The ids of the direct quotes no earlier direct quote of their speaker echoes or copies. */
+async function firstReportIds(): Promise<Set<number>> {
+  const speakers = rowsOf<{ id: number }>(
+    await database.db.execute(
+      sql.raw('select distinct speaker_id as id from quotes where speaker_id is not null'),
+    ),
+  );
+  const ids = rowsOf<{ id: number }>(
+    await database.db.execute(
+      sql`select id from first_direct_reports(${`{${speakers.map((r) => r.id).join(',')}}`}::int[], 'speaker', '{}')`,
+    ),
+  );
+  return new Set(ids.map((r) => Number(r.id)));
+}
+
+test('the distinct direct quotes counted are those the README entity page lists, and some quotes are not', async () => {
+  const top = await one<{ slug: string; quotes: number; firsts: number }>(
+    `select e.slug, s.first_direct_quote_count as firsts,
+       (select count(*)::int from quotes q where q.speaker_id = e.id and q.kind = 'direct') as quotes
+     from entity_summaries s join entities e on e.id = s.entity_id order by s.quote_count desc, e.id limit 1`,
+  );
+  // the generator repeats and restates a story's statements: echoes and copies of one speaker
+  expect(top.firsts).toBeGreaterThan(0);
+  expect(top.firsts).toBeLessThan(top.quotes);
+  const page = await api.query<{ entity: { quotes: { totalCount: number } } }>(
+    `{ entity(slug: "${top.slug}") { quotes(first: 2, filter: { kind: DIRECT, distinct: true }) { totalCount } } }`,
+  );
+  expect(page.entity.quotes.totalCount).toBe(top.firsts);
+});
+
+test('after an article published before the reports it repeats, ingested after them', async () => {
+  const before = await firstReportIds();
+  // a generated article again, under another address and dated before all the others: its copies
+  // of the stories' statements are now their first reports
+  const source = generated[generated.length - 1]?.content ?? '';
+  const backdated = source
+    .replace(/^publishedAt: .*$/m, 'publishedAt: 2023-06-01T09:00:00.000Z')
+    .replace(/^url: .*$/m, 'url: https://backdated.example/2023-06-01/1')
+    .replace(/^title: /m, 'title: Earlier: ');
+  expect(backdated).not.toBe(source);
+  const outcome = await ingestItem(database.db, {
+    source: 'backdated',
+    input: { content: backdated, format: 'markdown' },
+  });
+  expect(outcome.status).toBe('new');
+  const after = await firstReportIds();
+  // reports that were first are first no longer
+  expect([...before].filter((id) => !after.has(id)).length).toBeGreaterThan(0);
+  await expectSummariesCounted(database);
+});
+
 test('after a merge', async () => {
   // the two most quoted people, so that quotes, mentions, co-mentions and days all move
   const top = rowsOf<{ id: number }>(
@@ -123,8 +209,14 @@ test('after a merge', async () => {
 });
 
 test('after a re-attribution, and after an article is deleted', async () => {
+  // a first report that a later copy by the same speaker follows: the copy becomes first
   const quote = await one<{ id: number; speaker_id: number }>(
-    `select id, speaker_id from quotes where speaker_id is not null order by id limit 1`,
+    `select q.id, q.speaker_id from quotes q join articles a on a.id = q.article_id
+     where q.kind = 'direct' and exists (
+       select 1 from quotes c join articles ca on ca.id = c.article_id
+       where c.normalized_hash = q.normalized_hash and c.speaker_id = q.speaker_id and c.kind = 'direct'
+         and ca.published_at > a.published_at)
+     order by q.id limit 1`,
   );
   const other = await one<{ id: number }>(
     `select id from entities where kind = 'person' and merged_into_id is null and id <> ${quote.speaker_id} order by id limit 1`,
@@ -142,7 +234,10 @@ test('after a re-attribution, and after an article is deleted', async () => {
   expect(reattributed.reattributeQuote.userErrors).toEqual([]);
   await expectSummariesCounted(database);
 
-  const article = await one<{ id: number }>('select article_id as id from quotes order by id limit 1');
+  // the backdated article: the reports it took first place from take it back
+  const article = await one<{ id: number }>(
+    `select id from articles where url = 'https://backdated.example/2023-06-01/1'`,
+  );
   const deleted = await api.query<{ deleteArticle: { userErrors: unknown[] } }>(
     `mutation($input: DeleteArticleInput!) { deleteArticle(input: $input) { userErrors { field message } } }`,
     { input: { id: globalId('Article', article.id) } },

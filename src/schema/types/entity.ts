@@ -14,6 +14,7 @@ import {
   findFirstPagesBySlug,
   findQuotesForEach,
   isEmptyFilter,
+  isFirstDirectReports,
   type QuoteFilter,
   type QuoteListRow,
   type QuotePartition,
@@ -160,7 +161,16 @@ function entityQuotes(
 ) {
   if (filter.distinct) {
     const own = partition === 'speaker' ? { speakerIds: [entityId] } : { aboutIds: [entityId] };
-    return quoteConnection(ctx, info, `Entity.${partition}`, args, { ...filter, ...own }, order);
+    const summarized = partition === 'speaker' && isFirstDirectReports(filter);
+    return quoteConnection(
+      ctx,
+      info,
+      `Entity.${partition}`,
+      args,
+      { ...filter, ...own },
+      order,
+      summarized ? async () => (await countsLoader(ctx).load(entityId)).firstDirectQuoteCount : undefined,
+    );
   }
   const keyset = quoteKeyset(order.field, order.direction);
   const withArticles = selectsOnNodes(info, ['article', 'context']);

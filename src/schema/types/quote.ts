@@ -130,10 +130,11 @@ export function quoteConnection(
   args: PageArgs,
   filter: QuoteFilter,
   order: { field: QuoteOrderField; direction: 'asc' | 'desc' },
+  counted: () => Promise<number> = () => countQuotes(readDb(ctx), filter),
 ) {
   const keyset = quoteKeyset(order.field, order.direction);
   const scope = `${connection}:${order.field}:${order.direction}`;
-  const count = eagerly(selects(info, ['totalCount']), () => countQuotes(readDb(ctx), filter));
+  const count = eagerly(selects(info, ['totalCount']), counted);
   return keysetConnection(scope, args, keyset, (page) => findQuotes(readDb(ctx), filter, keyset, page), {
     totalCount: count,
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "entity_summaries" ADD COLUMN "first_direct_quote_count" integer DEFAULT 0 NOT NULL;
