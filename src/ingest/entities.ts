@@ -79,6 +79,8 @@ const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertaria
 /** Heads of roles that are not titles by themselves in the lexicon ("Public Advocate", "County Coroner"). */
 const ROLE_HEADS = new Set(['advocate', 'recorder', 'counsel', 'secretary-treasurer', 'assessor', 'coroner']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
+/** A given name of the lexicon's lists (lower case). */
+const isGivenName = (word: string) => MALE_FIRST_NAMES.has(word) || FEMALE_FIRST_NAMES.has(word);
 const FEMALE_TITLES = new Set([
   'spokeswoman',
   'congresswoman',
@@ -219,11 +221,7 @@ export function findEntities(
     const first = g.core[0];
     const surname = g.core[g.core.length - 1]?.lower;
     if (g.core.length < 2 || !first || !surname) continue;
-    if (
-      MALE_FIRST_NAMES.has(first.lower) ||
-      FEMALE_FIRST_NAMES.has(first.lower) ||
-      kindOf(labels[tokenIndexAt(tokens, first.start)] ?? 0) === 1
-    )
+    if (isGivenName(first.lower) || kindOf(labels[tokenIndexAt(tokens, first.start)] ?? 0) === 1)
       givenSurnames.set(surname, (givenSurnames.get(surname) ?? new Set()).add(first.lower));
   }
   for (const group of groups)
@@ -448,7 +446,7 @@ function applyTagger(
   if (!last || !first) return;
   const whole = joinLower(group.core);
   const listed = PLACES.has(whole) || KNOWN_ORGANIZATIONS.has(whole);
-  const givenName = MALE_FIRST_NAMES.has(first.lower) || FEMALE_FIRST_NAMES.has(first.lower);
+  const givenName = isGivenName(first.lower);
   if (NON_ENTITY_HEADS.has(last.lower) && !listed && !(givenName && group.core.length === 2)) {
     group.reading = 'rejected';
     return;
@@ -483,9 +481,7 @@ function applyTagger(
     start > 0 &&
     kinds.slice(start).every((k) => k === 1) &&
     (firstPerson === 0 || kinds.slice(0, start).every((k) => k === 0)) &&
-    group.core
-      .slice(0, start)
-      .every((t) => !MALE_FIRST_NAMES.has(t.lower) && !FEMALE_FIRST_NAMES.has(t.lower))
+    group.core.slice(0, start).every((t) => !isGivenName(t.lower))
   ) {
     const lead = group.core.slice(0, start);
     const titles = lead.every(
@@ -948,10 +944,11 @@ function mergePerson(
   }
 }
 
-/** The person a (possibly short) name refers to: by full name, surname, or a unique first name. */
+/** A kinship word and up to four words before a name: "his wife, ", "brother of Hollywood legend ". */
 const KINSHIP_BEFORE =
   /\b(?:wife|husband|widow|widower|spouse|brother|sister|son|daughter|father|mother|nephew|niece|cousin|grandson|granddaughter)(?:[’']s)?(?:\s+of)?,?\s+(?:[\p{L}.’'-]+\s+){0,4}$/u;
 
+/** The person a (possibly short) name refers to: by full name, surname, or a unique first name. */
 function personFor(
   text: string,
   records: EntityRecord[],
@@ -1204,8 +1201,7 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
     for (let k = 1; k < r.length; k++) {
       const word = r[k]?.lower ?? '';
       const given = r[k - 1]?.lower ?? '';
-      if (NON_NAME_WORDS.has(word) && (MALE_FIRST_NAMES.has(given) || FEMALE_FIRST_NAMES.has(given)))
-        wordSurnames.add(word);
+      if (NON_NAME_WORDS.has(word) && isGivenName(given)) wordSurnames.add(word);
     }
   const surnameTokens = new Set<Token>();
   if (wordSurnames.size)
@@ -1213,8 +1209,7 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
       if (!token.capitalized || !wordSurnames.has(token.lower)) continue;
       const before = tokens[k - 1];
       const after = tokens[k + 1];
-      const afterGiven =
-        !!before && (MALE_FIRST_NAMES.has(before.lower) || FEMALE_FIRST_NAMES.has(before.lower));
+      const afterGiven = !!before && isGivenName(before.lower);
       const beforeVerb =
         token.word.length > 2 &&
         !!after &&
@@ -1348,10 +1343,10 @@ function readGroup(tokens: Token[]): NameGroup {
   for (let k = tokens.length - 2; k >= at; k--) {
     const word = tokens[k]?.lower ?? '';
     const after = tokens.slice(k + 1);
-    // "Martin Luther King Jr.": a title word before nothing but a suffix is the surname
     // "Public Advocate Trish James", "Ranking Democrat Dianne Feinstein": a role's head word, or a
     // party word before a full name, ends the title
     const roleHead = ROLE_HEADS.has(word) || (PARTY_WORDS.has(word) && after.length >= 2);
+    // "Martin Luther King Jr.": a title word before nothing but a suffix is the surname
     if (
       (TITLES.has(word) || HONORIFICS.has(word) || roleHead) &&
       after.every((t) => !t.acronym) &&
@@ -1383,8 +1378,7 @@ function readGroup(tokens: Token[]): NameGroup {
     return { tokens, prefix, core, reading: 'single' };
   }
   const first = core[0]?.lower ?? '';
-  if (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first))
-    return { tokens, prefix, core, reading: 'person' };
+  if (isGivenName(first)) return { tokens, prefix, core, reading: 'person' };
   if (
     core.every((t) => (!t.acronym && /^\p{Lu}[\p{Ll}'’\-.]/u.test(t.word)) || /^\p{Lu}\.$/u.test(t.word)) &&
     core.length <= 4
