@@ -72,6 +72,8 @@ interface NameGroup {
   reading: Reading;
   /** The name as a page would title it, where the text writes it otherwise ("WASHINGTON —"). */
   name?: string;
+  /** Part of a run of capitalized words that fills a pair of quotation marks (“Morning Joe”). */
+  quoted?: boolean;
 }
 
 const CONNECTORS = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'of']);
@@ -155,9 +157,11 @@ export function findEntities(
   for (const group of groups) {
     // "secretary of State Tom Nides": the department belongs to the title before the name
     const first = group.tokens[0];
+    // ("secretary of State Clinton": with a department's name, also before a surname alone)
+    const department = DEPARTMENT_WORDS.has(group.core[0]?.lower ?? '');
     if (
       first &&
-      group.core.length >= 3 &&
+      (group.core.length >= 3 || (group.core.length === 2 && department)) &&
       /\b(?:secretary|minister|department|director|chief|head)\s+of\s+$/i.test(
         text.slice(Math.max(0, first.start - 16), first.start),
       )
@@ -244,19 +248,45 @@ export function findEntities(
     group.core.every((t) => kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0) === 1) &&
     !caps[tokenIndexAt(tokens, group.core[0]?.start ?? 0)];
   for (const group of groups) {
+    // “Good Morning America”, “Morning Joe”: quoted capitalized words are the title of a work, none
+    // of whose words are names, unless the tagger reads a person's full name there ("This Week With
+    // George Stephanopoulos", “Only Rosie O’Donnell”)
+    if (group.quoted && !(group.core.length > 1 && taggedPerson(group))) {
+      group.reading = 'rejected';
+      continue;
+    }
     // "the Harbor Courier", "the Lake Institute": a name behind a lower-case article is not a person's
     if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
       const first = group.tokens[0];
       const lead = first ? text.slice(Math.max(0, first.start - 4), first.start) : '';
       const before = first ? text.slice(Math.max(0, first.start - 8), first.start) : '';
       const article = /\bthe $/.test(lead) || /[^\s.!?“”"\n]\s+The $/.test(before);
-      if (article && (group.core.length > 1 || isSpeechSubject(text, group, tokens))) {
+      // (not in a headline written in title case: "Moments From The Fox Business GOP Debate")
+      // nor before a noun the name qualifies when the tagger reads a person's name: "the Trayvon
+      // Martin shooting")
+      const end = group.core[group.core.length - 1]?.end ?? 0;
+      const noun = /^\s+(\p{Ll}+)\b/u.exec(text.slice(end, end + 24))?.[1] ?? '';
+      const qualifies = taggedPerson(group) && /^\p{Ll}{3,}(?<!s|ed)$/u.test(noun) && !SPEECH_VERBS.has(noun);
+      if (
+        article &&
+        !inHeadline(group) &&
+        !qualifies &&
+        (group.core.length > 1 || isSpeechSubject(text, group, tokens))
+      ) {
         group.reading = 'organization';
         continue;
       }
     }
-    if ((group.reading === 'unknown' || group.reading === 'single') && group.prefix.length === 0) {
-      // "Vestnik, the state news agency, wrote": the apposition says what the name is
+    if (isStateNickname(text, group)) {
+      group.reading = 'place';
+      continue;
+    }
+    if (
+      (group.reading === 'unknown' || group.reading === 'single' || group.reading === 'person') &&
+      group.prefix.length === 0
+    ) {
+      // "Vestnik, the state news agency, wrote", "Sandy Hook Promise, a group founded by parents,":
+      // the apposition says what the name is
       const last = group.tokens[group.tokens.length - 1];
       const apposition = last ? GROUP_APPOSITION.exec(text.slice(last.end, last.end + 80)) : null;
       if (apposition?.[1] && GROUP_HEADS.has(apposition[1].toLowerCase())) {
@@ -321,6 +351,7 @@ export function findEntities(
       if (record) mention(group, record);
       continue;
     }
+    if (group.quoted) continue;
     for (const part of knownNamesInside(group.tokens))
       mention(part, addRecord(part.reading as EntityKind, part.core));
   }
@@ -464,6 +495,21 @@ function applyTagger(
     group.reading = 'rejected';
     return;
   }
+  // "World Affairs Council of Orange County", "Bank of England": the head before "of" says the kind
+  // (one word before "of" only before a place: "the Party of Trump" is a phrase)
+  const of = group.core.findIndex((t) => t.lower === 'of');
+  const head = of > 0 ? group.core[of - 1]?.lower : undefined;
+  const after = joinLower(group.core.slice(of + 1));
+  if (
+    head &&
+    head !== 'state' &&
+    ORGANIZATION_HEADS.has(head) &&
+    (of > 1 || PLACES.has(after)) &&
+    group.prefix.length === 0
+  ) {
+    group.reading = 'organization';
+    return;
+  }
   if (group.core.length > 1 && PLACE_HEADS.has(last.lower) && group.prefix.length === 0) {
     group.reading = 'place';
     return;
@@ -514,7 +560,9 @@ function applyTagger(
     PLACES.has(whole) &&
     !COUNTRIES.has(whole) &&
     tagged === 'organization' &&
-    group.reading === 'place'
+    group.reading === 'place' &&
+    // (not "the Kentucky Republican")
+    !PARTY_WORDS.has(/^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 16))?.[1]?.toLowerCase() ?? '')
   ) {
     group.reading = 'organization';
     return;
@@ -816,12 +864,54 @@ function isBareTitle(text: string, group: NameGroup): boolean {
   return /^ of\b/.test(text.slice(only.end, only.end + 4)) || (!!lastPrefix && TITLES.has(lastPrefix.lower));
 }
 
-const GROUP_APPOSITION =
-  /^,\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|in|on|from|to|who)\b)[\p{L}’'-]+\s+){0,4}?([\p{L}-]+)\s*[,)]/u;
-const GROUP_HEADS = new Set(
-  'agency newspaper paper daily weekly magazine network broadcaster channel station website outlet company firm group organization party union'.split(
+/**
+ * "the Hoosier State", "the Granite State": a state by its nickname is a place; "Ohio State" (a
+ * university, no article) and "the Islamic State" (a group) are not nicknames.
+ */
+function isStateNickname(text: string, group: NameGroup): boolean {
+  const first = group.core[0];
+  const last = group.core[group.core.length - 1];
+  if (!first || !last || group.reading !== 'organization' || last.lower !== 'state') return false;
+  if (group.core.length < 2 || group.core.length > 3 || group.prefix.length > 0) return false;
+  const words = group.core.slice(0, -1);
+  return (
+    /\bthe $/i.test(text.slice(Math.max(0, first.start - 4), first.start)) &&
+    words.every((t) => !PLACES.has(t.lower) && !DEMONYMS.has(t.lower) && !STATE_GROUP_WORDS.has(t.lower))
+  );
+}
+
+const STATE_GROUP_WORDS = new Set([
+  'islamic',
+  'deep',
+  'nation',
+  'welfare',
+  'police',
+  'one',
+  'free',
+  'secretary',
+]);
+
+/** Words that are part of names ("Southern California", "United States") but never one alone. */
+const NOT_NAMES_ALONE = new Set(
+  'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern'.split(
     ' ',
   ),
+);
+
+/** Departments a secretary heads, named by one word ("secretary of State", "of Defense"). */
+const DEPARTMENT_WORDS = new Set(
+  'state defense defence energy labor labour commerce justice treasury health education agriculture transportation interior homeland veterans'.split(
+    ' ',
+  ),
+);
+
+const GROUP_APPOSITION =
+  /^,\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|in|on|from|to|who)\b)[\p{L}’'-]+\s+){0,4}?([\p{L}-]+)(?:\s*[,)]|\s+(?:that|which|founded|formed|based|backed|funded|created|run|led|representing|whose)\b)/u;
+const GROUP_HEADS = new Set(
+  `agency newspaper paper daily weekly magazine network broadcaster channel station website outlet company firm group
+  organization organisation party union nonprofit non-profit charity coalition association foundation institute
+  watchdog startup start-up retailer manufacturer lender insurer airline automaker carmaker conglomerate publisher
+  broadcaster think-tank tank`.split(/\s+/),
 );
 
 /** Prepositions of place: a name right after one is where something is, not who speaks. */
@@ -1218,7 +1308,26 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
         !PRONOUNS_AFTER_MODAL.has(after.lower);
       if (afterGiven || beforeVerb) surnameTokens.add(token);
     }
-  return runs.flatMap((r) => splitRun(r, surnameTokens)).map(readGroup);
+  return runs.flatMap((r) => {
+    const groups = splitRun(r, surnameTokens).map(readGroup);
+    if (quotedRun(text, r)) for (const g of groups) g.quoted = true;
+    return groups;
+  });
+}
+
+/** A run of two or more capitalized words that fills a pair of quotation marks: “Morning Joe”. */
+function quotedRun(text: string, run: Token[]): boolean {
+  const first = run[0];
+  const last = run[run.length - 1];
+  return (
+    !!first &&
+    !!last &&
+    run.length >= 2 &&
+    /[“"‘]/.test(text[first.start - 1] ?? '') &&
+    /^[.,!?]?[”"’]/.test(text.slice(last.end, last.end + 2)) &&
+    !KNOWN_ORGANIZATIONS.has(joinLower(run)) &&
+    !PLACES.has(joinLower(run))
+  );
 }
 
 /** Words after which a capitalized "Will" or "May" is the modal verb ("Will he run?"). */
@@ -1250,6 +1359,14 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       PERSON_NOUNS.has(token.lower) &&
       i + 2 === run.length &&
       ORGANIZATION_HEADS.has(run[i + 1]?.lower ?? '');
+    // "Judicial Watch": an organization's head word ending the run, though alone it is a web page's
+    // "Watch"
+    const head =
+      i > 0 &&
+      i + 1 === run.length &&
+      part.length > 0 &&
+      !token.word.endsWith('.') &&
+      ORGANIZATION_HEADS.has(plain);
     if (
       participle ||
       adverb ||
@@ -1257,6 +1374,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       (!token.acronym &&
         !initial &&
         !partyName &&
+        !head &&
         (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
     ) {
       if (part.length) parts.push(part);
@@ -1318,6 +1436,11 @@ function readGroup(tokens: Token[]): NameGroup {
   if (tokens.length === 1 && last && /^\p{Lu}{2,}s$/u.test(last.word))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
+  // "the Kentucky Republican", "the Indiana Republican primary": a place and a party word describe a
+  // person or a contest; the place is the name
+  const place = tokens.slice(0, -1);
+  if (last && place.length && PARTY_WORDS.has(last.lower.replace(/s$/, '')) && PLACES.has(joinLower(place)))
+    return { tokens: place, prefix: [], core: place, reading: 'place' };
 
   let at = 0;
   let titled = false;
@@ -1336,6 +1459,20 @@ function readGroup(tokens: Token[]): NameGroup {
     if (qualifier && at + qualifier < tokens.length && longestMatch(tokens, at + qualifier, TITLES)) {
       at += qualifier;
       continue;
+    }
+    // "Fox News Sean Hannity": a listed organization or place before a full name is where the person
+    // works or comes from, not part of the name
+    const next = tokens[at + qualifier];
+    if (
+      qualifier &&
+      !tokens[at]?.acronym &&
+      !isGivenName(tokens[at]?.lower ?? '') &&
+      next &&
+      isGivenName(next.lower) &&
+      tokens.length - at - qualifier >= 2
+    ) {
+      at += qualifier;
+      titled = true;
     }
     break;
   }
@@ -1363,14 +1500,27 @@ function readGroup(tokens: Token[]): NameGroup {
   const prefix = tokens.slice(0, at);
   const core = tokens.slice(at);
   if (!last || core.length === 0) return { tokens, prefix, core, reading: 'unknown' };
+  // "Cuban American": two nationalities are who people are, not a name
+  if (core.length === 2 && core.every((t) => DEMONYMS.has(t.lower) || PEOPLE_WORDS.has(t.lower)))
+    return { tokens, prefix, core, reading: 'rejected' };
   if (core.some((t) => /\d/.test(t.word))) return { tokens, prefix, core, reading: 'unknown' };
   if (titled && !core.every((t) => t.acronym)) return { tokens, prefix, core, reading: 'person' };
   if (core.length === 1) {
     const only = core[0];
     // "Iraqi", "Iraqis", "Democrat": who people are, not a name
     const singular = only?.lower.replace(/s$/, '') ?? '';
-    const people = (w: string) => DEMONYMS.has(w) || PEOPLE_WORDS.has(w);
-    if (only && (people(only.lower) || people(singular) || PARTY_WORDS.has(only.lower)))
+    // ("African-Americans", "Mexican-American": each part a nationality)
+    const people = (w: string) =>
+      DEMONYMS.has(w) ||
+      PEOPLE_WORDS.has(w) ||
+      (w.includes('-') && w.split('-').every((part) => DEMONYMS.has(part) || PEOPLE_WORDS.has(part)));
+    if (
+      only &&
+      (people(only.lower) ||
+        people(singular) ||
+        PARTY_WORDS.has(only.lower) ||
+        NOT_NAMES_ALONE.has(only.lower))
+    )
       return { tokens, prefix, core, reading: 'rejected' };
     if (only?.acronym && GENERIC_ACRONYMS.has(only.lower))
       return { tokens, prefix, core, reading: 'rejected' };

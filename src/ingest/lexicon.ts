@@ -107,6 +107,7 @@ rival | opponent | challenger | contender | hopeful | ally | supporter | critic 
 assemblyman | assemblywoman | councilman | councilwoman | alderman | professors | staff | delegate | chaplain |
 trooper | admiral | first lady | lady | gen | governor-elect | mayor-elect | state senator | state rep. |
 mp | mpp | mla | mep | organizer | co-organizer | councillor | premier-designate |
+supervisor | ag |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */
@@ -344,6 +345,7 @@ agreement | war | cup | games | olympics | festival | convention | caucus | cauc
 debate | debates | summit | plan | law | syndrome | disease | virus | day | week | year | eve | era |
 crisis | scandal | trial | show | album | book | film | novel | series | season | tour | ceremony | election |
 elections | race | marathon | championship | championships | open | bowl | derby | awards | medal | order |
+depression | recession | rankings | ranking |
 `);
 
 /** Last words of names of places that are written like a person's name ("Ronald Reagan Washington National Airport"). */

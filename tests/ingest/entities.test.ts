@@ -425,4 +425,91 @@ describe('what is not an entity, and clean names', () => {
       'place:Russia',
     );
   });
+  test('an apposition naming a group makes the name an organization, even one that opens on a given name', () => {
+    const found = names('Sandy Hook Promise, a group founded by parents, said the bill was a start.');
+    expect(found).toEqual(['organization:Sandy Hook Promise']);
+  });
+
+  test('an organization head that alone is page furniture ("Watch") ends a name', () => {
+    expect(names('The emails were withheld, the conservative group Judicial Watch said on Monday.')).toEqual([
+      'organization:Judicial Watch',
+    ]);
+  });
+
+  test('a state by its nickname is a place; "the Islamic State" and "Ohio State" are not nicknames', () => {
+    const found = names(
+      'Trump won the Hoosier State. The Islamic State claimed the attack. Ohio State lost.',
+    );
+    expect(found).toContain('place:Hoosier State');
+    expect(found).toContain('organization:Islamic State');
+    expect(found).toContain('organization:Ohio State');
+  });
+
+  test('a listed organization or place, or a place and a title, before a full name is not part of it', () => {
+    expect(names('At the convention, Fox News Sean Hannity asked Kasich about the race.')).toContain(
+      'person:Sean Hannity',
+    );
+    expect(
+      names('The email notes that San Francisco Supervisor Jane Kim is a civil rights attorney.'),
+    ).toContain('person:Jane Kim');
+    expect(names('Former AG Mukasey spoke at the convention, and Mukasey said it was a scandal.')).toEqual([
+      'person:Mukasey',
+    ]);
+  });
+
+  test('"secretary of State" before a surname is the title, not a given name', () => {
+    const found = names('Hillary Clinton spoke. Former secretary of State Clinton was for the TPP before.');
+    expect(found).toContain('person:Hillary Clinton');
+    expect(found.filter((n) => n.includes('State'))).toEqual([]);
+  });
+
+  test('title-case headlines, hyphenated nationalities and region words alone are no entities', () => {
+    expect(
+      names('Watch The Best Moments From The Fox Business GOP Debate.\n\nThe debate began.'),
+    ).not.toContain('organization:The Best Moments');
+    expect(
+      names("Christie said Trump's tweet saying African-Americans will vote for him was wrong."),
+    ).toEqual(['person:Christie', 'person:Trump']);
+    expect(names('Voters in Southern states favored Clinton. States typically keep records.')).not.toContain(
+      'place:Southern',
+    );
+  });
+
+  test('a quoted title of a show is not a name, unless a person is named in it', () => {
+    const found = names(
+      'He told ABC’s “Good Morning America” that he agrees, and on MSNBC\'s "Morning Joe." he said more. ' +
+        'Rubio said on ABC\'s "This Week With George Stephanopoulos." that it was so.',
+    );
+    expect(found).not.toContain('place:America');
+    expect(found).not.toContain('person:Joe');
+    expect(found).toContain('person:George Stephanopoulos');
+    expect(names('"Only Rosie O’Donnell," he said, laughing.')).toEqual(['person:Rosie O’Donnell']);
+  });
+
+  test('a name and the head before "of" decide the kind, not the place after it; a name before a noun stays a person', () => {
+    expect(names('He chaired the World Affairs Council of Orange County for a decade.')).toEqual([
+      'organization:World Affairs Council of Orange County',
+    ]);
+    expect(names('They discussed the Trayvon Martin shooting in Florida.')).toContain(
+      'person:Trayvon Martin',
+    );
+  });
+
+  test("a comment box's buttons glued to the names around them are dropped", () => {
+    const found = names(
+      'Posted by Daniel MaransFlagShareLikeReplyAni Vrabel on Monday. Read more on LinkedIn today.',
+    );
+    expect(found).toContain('person:Daniel Marans');
+    expect(found.filter((n) => n.includes('Flag'))).toEqual([]);
+  });
+  test('a place before a party word is the place; two nationalities and an era are no names', () => {
+    const found = names(
+      'The Kentucky Republican and the New York businessman spoke. Trump won the Indiana Republican primary.',
+    );
+    expect(found).toContain('place:Kentucky');
+    expect(found).toContain('place:Indiana');
+    expect(found.filter((n) => n.includes('Republican'))).toEqual([]);
+    expect(names('Prominent Republican Cuban American politicians agreed.')).toEqual([]);
+    expect(names('It was the worst downturn since the Great Depression, she said.')).toEqual([]);
+  });
 });
