@@ -277,6 +277,12 @@ export function findEntities(
         continue;
       }
     }
+    // "the book Clinton Cash", "the film Hail Caesar": a work's title after the kind of work
+    const opening = group.tokens[0];
+    if (opening && WORK_BEFORE.test(text.slice(Math.max(0, opening.start - 14), opening.start))) {
+      group.reading = 'rejected';
+      continue;
+    }
     if (isStateNickname(text, group)) {
       group.reading = 'place';
       continue;
@@ -478,7 +484,10 @@ function applyTagger(
   const whole = joinLower(group.core);
   const listed = PLACES.has(whole) || KNOWN_ORGANIZATIONS.has(whole);
   const givenName = isGivenName(first.lower);
-  if (NON_ENTITY_HEADS.has(last.lower) && !listed && !(givenName && group.core.length === 2)) {
+  // ("World War I.": the head before a number)
+  const numbered = group.core.findLastIndex((t) => !/^(?:[IVX]+\.?|\d+)$/.test(t.word));
+  const named = group.core[numbered]?.lower ?? last.lower;
+  if (NON_ENTITY_HEADS.has(named) && !listed && !(givenName && group.core.length === 2)) {
     group.reading = 'rejected';
     return;
   }
@@ -891,9 +900,11 @@ const STATE_GROUP_WORDS = new Set([
   'secretary',
 ]);
 
+const WORK_BEFORE = /\b(?:book|film|movie|documentary|novel|memoir|album|song|musical|sitcom)\s$/;
+
 /** Words that are part of names ("Southern California", "United States") but never one alone. */
 const NOT_NAMES_ALONE = new Set(
-  'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern'.split(
+  'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern supreme'.split(
     ' ',
   ),
 );
@@ -1350,6 +1361,13 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       i === 0 &&
       run.length > 1 &&
       /^\p{Lu}\p{Ll}{2,}(?:ingly|edly|ally|ately|ously|ively|fully|ably|ibly|ently|antly)$/u.test(token.word);
+    // "World War I. Clinton": a numeral after an event's head ends the name before the next sentence
+    if (i > 0 && /^[IVX]+\.$/.test(token.word) && NON_ENTITY_HEADS.has(run[i - 1]?.lower ?? '')) {
+      part.push(token);
+      parts.push(part);
+      part = [];
+      continue;
+    }
     // "I'll", "We're": a contraction is never part of a name
     const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
     // "Samuel A. Alito Jr.": an initial is not the article "a"
@@ -1514,14 +1532,20 @@ function readGroup(tokens: Token[]): NameGroup {
       DEMONYMS.has(w) ||
       PEOPLE_WORDS.has(w) ||
       (w.includes('-') && w.split('-').every((part) => DEMONYMS.has(part) || PEOPLE_WORDS.has(part)));
+    // "a standing O.", "R-NY": an initial alone, a party and a state
     if (
       only &&
       (people(only.lower) ||
         people(singular) ||
         PARTY_WORDS.has(only.lower) ||
-        NOT_NAMES_ALONE.has(only.lower))
+        NOT_NAMES_ALONE.has(only.lower) ||
+        /^\p{Lu}\.$/u.test(only.word) ||
+        /^[RDI]-\p{Lu}{2}$/u.test(only.word))
     )
       return { tokens, prefix, core, reading: 'rejected' };
+    // "KING-TV": a broadcaster's call sign
+    if (only && /^\p{Lu}{3,4}-(?:TV|FM|AM|DT)$/u.test(only.word))
+      return { tokens, prefix, core, reading: 'organization' };
     if (only?.acronym && GENERIC_ACRONYMS.has(only.lower))
       return { tokens, prefix, core, reading: 'rejected' };
     if (only?.acronym) return { tokens, prefix, core, reading: 'organization' };

@@ -107,7 +107,7 @@ rival | opponent | challenger | contender | hopeful | ally | supporter | critic 
 assemblyman | assemblywoman | councilman | councilwoman | alderman | professors | staff | delegate | chaplain |
 trooper | admiral | first lady | lady | gen | governor-elect | mayor-elect | state senator | state rep. |
 mp | mpp | mla | mep | organizer | co-organizer | councillor | premier-designate |
-supervisor | ag |
+supervisor | ag | pres. |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */
@@ -139,7 +139,7 @@ gop | cnn | msnbc | fox news | fox | abc | nbc | cbs | pbs | npr | bbc | reuters
 facebook | google | apple | amazon | microsoft | youtube | instagram | reddit | tass | ria novosti | interfax |
 al jazeera | hamas | hezbollah | taliban | isis | isil | al qaeda | al-qaeda | vatican | kremlin | downing street |
 supreme court | state department | justice department | treasury | capitol hill | wall street | planned parenthood |
-ap | afp | dnc | rnc | epa | irs | nasa | imf | opec | g7 | g20 | eu | un | wikileaks | huffpost |
+ap | afp | dnc | rnc | epa | irs | nasa | imf | opec | g7 | g20 | eu | un | wikileaks | huffpost | huffpo |
 buzzfeed | axios | bloomberg | gallup | quinnipiac | rasmussen | usa today | the hill | vox | slate | salon |
 rcmp | opp | csis | cbc | ctv | global news | canadian press | postmedia | ndp | bloc québécois | elections canada |
 statistics canada | health canada | canada post | air canada | via rail | bc hydro | hydro one | hydro-québec |

@@ -512,4 +512,22 @@ describe('what is not an entity, and clean names', () => {
     expect(names('Prominent Republican Cuban American politicians agreed.')).toEqual([]);
     expect(names('It was the worst downturn since the Great Depression, she said.')).toEqual([]);
   });
+  test('events with a numeral, call signs, initials alone, party-state labels and works after their kind', () => {
+    const found = names(
+      [
+        'The lines were drawn after World War I. Clinton spoke at length.',
+        'In Chicago, KING-TV reported, marchers walked. It led to a standing O. The problem is clear.',
+        'Rep. Chris Collins, R-NY, says participants agreed. Peter Schweizer wrote the book Clinton Cash.',
+        'After the Supreme court failed, Syrian Pres. Bashar Assad spoke.',
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      'person:Chris Collins',
+      'person:Peter Schweizer',
+      'person:Bashar Assad',
+      'person:Clinton',
+      'place:Chicago',
+      'organization:KING-TV',
+    ]);
+  });
 });
