@@ -20,7 +20,7 @@ import {
 } from './lexicon';
 import { capsLines } from './models/ner-features';
 import { kindOf, tagTokens } from './models/ner-tagger';
-import { sameGivenName } from './name-keys';
+import { compatiblePersonNames, sameGivenName } from './name-keys';
 import { type Token, tokenIndexAt } from './tokens';
 import type { EntityKind, Span } from './types';
 
@@ -228,6 +228,19 @@ export function findEntities(
     if (isGivenName(first.lower) || kindOf(labels[tokenIndexAt(tokens, first.start)] ?? 0) === 1)
       givenSurnames.set(surname, (givenSurnames.get(surname) ?? new Set()).add(first.lower));
   }
+  const lowerWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.lower));
+  const fullNames = new Set(
+    groups
+      .filter(
+        (g) =>
+          g.core.length === 2 &&
+          isGivenName(g.core[0]?.lower ?? '') &&
+          !lowerWords.has(g.core[1]?.lower ?? '') &&
+          !NON_NAME_WORDS.has(g.core[1]?.lower ?? ''),
+      )
+      .map((g) => joinLower(g.core)),
+  );
+  for (const group of groups) trimLead(group, givenSurnames, lowerWords, fullNames, inHeadline(group));
   for (const group of groups)
     applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds, givenSurnames);
   cutAtKnownNames(groups);
@@ -902,12 +915,66 @@ const STATE_GROUP_WORDS = new Set([
 
 const WORK_BEFORE = /\b(?:book|film|movie|documentary|novel|memoir|album|song|musical|sitcom)\s$/;
 
+/** A capitalized adverb ("Interestingly", "Certainly"), not a given name ("Carly", "Waverly"). */
+const ADVERB = /^\p{Lu}\p{Ll}{2,}(?:ingly|edly|ally|ately|ously|ively|fully|ably|ibly|ently|antly|ainly)$/u;
+
 /** Words that are part of names ("Southern California", "United States") but never one alone. */
 const NOT_NAMES_ALONE = new Set(
   'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern supreme'.split(
     ' ',
   ),
 );
+
+/**
+ * "Get Border Wall Contract Donald Trump", "Meeting Between Clinton", "Longtime Clinton": words
+ * run into a full name (or the surname of one the text gives) from a headline in title case, words
+ * the text also writes in lower case and party words, or any words before a full name the text
+ * gives alone ("apoplectic Cheeto Donald Trump"), are not part of the name. (A place
+ * before a name is the tagger's to trim: "New Hampshire" stays a place.)
+ */
+function trimLead(
+  group: NameGroup,
+  givenSurnames: Map<string, Set<string>>,
+  lowerWords: Set<string>,
+  fullNames: Set<string>,
+  headline: boolean,
+): void {
+  const { core } = group;
+  if (core.length < 2 || group.prefix.length > 0) return;
+  if (group.reading !== 'person' && group.reading !== 'unknown') return;
+  const plain = (t: Token) => lowerWords.has(t.lower) || PARTY_WORDS.has(t.lower) || ADVERB.test(t.word);
+  for (let i = 1; i < core.length; i++) {
+    const rest = core.slice(i);
+    const lead = core.slice(0, i);
+    if (
+      lead.some((t) => isGivenName(t.lower) || t.acronym || t.word.includes('.') || CONNECTORS.has(t.lower))
+    )
+      return;
+    // (a full name the text gives alone, or a given name and the surname of one: not "Rand | Paul
+    // Scores Direct Hit"; a surname after words that are not its given name: not "America Ferrera")
+    const last = rest[rest.length - 1]?.lower ?? '';
+    if (lowerWords.has(last) || NON_NAME_WORDS.has(last)) return;
+    const full =
+      isGivenName(rest[0]?.lower ?? '') &&
+      (fullNames.has(joinLower(rest)) || (rest.length === 2 && givenSurnames.has(last)));
+    const surname =
+      rest.length === 1 &&
+      givenSurnames.has(last) &&
+      !lead.some((t) => givenSurnames.get(last)?.has(t.lower));
+    const common = lead.every(plain);
+    // "New Hampshire Sanders voters": the place is the name
+    if (surname && PLACES.has(joinLower(lead))) {
+      Object.assign(group, { core: lead, tokens: lead, reading: 'place' });
+      return;
+    }
+    const named = full && fullNames.has(joinLower(rest));
+    if (!((full && (headline || common || named)) || (surname && common))) continue;
+    group.core = rest;
+    group.tokens = rest;
+    group.reading = full ? 'person' : 'single';
+    return;
+  }
+}
 
 /** Departments a secretary heads, named by one word ("secretary of State", "of Defense"). */
 const DEPARTMENT_WORDS = new Set(
@@ -1021,14 +1088,17 @@ function mergePerson(
   const sameSurname = records.filter(
     (r) => r.kind === 'person' && r.surname === surname && r.suffix === suffix,
   );
+  const name = core.map((t) => t.word).join(' ');
+  // (and middle names that agree: "George W. Bush" is not "George H.W. Bush")
   const compatible = sameSurname.find(
-    (r) => !firstName || !r.firstName || sameGivenName(r.firstName, firstName),
+    (r) =>
+      (!firstName || !r.firstName || sameGivenName(r.firstName, firstName)) &&
+      compatiblePersonNames(r.name, name),
   );
   if (!compatible) {
     addRecord('person', core);
     return;
   }
-  const name = core.map((t) => t.word).join(' ');
   const wordCount = name.split(' ').length;
   const knownCount = compatible.name.split(' ').length;
   // "Ken Starr" and "Kenneth Starr", "Hilary" and "Hillary Clinton": the longer given name is the
@@ -1065,10 +1135,12 @@ function personFor(
   // "Trump Jr." and "Donald Trump" each name one of a father and son; a bare "Trump" either
   const suffix = suffixOf(core);
   const suffixFits = (r: EntityRecord) => r.suffix === suffix || (!suffix && words.length === 1);
+  const written = words.length > 2 ? core.map((t) => t.word).join(' ') : '';
   const bySurname = people.filter(
     (r) =>
       r.surname === surname &&
       (!firstName || !r.firstName || sameGivenName(r.firstName, firstName)) &&
+      (!written || compatiblePersonNames(r.name, written)) &&
       suffixFits(r),
   );
   if (bySurname.length === 1) return bySurname[0] ?? null;
@@ -1357,10 +1429,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
     // "Interestingly Brekke said": an adverb opening the sentence, not a given name
-    const adverb =
-      i === 0 &&
-      run.length > 1 &&
-      /^\p{Lu}\p{Ll}{2,}(?:ingly|edly|ally|ately|ously|ively|fully|ably|ibly|ently|antly)$/u.test(token.word);
+    const adverb = i === 0 && run.length > 1 && ADVERB.test(token.word);
     // "World War I. Clinton": a numeral after an event's head ends the name before the next sentence
     if (i > 0 && /^[IVX]+\.$/.test(token.word) && NON_ENTITY_HEADS.has(run[i - 1]?.lower ?? '')) {
       part.push(token);

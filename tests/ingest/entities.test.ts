@@ -530,4 +530,25 @@ describe('what is not an entity, and clean names', () => {
       'organization:KING-TV',
     ]);
   });
+  test('two people who differ by their middle initials stay two ("George W. Bush", "George H.W. Bush")', () => {
+    const found = names(
+      'Former President George W. Bush spoke, and his father, George H.W. Bush, listened. George W. Bush said it was a good day.',
+    );
+    expect(found).toContain('person:George W. Bush');
+    expect(found).toContain('person:George H.W. Bush');
+  });
+
+  test('words run into a full name or a surname are not part of it, unless they are its given name', () => {
+    const found = names(
+      [
+        'Donald Trump and Chris Christie spoke. Unlike apoplectic Cheeto Donald Trump, they have mixed feelings.',
+        'Certainly Ronald Reagan had no doubts. Carly Fiorina spoke; Fiorina said more.',
+        'New Hampshire Sanders voters cheered Bernie Sanders.',
+      ].join('\n'),
+    );
+    for (const name of ['Donald Trump', 'Ronald Reagan', 'Carly Fiorina', 'Bernie Sanders'])
+      expect(found).toContain(`person:${name}`);
+    expect(found).toContain('place:New Hampshire');
+    expect(found.filter((n) => /Cheeto|Certainly|Hampshire Sanders/.test(n))).toEqual([]);
+  });
 });
