@@ -583,8 +583,9 @@ function applyTagger(
     !COUNTRIES.has(whole) &&
     tagged === 'organization' &&
     group.reading === 'place' &&
-    // (not "the Kentucky Republican")
-    !PARTY_WORDS.has(/^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 16))?.[1]?.toLowerCase() ?? '')
+    // (not "the Kentucky Republican", nor "Sen. Rand Paul of Kentucky")
+    !PARTY_WORDS.has(/^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 16))?.[1]?.toLowerCase() ?? '') &&
+    !/\bof\s+$/.test(text.slice(Math.max(0, first.start - 4), first.start))
   ) {
     group.reading = 'organization';
     return;
@@ -920,7 +921,7 @@ const ADVERB = /^\p{Lu}\p{Ll}{2,}(?:ingly|edly|ally|ately|ously|ively|fully|ably
 
 /** Words that are part of names ("Southern California", "United States") but never one alone. */
 const NOT_NAMES_ALONE = new Set(
-  'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern supreme'.split(
+  'states southern northern eastern western midwestern northeastern northwestern southeastern southwestern supreme ever'.split(
     ' ',
   ),
 );
@@ -1591,6 +1592,9 @@ function readGroup(tokens: Token[]): NameGroup {
   if (core.length === 2 && core.every((t) => DEMONYMS.has(t.lower) || PEOPLE_WORDS.has(t.lower)))
     return { tokens, prefix, core, reading: 'rejected' };
   if (core.some((t) => /\d/.test(t.word))) return { tokens, prefix, core, reading: 'unknown' };
+  // ("Best Candidate Ever": a title before a word that is never a name alone)
+  if (core.length === 1 && NOT_NAMES_ALONE.has(core[0]?.lower ?? ''))
+    return { tokens, prefix, core, reading: 'rejected' };
   if (titled && !core.every((t) => t.acronym)) return { tokens, prefix, core, reading: 'person' };
   if (core.length === 1) {
     const only = core[0];

@@ -551,4 +551,17 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('place:New Hampshire');
     expect(found.filter((n) => /Cheeto|Certainly|Hampshire Sanders/.test(n))).toEqual([]);
   });
+  test('a state after "of" is a place, "Business Insider" and "Priorities USA" are organizations', () => {
+    const found = names(
+      'Sen. Rand Paul of Kentucky spoke. "It is over," Trump told Business Insider in March. ' +
+        'Priorities USA, a pro-Clinton super PAC, said it would spend more. The Best Candidate Ever.',
+    );
+    expect(found).toEqual([
+      'person:Rand Paul',
+      'place:Kentucky',
+      'person:Trump',
+      'organization:Business Insider',
+      'organization:Priorities USA',
+    ]);
+  });
 });
