@@ -1221,6 +1221,8 @@ function noteTitles(record: EntityRecord, prefix: Token[]): void {
 
 /** "The New York Post" keeps its article when the text capitalizes it mid-sentence. */
 function keepArticle(record: EntityRecord, text: string): void {
+  // (an acronym's page is titled without it: "The FBI" in a title-case headline is the FBI)
+  if (/^(?:\p{Lu}[\p{Lu}\d&]+|(?:\p{Lu}\.){2,})$/u.test(record.name)) return;
   // a newspaper's name carries its article even at the start of a sentence ("The Post reported")
   const newspaper =
     /\b(?:Times|Post|Journal|Herald|Tribune|Gazette|Examiner|Globe|Chronicle|Guardian|Telegraph|Economist|Federalist|Hill)$/.test(

@@ -564,4 +564,11 @@ describe('what is not an entity, and clean names', () => {
       'organization:Priorities USA',
     ]);
   });
+  test('an acronym is named without the article a title-case headline gives it', () => {
+    const found = names(
+      'Bombshell: The FBI Just Gave Hillary Clinton A WHOLE New Reason.\n\nThe FBI said it would look again.',
+    );
+    expect(found).toContain('organization:FBI');
+    expect(found).not.toContain('organization:The FBI');
+  });
 });
