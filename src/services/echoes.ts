@@ -121,7 +121,7 @@ export class EchoCache {
 
   /**
    * The entry, marked as used: a mark rather than moving the entry to the end of the map, as a
-   * batch looks up a hundred thousand candidates (the moves were a tenth of the echo step in Node).
+   * batch looks up a hundred thousand candidates (the moves were a fifth of the echo step in Node).
    */
   private used(id: number) {
     const entry = this.entries.get(id);
