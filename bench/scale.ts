@@ -40,13 +40,15 @@ const quantile = (xs: number[], q: number) =>
 interface StatementTime {
   calls: number;
   ms: number;
+  /** CPU time of the Postgres backend that ran it (server on this machine), which load beside it does not inflate. */
+  cpuMs: number;
 }
 const profile = new Map<string, StatementTime>();
 /** The same per block of the ingest, so that an early block's statements can be set beside a late one's. */
 let blockProfile = new Map<string, StatementTime>();
 const blockProfiles: Array<{ label: string; articles: number; statements: Map<string, StatementTime> }> = [];
 /** Wall time of the ingest loop: storing batches, and waiting for the next batch's extraction. */
-const stages = { store: 0, extractionWait: 0 };
+const stages = { store: 0, storeCpu: 0, extractionWait: 0 };
 
 /** The statement's text with its parameters and numbers folded, as a key of the profile. */
 const statementKey = (text: string) =>
@@ -56,18 +58,35 @@ const statementKey = (text: string) =>
     .replace(/\s+/g, ' ')
     .slice(0, 140);
 
-/** Adds the time of a query's promise to its statement's entry. */
-function timed<T>(text: string, result: T): T {
+/**
+ * CPU ms a thread has run, from /proc/<pid>/task/<tid>/schedstat (nanoseconds, unlike the clock
+ * ticks of /proc/<pid>/stat); null when it cannot be read (another machine, PGlite, no pid).
+ */
+function threadCpuMs(pid: number | null | undefined, tid = pid): number | null {
+  if (!pid) return null;
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** Adds the time of a query's promise to its statement's entry, and its backend's CPU time. */
+function timed<T>(text: string, result: T, backendPid?: number | null): T {
   const start = performance.now();
+  const cpuStart = threadCpuMs(backendPid);
   if (result instanceof Promise) {
     result.then(
       () => {
         const key = statementKey(text);
         const ms = performance.now() - start;
+        const cpuEnd = cpuStart === null ? null : threadCpuMs(backendPid);
+        const cpuMs = cpuStart === null || cpuEnd === null ? 0 : cpuEnd - cpuStart;
         for (const map of [profile, blockProfile]) {
-          const t = map.get(key) ?? { calls: 0, ms: 0 };
+          const t = map.get(key) ?? { calls: 0, ms: 0, cpuMs: 0 };
           t.calls++;
           t.ms += ms;
+          t.cpuMs += cpuMs;
           map.set(key, t);
         }
       },
@@ -82,7 +101,9 @@ function profileClients(): void {
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
-    return timed(typeof first === 'string' ? first : (first?.text ?? '?'), original.apply(this, args));
+    const text = typeof first === 'string' ? first : (first?.text ?? '?');
+    const pid = (this as unknown as { processID: number | null }).processID;
+    return timed(text, original.apply(this, args), pid);
   } as typeof pg.Client.prototype.query;
 }
 
@@ -166,8 +187,10 @@ async function ingestCorpus(database: Database): Promise<void> {
     inputs = nextInputs();
     extracting = extractBatch(inputs);
     const storeStart = performance.now();
+    const storeCpuStart = threadCpuMs(process.pid);
     const outcomes = await storeBatch(database.db, extracted, { echoCache });
     stages.store += performance.now() - storeStart;
+    stages.storeCpu += (threadCpuMs(process.pid) ?? 0) - (storeCpuStart ?? 0);
     const failed = outcomes.find((o) => o.status !== 'new');
     if (failed) throw new Error(`an article was not stored as new: ${JSON.stringify(failed)}`);
     done += stored;
@@ -190,7 +213,7 @@ async function ingestCorpus(database: Database): Promise<void> {
   const last = rates[rates.length - 1] ?? Number.NaN;
   const perArticle = (ms: number) => `${(ms / articleCount).toFixed(2)} ms/article`;
   console.log(
-    `stages       storing ${perArticle(stages.store)}, waiting for extraction ${perArticle(stages.extractionWait)}`,
+    `stages       storing ${perArticle(stages.store)} (CPU of Node's storing thread ${perArticle(stages.storeCpu)}), waiting for extraction ${perArticle(stages.extractionWait)}`,
   );
   // a backend that ended during the run (the pool closes idle ones) is not counted: a lower bound
   const backend =
@@ -336,33 +359,38 @@ async function main(): Promise<void> {
   }
 }
 
-const sqlTime = (statements: Map<string, StatementTime>) =>
-  [...statements.values()].reduce((s, t) => s + t.ms, 0);
+const sqlTime = (statements: Map<string, StatementTime>, of: 'ms' | 'cpuMs' = 'ms') =>
+  [...statements.values()].reduce((s, t) => s + t[of], 0);
 
+/**
+ * The statements by the CPU time of their backend (the server on this machine; by time at the
+ * client otherwise, PGlite's included), which load beside the run inflates far less.
+ */
 function printProfile(): void {
-  const rows = [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
-  const total = sqlTime(profile);
+  const of = sqlTime(profile, 'cpuMs') > 0 ? 'cpuMs' : 'ms';
+  const rows = [...profile.entries()].sort((a, b) => b[1][of] - a[1][of]).slice(0, 15);
+  const perArticle = (ms: number, n = articleCount) => (ms / n).toFixed(2).padStart(7);
   console.log(
-    `profile      SQL time ${(total / 1000).toFixed(1)} s over ${articleCount} articles (${(total / articleCount).toFixed(2)} ms/article)`,
+    `profile      SQL time ${(sqlTime(profile) / 1000).toFixed(1)} s at the client over ${articleCount} articles (${perArticle(sqlTime(profile))} ms/article), backend CPU ${perArticle(sqlTime(profile, 'cpuMs'))} ms/article`,
   );
+  console.log('  ms/article at the client | backend CPU | calls');
   for (const [key, t] of rows)
-    console.log(
-      `  ${(t.ms / articleCount).toFixed(2).padStart(7)} ms/article ${String(t.calls).padStart(7)} calls  ${key}`,
-    );
+    console.log(`  ${perArticle(t.ms)} | ${perArticle(t.cpuMs)} | ${String(t.calls).padStart(6)}  ${key}`);
   const first = blockProfiles[0];
   const last = blockProfiles[blockProfiles.length - 1];
   if (!first || !last || first === last) return;
   // the statements of the first and the last block side by side, largest in the last first
-  const perArticle = (b: typeof first, key: string) => (b.statements.get(key)?.ms ?? 0) / b.articles;
+  const inBlock = (b: typeof first, key: string) => b.statements.get(key)?.[of] ?? 0;
+  const total = (b: typeof first) => perArticle(sqlTime(b.statements, of), b.articles).trim();
   console.log(
-    `profile      by block, ms/article: articles ${first.label} (SQL ${(sqlTime(first.statements) / first.articles).toFixed(2)}) | articles ${last.label} (SQL ${(sqlTime(last.statements) / last.articles).toFixed(2)})`,
+    `profile      by block, ${of === 'cpuMs' ? 'backend CPU' : 'at the client'}, ms/article: articles ${first.label} (SQL ${total(first)}) | articles ${last.label} (SQL ${total(last)})`,
   );
   const keys = [...new Set([...first.statements.keys(), ...last.statements.keys()])]
-    .sort((a, b) => perArticle(last, b) - perArticle(last, a))
+    .sort((a, b) => inBlock(last, b) / last.articles - inBlock(last, a) / last.articles)
     .slice(0, 10);
   for (const key of keys)
     console.log(
-      `  ${perArticle(first, key).toFixed(2).padStart(7)} | ${perArticle(last, key).toFixed(2).padStart(7)}  ${key}`,
+      `  ${perArticle(inBlock(first, key), first.articles)} | ${perArticle(inBlock(last, key), last.articles)}  ${key}`,
     );
 }
 

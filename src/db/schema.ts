@@ -225,17 +225,15 @@ export const quoteAbout = pgTable(
  * Echo links computed at ingest (services/echoes.ts): echo_id echoes quote_id. Near links are stored
  * both ways; a fragment links to the quote it was cut from. `fragment` marks links only the fragment
  * rule makes, which hold while the two quotes do not name different speakers. Exact copies are not
- * stored here: they share quotes.normalized_hash (see quoteEchoLinks).
+ * stored here: they share quotes.normalized_hash (see quoteEchoLinks). Both ids are quotes' without
+ * foreign keys: their checks were half of the links' insert (thousands a batch); a statement
+ * trigger on quotes deletes a deleted quote's links instead (migration 0018).
  */
 export const quoteEchoes = pgTable(
   'quote_echoes',
   {
-    quoteId: integer('quote_id')
-      .notNull()
-      .references(() => quotes.id, { onDelete: 'cascade' }),
-    echoId: integer('echo_id')
-      .notNull()
-      .references(() => quotes.id, { onDelete: 'cascade' }),
+    quoteId: integer('quote_id').notNull(),
+    echoId: integer('echo_id').notNull(),
     similarity: real('similarity').notNull(),
     fragment: boolean('fragment').notNull(),
   },

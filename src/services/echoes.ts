@@ -11,7 +11,7 @@ import {
   SHORT_QUOTE_WORDS,
 } from '../db/schema';
 import { echoShingles } from './shingles';
-import { mayBeFragment, mayEcho, pgTrigrams, trigramSimilarity } from './trigrams';
+import { mayBeFragmentSharing, mayEchoSharing, pgTrigrams, similarityOf, TrigramCounter } from './trigrams';
 
 /**
  * When two quotes are "the same statement", on normalized text (see normalizeQuoteText). Picked on
@@ -85,7 +85,7 @@ const isShortText = (text: string) => {
  *   no one's candidate any more. A batch's candidates are mostly the same early quotes of common
  *   stories (a shingle's postings are its first ones), whose texts were read again and their
  *   trigram sets computed again for every batch: a read that grew with the corpus
- *   (docs/scaling.md). Least recently used entries go first beyond `capacity`.
+ *   (docs/scaling.md). Entries not used lately go first beyond `capacity`.
  * - the shingles whose committed postings were found past the cap (more than maxPostings): no
  *   probe follows them again, as postings are only added (deleting a quote takes its postings
  *   away, which the stored cap already leaves short of the full count), so they are not read again.
@@ -93,7 +93,7 @@ const isShortText = (text: string) => {
 export class EchoCache {
   private readonly entries = new Map<
     number,
-    { text: string; short: boolean; trigrams?: Int32Array | null }
+    { text: string; short: boolean; trigrams?: Int32Array | null; used: boolean }
   >();
   private readonly full = new Set<string>();
 
@@ -119,26 +119,29 @@ export class EchoCache {
     return this.full.size;
   }
 
-  text(id: number): string | undefined {
+  /**
+   * The entry, marked as used: a mark rather than moving the entry to the end of the map, as a
+   * batch looks up a hundred thousand candidates (the moves were a fifth of the echo step in Node).
+   */
+  private used(id: number) {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return entry.text;
+    if (entry) entry.used = true;
+    return entry;
+  }
+
+  text(id: number): string | undefined {
+    return this.used(id)?.text;
   }
 
   /** Whether the quote is kept and is not short (more than ECHO_CANDIDATES.shortWords words). */
   isLong(id: number): boolean {
-    const entry = this.entries.get(id);
-    if (!entry) return false;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return !entry.short;
+    const entry = this.used(id);
+    return entry !== undefined && !entry.short;
   }
 
   /** The quote's trigram set (pgTrigrams), computed once while the entry is kept. */
   trigrams(id: number, text: string): Int32Array | null {
-    const entry = this.entries.get(id);
+    const entry = this.used(id);
     if (!entry || entry.text !== text) return pgTrigrams(text);
     if (entry.trigrams === undefined) entry.trigrams = pgTrigrams(text);
     return entry.trigrams;
@@ -146,10 +149,15 @@ export class EchoCache {
 
   add(id: number, text: string): void {
     if (this.entries.has(id)) return;
-    this.entries.set(id, { text, short: isShortText(text) });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    this.entries.set(id, { text, short: isShortText(text), used: false });
+    if (this.entries.size <= this.capacity) return;
+    // the oldest entry not used since it was last passed over goes; a used one gets a second
+    // chance at the end of the map (least recently used, nearly, at the cost of a mark per use)
+    for (const [oldest, entry] of this.entries) {
+      this.entries.delete(oldest);
+      if (!entry.used) return;
+      entry.used = false;
+      this.entries.set(oldest, entry);
     }
   }
 }
@@ -383,7 +391,9 @@ async function candidatePairs(
  * read (on the benchmark corpus they were 47% of the rows at 2,000 articles, more as it grows). A
  * shingle then has as many postings as it would have in full up to that number, whatever order
  * the articles came in. Two array parameters rather than a multi-row insert of thousands of rows:
- * building and sending that many bind parameters took longer than the insert.
+ * building and sending that many bind parameters took longer than the insert. No `on conflict`:
+ * a quote's shingles are distinct and its id new, and the check before each row (an index probe,
+ * and a second write to confirm the row) was a third of the insert or more (docs/scaling.md).
  */
 async function insertShingles(
   tx: Db,
@@ -406,8 +416,7 @@ async function insertShingles(
   if (!hashes.length) return;
   await tx.execute(sql`
     insert into ${quoteShingles} (hash, quote_id)
-    select * from unnest(${bigintArray(hashes)}, ${intArray(ids)})
-    on conflict do nothing`);
+    select * from unnest(${bigintArray(hashes)}, ${intArray(ids)})`);
 }
 
 /**
@@ -441,21 +450,25 @@ function judgePairs(pairs: CandidatePairs, texts: Map<number, string>, cache?: E
     newInOld: [] as boolean[],
     oldInNew: [] as boolean[],
   };
+  const counter = new TrigramCounter();
   for (const [newId, { oldIds, shared: sharedCounts }] of pairs) {
     const newText = texts.get(newId);
     const newShort = short.has(newId);
+    const a = trigramsOf(newId);
+    if (a) counter.set(a);
     for (let k = 0; k < oldIds.length; k++) {
       const oldId = oldIds[k] as number;
       if ((sharedCounts[k] as number) < ECHO_CANDIDATES.minShared && !newShort && !short.has(oldId)) continue;
       const oldText = texts.get(oldId);
       if (oldText === undefined || oldText === newText) continue;
-      const a = trigramsOf(newId);
       const b = trigramsOf(oldId);
-      if (!mayEcho(a, b)) continue;
-      const similarity = a && b ? trigramSimilarity(a, b) : null;
+      // what mayEcho, trigramSimilarity and mayBeFragment say, from one count of shared trigrams
+      const shared = a && b ? counter.sharedIfMayEcho(b) : 0;
+      if (a && b && (shared < 0 || !mayEchoSharing(a.length, b.length, shared))) continue;
+      const similarity = a && b ? similarityOf(a.length, b.length, shared) : null;
       if (similarity === null || similarity < ECHO_THRESHOLDS.near) {
-        const newInOld = mayBeFragment(newText ?? '', a, b);
-        const oldInNew = mayBeFragment(oldText, b, a);
+        const newInOld = !a || !b || mayBeFragmentSharing(newText ?? '', a.length, shared);
+        const oldInNew = !a || !b || mayBeFragmentSharing(oldText, b.length, shared);
         if (!newInOld && !oldInNew) continue;
         judge.newIds.push(newId);
         judge.oldIds.push(oldId);
@@ -471,7 +484,11 @@ function judgePairs(pairs: CandidatePairs, texts: Map<number, string>, cache?: E
   return { near, judge };
 }
 
-/** Stores the links judgePairs settled and those pg_trgm judges now. */
+/**
+ * Stores the links judgePairs settled and those pg_trgm judges now. Each is new and given once (a
+ * pair is a new quote and an earlier one, met once, and each link names the pair one way), so no
+ * `on conflict`, whose check before each row cost more than the row (as for the shingles).
+ */
 async function insertLinks(tx: Db, { near, judge }: ReturnType<typeof judgePairs>): Promise<void> {
   if (!near.quoteIds.length && !judge.newIds.length) return;
   await tx.execute(sql`
@@ -497,8 +514,7 @@ async function insertLinks(tx: Db, { near, judge }: ReturnType<typeof judgePairs
     union all
     select quote_id, echo_id, similarity, false
     from unnest(${intArray(near.quoteIds)}, ${intArray(near.echoIds)},
-      ${`{${near.similarity.join(',')}}`}::real[]) k(quote_id, echo_id, similarity)
-    on conflict do nothing`);
+      ${`{${near.similarity.join(',')}}`}::real[]) k(quote_id, echo_id, similarity)`);
 }
 
 /** The advisory lock key of the echo step (any constant no other code uses). */

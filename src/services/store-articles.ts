@@ -311,6 +311,9 @@ function rowsOf(item: ExtractedArticle, articleId: number, entityIds: ResolvedEn
       confidence: q.confidence,
       normalizedText,
       normalizedHash: keys?.normalizedHash ?? sha256(normalizedText),
+      // the article's date, as the quotes_article_date trigger would read it for each row; one
+      // without publishedAt takes its ingestedAt, which the server sets and the trigger reads
+      articleDate: article.publishedAt ?? null,
     };
   });
   return { mentionRows, roleRows, quoteRows };

@@ -1,11 +1,18 @@
 import { ECHO_THRESHOLDS } from './echoes';
 
+/** A character of a trigram as a digit of base 37: the padding space, a–z, 0–9. */
+const digitOf = (code: number) => (code === 32 ? 0 : code >= 97 ? code - 96 : code - 21);
+
+/** How many trigrams there can be: three characters of 37. */
+const TRIGRAM_CODES = 37 ** 3;
+
 /**
  * The trigrams pg_trgm takes from a text, for texts it reads as we do: lowercase ASCII letters and
  * digits, every other character a word break. Each word padded with two spaces before and one
- * after, as pg_trgm does. Each trigram is its three character codes in one number; the set comes
- * sorted. Null for a text with any other character (a letter with an accent, a digit of another
- * script): pg_trgm's view of those depends on the server's locale.
+ * after, as pg_trgm does. Each trigram is one number below 37³ (its characters as digits of base
+ * 37), so that TrigramCounter can mark a set in a small table; the set comes sorted. Null for a
+ * text with any other character (a letter with an accent, a digit of another script): pg_trgm's
+ * view of those depends on the server's locale.
  */
 export function pgTrigrams(text: string): Int32Array | null {
   if (/[^a-z0-9' ]/.test(text)) return null;
@@ -14,13 +21,54 @@ export function pgTrigrams(text: string): Int32Array | null {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++)
-      codes.push((padded.charCodeAt(i) << 16) | (padded.charCodeAt(i + 1) << 8) | padded.charCodeAt(i + 2));
+      codes.push(
+        (digitOf(padded.charCodeAt(i)) * 37 + digitOf(padded.charCodeAt(i + 1))) * 37 +
+          digitOf(padded.charCodeAt(i + 2)),
+      );
   }
   const sorted = Int32Array.from(codes).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++)
     if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
   return sorted.subarray(0, n);
+}
+
+/**
+ * Counts the trigrams one set shares with each of many others: the set is marked once in a table
+ * of every trigram, and each other set looked up in it, rather than two sorted sets merged for
+ * every pair (a batch's echo step checks tens of thousands of pairs, most of them sharing two
+ * stock phrases and little else).
+ */
+export class TrigramCounter {
+  private readonly marks = new Int32Array(TRIGRAM_CODES);
+  private mark = 0;
+  private length = 0;
+
+  /** The set the next counts are against. */
+  set(a: Int32Array): void {
+    this.mark++;
+    this.length = a.length;
+    for (let i = 0; i < a.length; i++) this.marks[a[i] as number] = this.mark;
+  }
+
+  /**
+   * How many trigrams `b` shares with the set; -1 as soon as it cannot share as many as `mayEcho`
+   * asks of the pair, which is most pairs, their sets left half read.
+   */
+  sharedIfMayEcho(b: Int32Array): number {
+    const needed = Math.min(
+      ((ECHO_THRESHOLDS.near - SLACK) * (this.length + b.length)) / (1 + ECHO_THRESHOLDS.near - SLACK),
+      (ECHO_THRESHOLDS.fragment - SLACK) * Math.min(this.length, b.length),
+    );
+    // rounding aside, fewer than `needed` shared fails both of mayEcho's bounds
+    const atLeast = Math.floor(needed) - 1;
+    let shared = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (this.marks[b[i] as number] === this.mark) shared++;
+      else if (shared + b.length - i - 1 < atLeast) return -1;
+    }
+    return shared;
+  }
 }
 
 /** How many trigrams two sorted sets share. */
@@ -45,9 +93,13 @@ export function sharedTrigrams(a: Int32Array, b: Int32Array): number {
  * 0 when either set is empty.
  */
 export function trigramSimilarity(a: Int32Array, b: Int32Array): number {
-  if (!a.length || !b.length) return 0;
-  const shared = sharedTrigrams(a, b);
-  return Math.fround(shared / (a.length + b.length - shared));
+  return similarityOf(a.length, b.length, sharedTrigrams(a, b));
+}
+
+/** trigramSimilarity of sets of these sizes sharing `shared` trigrams. */
+export function similarityOf(a: number, b: number, shared: number): number {
+  if (!a || !b) return 0;
+  return Math.fround(shared / (a + b - shared));
 }
 
 /** Slack for float4 rounding in pg_trgm's scores. */
@@ -61,10 +113,14 @@ const SLACK = 0.01;
  */
 export function mayEcho(a: Int32Array | null, b: Int32Array | null): boolean {
   if (!a || !b) return true;
-  if (!a.length || !b.length) return a.length === b.length;
-  const shared = sharedTrigrams(a, b);
-  const near = shared / (a.length + b.length - shared) >= ECHO_THRESHOLDS.near - SLACK;
-  const fragment = shared / Math.min(a.length, b.length) >= ECHO_THRESHOLDS.fragment - SLACK;
+  return mayEchoSharing(a.length, b.length, sharedTrigrams(a, b));
+}
+
+/** mayEcho of sets of these sizes sharing `shared` trigrams. */
+export function mayEchoSharing(a: number, b: number, shared: number): boolean {
+  if (!a || !b) return a === b;
+  const near = shared / (a + b - shared) >= ECHO_THRESHOLDS.near - SLACK;
+  const fragment = shared / Math.min(a, b) >= ECHO_THRESHOLDS.fragment - SLACK;
   return near || fragment;
 }
 
@@ -75,6 +131,11 @@ export function mayEcho(a: Int32Array | null, b: Int32Array | null): boolean {
  */
 export function mayBeFragment(text: string, set: Int32Array | null, other: Int32Array | null): boolean {
   if (!set || !other) return true;
-  if (text.length < ECHO_THRESHOLDS.fragmentMinChars || !set.length) return false;
-  return sharedTrigrams(set, other) / set.length >= ECHO_THRESHOLDS.fragment - SLACK;
+  return mayBeFragmentSharing(text, set.length, sharedTrigrams(set, other));
+}
+
+/** mayBeFragment of a text whose set has `size` trigrams, `shared` of them with the other's. */
+export function mayBeFragmentSharing(text: string, size: number, shared: number): boolean {
+  if (text.length < ECHO_THRESHOLDS.fragmentMinChars || !size) return false;
+  return shared / size >= ECHO_THRESHOLDS.fragment - SLACK;
 }

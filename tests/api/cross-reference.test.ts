@@ -368,11 +368,11 @@ test("deleting an article removes its echo links and its quotes' shingles", asyn
       sql`select q.id from quotes q join articles a on a.id = q.article_id where a.title = 'Harbour Shut to Cargo'`,
     )
   ).map((r) => Number(r.id));
-  const links = async () =>
+  const links = async (table: 'quote_echo_links' | 'quote_echoes' = 'quote_echo_links') =>
     Number(
       (
         await rows<{ n: number }>(
-          sql`select count(*)::int as n from quote_echo_links
+          sql`select count(*)::int as n from ${sql.identifier(table)}
             where quote_id in ${sql.raw(`(${quoteIds.join(',')})`)} or echo_id in ${sql.raw(`(${quoteIds.join(',')})`)}`,
         )
       )[0]?.n,
@@ -387,6 +387,8 @@ test("deleting an article removes its echo links and its quotes' shingles", asyn
     );
   expect(quoteIds.length).toBeGreaterThan(0);
   expect(await links()).toBeGreaterThan(0);
+  // the stored links too (migration 0018 follows deleted quotes by a trigger, not foreign keys)
+  expect(await links('quote_echoes')).toBeGreaterThan(0);
   expect(await shingles()).toBeGreaterThan(0);
   const article = await api.query<{ article: { id: string } }>(
     `{ article(url: "https://bay-times.example/harbour-shut") { id } }`,
@@ -398,6 +400,7 @@ test("deleting an article removes its echo links and its quotes' shingles", asyn
   );
   expect(deleted.deleteArticle.deletedArticleId).toBe(article.article.id);
   expect(await links()).toBe(0);
+  expect(await links('quote_echoes')).toBe(0);
   expect(await shingles()).toBe(0);
   const [full] = byText(await hassanQuotes(), /^The north harbour will stay closed/);
   expect(titles(full)).toEqual(['Cargo Crews Wait Out the Storms']);

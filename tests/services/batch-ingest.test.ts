@@ -27,7 +27,8 @@ const TABLES = {
       from roles r join entities p on p.id = r.person_id join articles a on a.id = r.article_id
       left join entities o on o.id = r.organization_id left join entities pl on pl.id = r.place_id`,
   quotes: `select a.slug, s.slug as speaker, q.speaker_text, q.speaker_mention_start, q.speaker_mention_end, q.kind,
-      q.text, q.start, q."end", q.cue, q.confidence, q.normalized_text, q.normalized_hash, q.attribution_edited
+      q.text, q.start, q."end", q.cue, q.confidence, q.normalized_text, q.normalized_hash, q.attribution_edited,
+      q.article_date = coalesce(a.published_at, a.ingested_at) as article_dated
       from quotes q join articles a on a.id = q.article_id left join entities s on s.id = q.speaker_id`,
   quote_about: `select a.slug, q.start, e.slug as entity from quote_about qa join quotes q on q.id = qa.quote_id
       join articles a on a.id = q.article_id join entities e on e.id = qa.entity_id`,

@@ -8,6 +8,7 @@ import {
   mayEcho,
   pgTrigrams,
   sharedTrigrams,
+  TrigramCounter,
   trigramSimilarity,
 } from '../../src/services/trigrams';
 import { openTestDatabase } from '../support/database';
@@ -26,6 +27,8 @@ const texts = ['', 'no', 'a a a', "don't stop 2 the 10 o'clock", ...quoted].map(
 
 test("trigram sets give pg_trgm's similarity exactly, and bound its word_similarity", async () => {
   const pairs = texts.flatMap((a, i) => texts.slice(i).map((b) => [a, b] as const));
+  const counter = new TrigramCounter();
+  let checkedOut = 0;
   for (const [a, b] of pairs) {
     const [row] = rowsOf<{ s: number; ab: number; ba: number }>(
       await database.db.execute(
@@ -45,7 +48,14 @@ test("trigram sets give pg_trgm's similarity exactly, and bound its word_similar
       expect(mayEcho(ta, tb)).toBe(true);
     if (a.length >= 15 && Number(row?.ab) >= 0.8) expect(mayBeFragment(a, ta, tb)).toBe(true);
     if (b.length >= 15 && Number(row?.ba) >= 0.8) expect(mayBeFragment(b, tb, ta)).toBe(true);
+    // the counter's count is the merge's, or -1 only for a pair mayEcho rules out
+    counter.set(ta);
+    const counted = counter.sharedIfMayEcho(tb);
+    if (mayEcho(ta, tb)) expect(counted).toBe(shared);
+    else expect([-1, shared]).toContain(counted);
+    if (counted === -1) checkedOut++;
   }
+  expect(checkedOut).toBeGreaterThan(0);
   expect(quoted.length).toBeGreaterThan(10);
   expect(pgTrigrams('ça dépend')).toBeNull();
 });
