@@ -517,11 +517,10 @@ export async function deleteArticle(
       .where(eq(articles.id, input.articleId))
       .for('update');
     if (!row) throw new Rejected([{ field: 'input.id', message: 'no article has this ID' }]);
-    const [quoteCount, mentionCount, roleCount] = await Promise.all([
-      tx.$count(quotes, eq(quotes.articleId, row.id)),
-      tx.$count(mentions, eq(mentions.articleId, row.id)),
-      tx.$count(roles, eq(roles.articleId, row.id)),
-    ]);
+    // one after another on the transaction's one connection (see countsOf)
+    const quoteCount = await tx.$count(quotes, eq(quotes.articleId, row.id));
+    const mentionCount = await tx.$count(mentions, eq(mentions.articleId, row.id));
+    const roleCount = await tx.$count(roles, eq(roles.articleId, row.id));
     const before = { ...row, quotes: quoteCount, mentions: mentionCount, roles: roleCount };
     const recorded = await recordEdit(tx, actor, 'delete_article', { articleId: row.id }, before, null);
     await subtractFromEntitySummaries(tx, [row.id]);

@@ -216,14 +216,14 @@ async function findExistingArticles(tx: Db, items: ExtractedArticle[]): Promise<
 }
 
 export async function countsOf(db: Db, articleId: number): Promise<IngestCounts> {
-  const [q, m, r] = await Promise.all([
-    db.$count(quotes, eq(quotes.articleId, articleId)),
-    db
-      .selectDistinct({ entityId: mentions.entityId })
-      .from(mentions)
-      .where(eq(mentions.articleId, articleId)),
-    db.$count(roles, eq(roles.articleId, articleId)),
-  ]);
+  // one after another: `db` is often a transaction, one connection, on which pg deprecates sending
+  // a query while another runs (an ingest of articles already stored printed its warning)
+  const q = await db.$count(quotes, eq(quotes.articleId, articleId));
+  const m = await db
+    .selectDistinct({ entityId: mentions.entityId })
+    .from(mentions)
+    .where(eq(mentions.articleId, articleId));
+  const r = await db.$count(roles, eq(roles.articleId, articleId));
   const mentionCount = await db.$count(mentions, eq(mentions.articleId, articleId));
   return { quotes: q, entities: m.length, mentions: mentionCount, roles: r };
 }
