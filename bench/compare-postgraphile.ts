@@ -207,8 +207,9 @@ async function main(): Promise<void> {
     for (const connections of [2, 16]) {
       const results = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
       for (let r = 0; r < rounds; r++) {
-        // alternate which goes first, so a burst of load elsewhere is shared
-        const order = r % 2 ? [...targets].reverse() : targets;
+        // rotate the order, so that over rounds each target takes every place (with three, the one
+        // always second of first-last-reversed rounds came out ahead of the others either way)
+        const order = targets.map((_, i) => targets[(i + r) % targets.length] as Target);
         for (const t of order) results.get(t.name)?.push(await load(client, t, connections));
       }
       const summary = targets.map((t) => {
