@@ -1,4 +1,4 @@
-// npx tsx bench/compare-postgraphile.ts --database postgres://…/db [--seconds S] [--rounds R]
+// npx tsx bench/compare-postgraphile.ts --database postgres://…/db [--seconds S] [--rounds R] [--source DIR]…
 // The entity page (a person by slug → 20 newest quotes with the article's title and date, and
 // totalCount) from Quotegraph (npm start) and from PostGraphile 4 introspecting the same database,
 // each in a process of its own on loopback, the same pool size (16), loaded by this process with
@@ -6,6 +6,9 @@
 // the rounds and their ratio, and each server process's CPU time per request (user + system,
 // from /proc: less swayed by other work on the machine than requests/s) and the CPU time of the
 // Postgres backends serving it (found by application_name, same machine only).
+// With --source (repeatable), Quotegraph is started from each source tree given (a worktree of
+// another branch, with its own node_modules; "." is this one), each in its own process, all in
+// the same interleaved rounds.
 // Point it at a database loaded with bench/read-corpus.ts or `npm run bench:scale -- --keep`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,15 +22,22 @@ const arg = (name: string, fallback: string) => {
 const database = arg('database', '');
 const seconds = Number(arg('seconds', '4'));
 const rounds = Number(arg('rounds', '5'));
+const sources = process.argv.flatMap((a, i) => (a === '--source' ? [process.argv[i + 1] ?? '.'] : []));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
 
-function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+function start(
+  command: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  cwd = '.',
+): Promise<ChildProcess> {
   // one node process each (tsx as a loader), so that stopping it stops the server
   const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
     env: { ...process.env, ...env },
     stdio: 'pipe',
+    cwd,
   });
   return new Promise((resolve, reject) => {
     const onData = (data: Buffer) => {
@@ -127,19 +137,28 @@ async function main(): Promise<void> {
   console.log(
     `entity       ${top.slug} (${top.n} quotes); ${rounds} interleaved rounds of ${seconds} s each`,
   );
+  const quotegraphs = (sources.length ? sources : ['.']).map((source, i) => ({
+    source,
+    name: sources.length > 1 ? `quotegraph ${source}` : 'quotegraph',
+    application: `bench-quotegraph-${i}`,
+    port: 4711 + 10 * i,
+  }));
   const starting = [
-    start(
-      ['src/server.ts'],
-      {
-        DATABASE_URL: withApplication('bench-quotegraph'),
-        PORT: '4711',
-        HOST: '127.0.0.1',
-        LOAD_EXAMPLES: 'false',
-        DB_POOL_SIZE: '16',
-        // the hourly budget is per caller, and this process is one caller asking thousands of times
-        RATE_LIMIT_POINTS: '1000000000',
-      },
-      /Quotegraph is serving/,
+    ...quotegraphs.map((q) =>
+      start(
+        ['src/server.ts'],
+        {
+          DATABASE_URL: withApplication(q.application),
+          PORT: String(q.port),
+          HOST: '127.0.0.1',
+          LOAD_EXAMPLES: 'false',
+          DB_POOL_SIZE: '16',
+          // the hourly budget is per caller, and this process is one caller asking thousands of times
+          RATE_LIMIT_POINTS: '1000000000',
+        },
+        /Quotegraph is serving/,
+        q.source,
+      ),
     ),
     start(['bench/postgraphile-server.ts', withApplication('bench-postgraphile'), '4712', '16'], {}, /ready/),
   ];
@@ -158,18 +177,18 @@ async function main(): Promise<void> {
     return page.nodes.length;
   };
   const targets: Target[] = [
-    {
-      name: 'quotegraph',
-      pid: servers[0]?.pid,
-      application: 'bench-quotegraph',
-      url: 'http://127.0.0.1:4711/graphql',
+    ...quotegraphs.map((q, i) => ({
+      name: q.name,
+      pid: servers[i]?.pid,
+      application: q.application,
+      url: `http://127.0.0.1:${q.port}/graphql`,
       query: `{ entity(slug: "${top.slug}") { name quotes(first: 20, orderBy: { field: PUBLISHED_AT, direction: DESC }) {
         totalCount nodes { text article { title publishedAt } } } } }`,
-      check: (d) => pageOf(d, (x: { entity: { quotes: never } }) => x.entity.quotes),
-    },
+      check: (d: unknown) => pageOf(d, (x: { entity: { quotes: never } }) => x.entity.quotes),
+    })),
     {
       name: 'postgraphile',
-      pid: servers[1]?.pid,
+      pid: servers[quotegraphs.length]?.pid,
       application: 'bench-postgraphile',
       url: 'http://127.0.0.1:4712/graphql',
       // the slug is a unique index, not a constraint, so PostGraphile finds it with a condition
@@ -188,8 +207,9 @@ async function main(): Promise<void> {
     for (const connections of [2, 16]) {
       const results = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
       for (let r = 0; r < rounds; r++) {
-        // alternate which goes first, so a burst of load elsewhere is shared
-        const order = r % 2 ? [...targets].reverse() : targets;
+        // rotate the order, so that over rounds each target takes every place (with three, the one
+        // always second of first-last-reversed rounds came out ahead of the others either way)
+        const order = targets.map((_, i) => targets[(i + r) % targets.length] as Target);
         for (const t of order) results.get(t.name)?.push(await load(client, t, connections));
       }
       const summary = targets.map((t) => {
@@ -204,13 +224,14 @@ async function main(): Promise<void> {
       });
       for (const s of summary)
         console.log(
-          `${String(connections).padStart(2)} conns   ${s.name.padEnd(13)} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms, server CPU ${s.cpu.toFixed(2)} ms/request, Postgres CPU ${s.postgresCpu.toFixed(2)} ms/request`,
+          `${String(connections).padStart(2)} conns   ${s.name.padEnd(Math.max(13, ...targets.map((t) => t.name.length + 1)))} ${s.rps.toFixed(0).padStart(5)} req/s, p99 ${s.p99.toFixed(1)} ms, server CPU ${s.cpu.toFixed(2)} ms/request, Postgres CPU ${s.postgresCpu.toFixed(2)} ms/request`,
         );
-      const [q, p] = summary;
-      if (q && p)
-        console.log(
-          `${String(connections).padStart(2)} conns   ratio quotegraph/postgraphile: ${(q.rps / p.rps).toFixed(2)}× req/s`,
-        );
+      const p = summary[summary.length - 1];
+      for (const q of summary.slice(0, -1))
+        if (p)
+          console.log(
+            `${String(connections).padStart(2)} conns   ratio ${q.name}/postgraphile: ${(q.rps / p.rps).toFixed(2)}× req/s`,
+          );
     }
   } finally {
     for (const s of servers) s.kill('SIGTERM');

@@ -4,7 +4,8 @@ import { articles } from '../db/schema';
 import { alignBy } from './align';
 import { anyOfPlaceholder, readTemplate, selectTemplate } from './shared-statement';
 
-type StoredArticle = Omit<typeof articles.$inferSelect, 'searchVector'>;
+/** Without the columns only ingest and SQL use (the search vector, the hash that finds duplicates). */
+type StoredArticle = Omit<typeof articles.$inferSelect, 'searchVector' | 'contentHash'>;
 export type ArticleText = Pick<StoredArticle, 'body' | 'paragraphs'>;
 
 /**
@@ -13,7 +14,11 @@ export type ArticleText = Pick<StoredArticle, 'body' | 'paragraphs'>;
  */
 export type ArticleRow = Omit<StoredArticle, keyof ArticleText> & Partial<ArticleText>;
 
-const { searchVector: _searchVector, ...articleColumns } = getTableColumns(articles);
+const {
+  searchVector: _searchVector,
+  contentHash: _contentHash,
+  ...articleColumns
+} = getTableColumns(articles);
 const { body: _body, paragraphs: _paragraphs, ...articleHeadColumns } = articleColumns;
 
 export { articleColumns, articleHeadColumns };

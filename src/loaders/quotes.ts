@@ -4,9 +4,17 @@ import { quoteAbout, quotes } from '../db/schema';
 import { alignBy, groupBy } from './align';
 import { anyOf, anyOfPlaceholder, readTemplate, selectShared, selectTemplate } from './shared-statement';
 
-export type QuoteRow = Omit<typeof quotes.$inferSelect, 'searchVector'>;
+/** A quote as the API reads it: without the columns only ingest and SQL use (echo keys, the search vector). */
+export type QuoteRow = Omit<typeof quotes.$inferSelect, 'searchVector' | 'normalizedText' | 'normalizedHash'>;
 
-const { searchVector: _searchVector, ...quoteColumns } = getTableColumns(quotes);
+// the normalized text is as long as the quote's own: a page of 20 carried it (and its hash) as a
+// third of its JSON, decoded and dropped
+const {
+  searchVector: _searchVector,
+  normalizedText: _normalizedText,
+  normalizedHash: _normalizedHash,
+  ...quoteColumns
+} = getTableColumns(quotes);
 
 export { quoteColumns };
 
