@@ -29,6 +29,7 @@ const noTestDatabase = [
 /** @type {import('jest').Config} */
 export default {
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   // generous: a CLI test spawns processes and a busy 2-core machine can take a minute for one;
   // a limit is there to stop a hang, not to measure speed
   testTimeout: 180000,

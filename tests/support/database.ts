@@ -6,7 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type Database, type Db, openDatabase, schema } from '../../src/db/client';
-import { pgliteDumpPath, templateDatabase, withDatabase } from './paths';
+import { pgliteDumpPath, templateDatabase, testDatabasePrefix, withDatabase } from './paths';
 
 export type TestDriver = 'pglite' | 'postgres';
 
@@ -65,7 +65,7 @@ let serial = 0;
 
 /**
  * A database of the test file's own, already migrated: a PGlite loaded from the migrated dump,
- * or on the server a copy of the migrated template database, dropped on close.
+ * or on the server a copy of the migrated template database, dropped at the end of the run.
  */
 export async function openTestDatabase(
   options: { logger?: Logger } = {},
@@ -75,7 +75,8 @@ export async function openTestDatabase(
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('QUOTEGRAPH_TEST_DRIVER=postgres needs TEST_DATABASE_URL');
-  const name = `quotegraph_test_${process.pid}_${Date.now().toString(36)}_${serial++}`;
+  const run = process.env.QUOTEGRAPH_TEST_RUN;
+  const name = `${run ? testDatabasePrefix(run) : 'quotegraph_test_'}${process.pid}_${Date.now().toString(36)}_${serial++}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name} template ${templateDatabase}`);
@@ -91,7 +92,8 @@ export async function openTestDatabase(
     url: withDatabase(url, name),
     close: async () => {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // within a jest run the global teardown drops the run's databases all at once (dropTestDatabases)
+      if (!run) await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
