@@ -12,6 +12,16 @@ const databaseTests = reliability
   : ['<rootDir>/tests/{api,db,services,cli,web}/**/*.test.ts'];
 
 /**
+ * Test files under the database folders that open no test database (a PGlite data folder of their
+ * own, pure functions, in-memory events): the server project would only run them a second time.
+ */
+const noTestDatabase = [
+  '<rootDir>/tests/services/bootstrap.test.ts',
+  '<rootDir>/tests/services/quote-events.test.ts',
+  '<rootDir>/tests/web/word-diff.test.ts',
+];
+
+/**
  * Extraction tests run once; every test that touches a database runs on PGlite and, when
  * TEST_DATABASE_URL names a server, again on that server. The browser tests (tests/browser) run
  * once, on PGlite: what they check is in the pages, which tests/web covers on both databases.
@@ -19,6 +29,7 @@ const databaseTests = reliability
 /** @type {import('jest').Config} */
 export default {
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   // generous: a CLI test spawns processes and a busy 2-core machine can take a minute for one;
   // a limit is there to stop a hang, not to measure speed
   testTimeout: 180000,
@@ -50,6 +61,7 @@ export default {
             ...common,
             displayName: 'postgres',
             testMatch: databaseTests,
+            testPathIgnorePatterns: ['/node_modules/', ...noTestDatabase],
             setupFiles: [...common.setupFiles, '<rootDir>/tests/support/use-postgres.cjs'],
           },
         ]

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { count } from 'drizzle-orm';
 import { type Database, openDatabase } from '../../src/db/client';
 import { articles } from '../../src/db/schema';
-import { openTestDatabase, testDriver } from '../support/database';
-import { pgliteDumpPath } from '../support/paths';
+import { migratedDump, openTestDatabase, testDriver } from '../support/database';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
@@ -21,7 +20,7 @@ beforeAll(async () => {
     await (
       await openDatabase({
         dataDir: join(work, 'data'),
-        loadDataDir: new Blob([readFileSync(pgliteDumpPath)]),
+        loadDataDir: migratedDump(),
       })
     ).close();
 });

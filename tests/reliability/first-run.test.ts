@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import type { Database } from '../../src/db/client';
+import { articles } from '../../src/db/schema';
 import { parseEnv } from '../../src/env';
 import { findApiKey, importPendingApiKeys, queueApiKey } from '../../src/services/api-keys';
 import { openAppDatabase } from '../../src/services/bootstrap';
@@ -15,6 +17,7 @@ import { withDatabase } from '../support/paths';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const onServer = testDriver === 'postgres' ? test : test.skip;
+const onPglite = testDriver === 'pglite' ? test : test.skip;
 
 /** Runs a TypeScript entry point of the repo the way npm scripts do (tsx); resolves its exit and output. */
 function run(args: string[], env: Record<string, string> = {}) {
@@ -48,6 +51,31 @@ test('a database that cannot be reached is named with the cause and the setting 
     /^Cannot use the Postgres database at postgres:\/\/quotegraph@127\.0\.0\.1:1\/quotegraph: no server answers there \(.*ECONNREFUSED.*\)\. Check DATABASE_URL\.$/,
   );
 });
+
+// npm test's tests of the data folder (tests/services/bootstrap.test.ts) start from a migrated copy
+onPglite(
+  'a first start creates the embedded database in a new data folder and applies the migrations',
+  async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'quotegraph-first-'));
+    const dataDir = join(parent, 'data');
+    const log: string[] = [];
+    try {
+      const database = await openAppDatabase(parseEnv({ DATA_DIR: dataDir }), (line) => log.push(line));
+      try {
+        expect(log).toEqual([
+          `Creating the embedded database (PGlite) in ${dataDir}: the first start takes from ten seconds to a minute…`,
+          'Applying migrations…',
+        ]);
+        expect(await database.db.select({ n: count() }).from(articles)).toEqual([{ n: 0 }]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  },
+  600_000,
+);
 
 onServer('a missing database and an unknown user are named too', async () => {
   const url = process.env.TEST_DATABASE_URL ?? '';

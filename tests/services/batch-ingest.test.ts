@@ -59,6 +59,9 @@ async function expectTables(database: Database, expected: Record<string, string[
 }
 
 let folder: string;
+// one pool for the file: each of its two threads loads the models once (~2 s of CPU), not once a test;
+// a generous time budget: on a busy machine an article may wait for a core past the default one
+const extraction = new ExtractionPool({ size: 2, timeoutMs: 120_000 });
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'quotegraph-batch-'));
@@ -74,13 +77,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await extraction.close();
   await rm(folder, { recursive: true, force: true });
 });
 
 test('a folder stored in batches gives the same tables as one article at a time', async () => {
   const items = (await Promise.all((await collectArticleFiles([folder])).map(readArticleItems))).flat();
-  // a generous time budget: on a busy machine an article may wait for a core past the default one
-  const extraction = new ExtractionPool({ size: 2, timeoutMs: 120_000 });
   const one = await openTestDatabase();
   const batched = await openTestDatabase();
   try {
@@ -100,7 +102,6 @@ test('a folder stored in batches gives the same tables as one article at a time'
   } finally {
     await one.close();
     await batched.close();
-    await extraction.close();
   }
 }, 600_000);
 
@@ -110,7 +111,6 @@ test('what the echo step keeps between batches (EchoCache) changes nothing store
     content: a.content,
     format: 'markdown' as const,
   }));
-  const extraction = new ExtractionPool({ size: 2, timeoutMs: 120_000 });
   const plain = await openTestDatabase();
   const kept = await openTestDatabase();
   const small = await openTestDatabase();
@@ -140,6 +140,5 @@ test('what the echo step keeps between batches (EchoCache) changes nothing store
     await plain.close();
     await kept.close();
     await small.close();
-    await extraction.close();
   }
 }, 900_000);

@@ -19,6 +19,11 @@ const key = migrationsHash();
 export const pgliteDumpPath = join(tmpdir(), `quotegraph-test-pglite-${key}-v2.tar`);
 export const templateDatabase = `quotegraph_template_${key}`;
 
+/** Server databases of one jest run (QUOTEGRAPH_TEST_RUN, set by the global setup) start with this. */
+export function testDatabasePrefix(run: string): string {
+  return `quotegraph_test_run_${run}_`;
+}
+
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
