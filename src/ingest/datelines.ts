@@ -3,7 +3,7 @@ import type { Span } from './types';
 
 /**
  * A news dateline opening a paragraph: "WASHINGTON (AP) —", "SURREY, B.C. —",
- * "PARIS, Aug 31 (Reuters) - ", "NEW YORK, Nov. 19 (UPI) —". It is not part of the first
+ * "PARIS, Aug 31 (Reuters) - ", "NEW YORK, Nov. 19 (UPI) —", "NEW DELHI:". It is not part of the first
  * sentence; it names the place the story was filed from, and the agency that filed it.
  */
 export interface Dateline {
@@ -24,7 +24,8 @@ const CITY = /^\p{Lu}[\p{Lu}.'’-]*(?:[ \u00a0]\p{Lu}[\p{Lu}.'’-]*){0,3}/u;
 const PART = /^,[ \u00a0]+(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2}(?:[ \u00a0]\d{1,2}\b)?)/u;
 const MONTH = /^(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}$/;
 const AGENCY = /^[ \u00a0]*\(([^()\n]{1,40})\)/;
-const DASH = /^[ \u00a0]+(?:—|–|--|-)[ \u00a0]*(?=["“‘'\p{Lu}\d])/u;
+// (or a colon, as South Asian papers write it: "NEW DELHI: Prime Minister …")
+const DASH = /^(?:[ \u00a0]+(?:—|–|--|-)|:)[ \u00a0]*(?=["“‘'\p{Lu}\d])/u;
 
 /** Capitals that open a paragraph with a dash but are labels, not places. */
 const LABELS = new Set(

@@ -114,7 +114,13 @@ export function findEntities(
     );
 
   const addRecord = (kind: EntityKind, core: Token[], written?: string): EntityRecord => {
-    const name = written ?? core.map((t) => t.word).join(' ');
+    // (an organization keeps a possessive inside its name: "People's Action Party", "Workers' Party")
+    const inner =
+      kind !== 'person' &&
+      core.slice(0, -1).some((t) => t.possessive || /^['’]s?\s/.test(text.slice(t.end, t.end + 3)));
+    const span = text.slice(core[0]?.start ?? 0, core[core.length - 1]?.end ?? 0).replace(/\s+/g, ' ');
+    const name =
+      written ?? (inner && !/["“”‘]|['’](?!s? )/.test(span) ? span : core.map((t) => t.word).join(' '));
     const lookup = `${kind}:${name.toLowerCase()}`;
     const known = byName.get(lookup);
     if (known) return known;
@@ -244,7 +250,7 @@ export function findEntities(
   for (const group of groups)
     applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds, givenSurnames);
   cutAtKnownNames(groups);
-  widenOrganizations(tokens, groups, labels, caps);
+  widenOrganizations(text, tokens, groups, labels, caps);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
@@ -328,7 +334,7 @@ export function findEntities(
   for (const group of groups) {
     readDateline(group, datelines);
     readRegion(text, group);
-    if (isBareTitle(text, group)) group.reading = 'rejected';
+    if (isBareTitle(text, group) || isTitleAlone(group, surnames)) group.reading = 'rejected';
   }
   readCities(text, groups);
   const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
@@ -468,6 +474,10 @@ const DESCRIPTOR =
  * Sanders" → "Bernie Sanders"). Laws, events and works, and words of a line written in capitals, are
  * not names whatever either says.
  */
+/** The kinds of place a name follows ("the town of Ingham"). */
+const PLACE_OF =
+  /\b(?:town|city|village|hamlet|suburb|municipality|borough|township|province|state|county|region|district|island|capital|port)\s+of\s+$/i;
+
 function applyTagger(
   text: string,
   tokens: Token[],
@@ -534,6 +544,36 @@ function applyTagger(
   }
   if (group.core.length > 1 && PLACE_HEADS.has(last.lower) && group.prefix.length === 0) {
     group.reading = 'place';
+    return;
+  }
+  // "the town of Ingham", "the city of Ferguson": a name after the kind of place it is
+  if (
+    group.prefix.length === 0 &&
+    (group.reading === 'unknown' || group.reading === 'single' || group.reading === 'person') &&
+    PLACE_OF.test(text.slice(Math.max(0, first.start - 16), first.start))
+  ) {
+    group.reading = 'place';
+    return;
+  }
+  // "Reliance Industries' Mukesh Ambani", "China's Xi Jinping": two or three words the rules cannot
+  // read, after the possessive of a name, are a person of that organization or place (the tagger,
+  // reading on across the apostrophe, gives them the kinds of the name before)
+  const outside = tokens[at(first) - 1];
+  if (
+    group.reading === 'unknown' &&
+    group.prefix.length === 0 &&
+    group.core.length <= 3 &&
+    group.core.length >= 2 &&
+    outside?.capitalized &&
+    !caps[at(first)] &&
+    group.core.every((t) => t.word !== t.word.toUpperCase()) &&
+    // a possessive ("Industries’ ", "China's "), not a closing quote ("‘Missing’ White Voters")
+    (/^['’]s\s$/.test(text.slice(outside.end, first.start)) ||
+      (/^['’]\s$/.test(text.slice(outside.end, first.start)) && /s$/.test(outside.word))) &&
+    // (the whole name: not "Breitbart News’ Washington Political Editor Matthew Boyle")
+    !tokens[at(last) + 1]?.capitalized
+  ) {
+    group.reading = 'person';
     return;
   }
   const kinds = group.core.map((t) => kindOf(labels[at(t)] ?? 0));
@@ -672,6 +712,7 @@ const I_ORGANIZATION = 4;
  * lines in capitals.
  */
 function widenOrganizations(
+  text: string,
   tokens: Token[],
   groups: NameGroup[],
   labels: Uint8Array,
@@ -680,14 +721,24 @@ function widenOrganizations(
   const indexOf = (t: Token) => tokenIndexAt(tokens, t.start);
   // groups are in text order: `from` is the first that does not end before the span
   let from = 0;
-  for (let first = 0; first < labels.length; first++) {
-    if (labels[first] !== B_ORGANIZATION || caps[first]) continue;
-    let last = first;
+  for (let opened = 0; opened < labels.length; opened++) {
+    if (labels[opened] !== B_ORGANIZATION || caps[opened]) continue;
+    let last = opened;
     while (labels[last + 1] === I_ORGANIZATION) last++;
+    // a name before a possessive is one of its own: "Stanford University's Program on Energy" is the
+    // program of Stanford University (but "Dick's Sporting Goods", "the People's Party": a possessive
+    // of a word that names no organization or place by itself)
+    let first = opened;
+    for (let k = opened; k < last; k++)
+      // (not the place ending an organization's name: "University of Virginia's Center for Politics")
+      if (possessiveOfName(text, tokens[k] as Token) && tokens[k - 1]?.lower !== 'of') first = k + 1;
     const opening = tokens[first];
     const closing = tokens[last];
     // a lower-case word ends no name ("First Union bank")
-    if (last === first || !opening?.capitalized || !closing || closing.word === closing.lower) continue;
+    if (last === first || !opening?.capitalized || !closing || closing.word === closing.lower) {
+      opened = last;
+      continue;
+    }
     // (a group left without words by an earlier step counts as ending before everything)
     const ends = (g: NameGroup | undefined) => (g?.tokens.length ? indexOf(g.tokens.at(-1) as Token) : -1);
     while (from < groups.length && ends(groups[from]) < first) from++;
@@ -714,11 +765,28 @@ function widenOrganizations(
       only.core.length > 0 &&
       indexOf(only.core[0] as Token) === first &&
       indexOf(only.core[only.core.length - 1] as Token) === last;
-    if (!whole || to === from || same) continue;
+    if (!whole || to === from || same) {
+      opened = last;
+      continue;
+    }
     const core = tokens.slice(first, last + 1);
     groups.splice(from, to - from, { tokens: core, prefix: [], core, reading: 'organization' });
-    first = last;
+    opened = last;
   }
+}
+
+/**
+ * A word that ends a name and is followed by its possessive ("University's", "CNN's", "Wyoming’s";
+ * not a plural's, which describes: "the Workers' Party").
+ */
+function possessiveOfName(text: string, token: Token): boolean {
+  if (!token.possessive && !/^['’]s\s/.test(text.slice(token.end, token.end + 3))) return false;
+  return (
+    token.acronym ||
+    ORGANIZATION_HEADS.has(token.lower) ||
+    PLACES.has(token.lower) ||
+    KNOWN_ORGANIZATIONS.has(token.lower)
+  );
 }
 
 /** The only word of the group, when it opens a sentence. */
@@ -872,6 +940,23 @@ function readCities(text: string, groups: NameGroup[]): void {
     if (text.slice(last.end, next.start) !== ', ' || city.prefix.length) continue;
     if (city.reading === 'single' || city.reading === 'unknown') city.reading = 'place';
   }
+}
+
+/**
+ * "Premier warns …", "the Chancellor said": a title alone names no one (the text may use it for a
+ * person it named before; the speaker steps resolve that), unless it is the surname of a full name
+ * the text gives ("John Major … Major said").
+ */
+function isTitleAlone(group: NameGroup, surnames: Set<string | undefined>): boolean {
+  const only = group.core[0];
+  return (
+    !!only &&
+    group.core.length === 1 &&
+    group.prefix.length === 0 &&
+    (group.reading === 'single' || group.reading === 'unknown' || group.reading === 'person') &&
+    TITLES.has(only.lower) &&
+    !surnames.has(only.lower)
+  );
 }
 
 /**

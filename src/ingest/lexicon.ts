@@ -75,6 +75,7 @@ observers | commentator | commentators | pundit | pundits | blogger | journalist
 publisher | producer | director | president | premier | prime minister | statesman | politician | politicians |
 representative | envoy | attorney general | press secretary | chief of staff | campaign manager | manager |
 spokesmen | spokeswomen | representatives | senators | governors | congressmen | advisers | advisors | economists |
+gardaí | gardai | garda | councillors | mps | mlas | ministers | officers | police officers | paramedics |
 `);
 
 /** Nouns that name a collective or document source: "the campaign said", "the report says". */
@@ -108,6 +109,10 @@ assemblyman | assemblywoman | councilman | councilwoman | alderman | professors 
 trooper | admiral | first lady | lady | gen | governor-elect | mayor-elect | state senator | state rep. |
 mp | mpp | mla | mep | organizer | co-organizer | councillor | premier-designate |
 supervisor | ag | pres. |
+sgt | det | supt | insp | cllr | cllr. | prof | col | capt | lt | cpl | maj | adm | const | det sgt | det insp | det supt |
+det. sgt. | det. insp. | det. supt. | det con | dci | dsi | chief constable | chief inspector | chief superintendent |
+assistant commissioner | deputy commissioner | home secretary | foreign secretary | shadow |
+field marshal | marshal | air marshal | taoiseach | tánaiste | tanaiste | cabinet secretary | chief minister |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */
@@ -130,7 +135,7 @@ forces | guard | command | corps | assembly | museum | workers | chamber | cabin
 associates | holdings | technologies | systems | solutions | labs | laboratories | hospital | clinic | museum |
 library | foundation | fund | coalition | movement | front | brigade | council | tribunal | embassy | consulate |
 secretariat | conference | summit | cup | games | olympics | festival | convention | caucuses | primary | debate |
-insider | usa |
+insider | usa | government |
 `);
 
 /** Organizations commonly written without an organization word. */
@@ -145,6 +150,9 @@ buzzfeed | axios | bloomberg | gallup | quinnipiac | rasmussen | usa today | the
 rcmp | opp | csis | cbc | ctv | global news | canadian press | postmedia | ndp | bloc québécois | elections canada |
 statistics canada | health canada | canada post | air canada | via rail | bc hydro | hydro one | hydro-québec |
 translink | metrolinx | ttc | parliament hill |
+labour | labour party | tories | lib dems | liberal democrats | snp | plaid cymru | sinn féin | sinn fein | fianna fáil |
+fianna fail | fine gael | dup | ukip | reform uk | nhs | scotland yard | whitehall | bundestag | knesset | duma | bjp |
+lok sabha | rajya sabha | isro | likud | anc | cdu | spd | afd |
 `);
 
 /** Countries, continents, regions, US states and large cities. */
@@ -202,6 +210,14 @@ lethbridge | red deer | prince george | quebec city | niagara falls | lower main
 melbourne | brisbane | perth | adelaide | auckland | lagos | nairobi | lahore | dhaka | beirut | doha |
 johannesburg | amsterdam | glasgow | birmingham | prague | budapest | bucharest | belgrade | ramallah |
 khartoum | kinshasa | cape town | sao paulo | são paulo | rio de janeiro | addis ababa |
+queensland | new south wales | nsw | tasmania | western australia | south australia | northern territory | canberra |
+hobart | townsville | cairns | gold coast | newcastle | christchurch |
+liverpool | leeds | bristol | sheffield | cardiff | belfast | nottingham | leicester | southampton | aberdeen |
+bengaluru | bangalore | kolkata | chennai | hyderabad | pune | ahmedabad | jaipur | lucknow | kerala | punjab |
+gujarat | maharashtra | kashmir | bihar | tamil nadu | uttar pradesh | west bengal | rawalpindi | peshawar |
+kathmandu | colombo | kuala lumpur | phnom penh | ho chi minh city | abuja | accra | kampala | harare | pretoria |
+durban | dakar | kigali | mogadishu | algiers | tunis | rabat | casablanca | amman | muscat | abu dhabi | jeddah |
+vilnius | riga | tallinn | bratislava | ljubljana | zagreb | sarajevo | skopje | tirana | sofia |
 `);
 
 /** Adjectives of nationality or state, with the place they point to. */

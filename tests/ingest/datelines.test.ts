@@ -25,6 +25,14 @@ describe('datelines', () => {
       place: 'Surrey',
       region: 'British Columbia',
     });
+    expect(dateline('NEW DELHI: Prime Minister Narendra Modi held talks.')).toEqual({
+      written: 'NEW DELHI: ',
+      place: 'New Delhi',
+      region: null,
+      agency: null,
+    });
+    // a colon after capitals that name no known place is a headline's, not a dateline
+    expect(dateline('TRUMP: I will win.')).toBeNull();
     expect(dateline('NEW YORK, Nov. 19 (UPI) — Markets fell.')).toMatchObject({
       place: 'New York',
       region: null,

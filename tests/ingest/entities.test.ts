@@ -571,4 +571,50 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('organization:FBI');
     expect(found).not.toContain('organization:The FBI');
   });
+  test('news from outside the US: titles, parties and places of British, Irish, Australian and Indian papers', () => {
+    const found = names(
+      [
+        'Det Supt Mark Evans of the Metropolitan Police declined to comment. Sgt Paul Jones was injured.',
+        'Cllr Sarah Jones spoke. Tánaiste Simon Harris and Field Marshal Asim Munir met.',
+        'Shadow health secretary Victoria Atkins accused Labour of taking credit. The Tories lost.',
+        'Flooding cut off the town of Ingham in Queensland.',
+      ].join('\n\n'),
+    );
+    for (const name of [
+      'Mark Evans',
+      'Paul Jones',
+      'Sarah Jones',
+      'Simon Harris',
+      'Asim Munir',
+      'Victoria Atkins',
+    ])
+      expect(found).toContain(`person:${name}`);
+    expect(found).toContain('organization:Labour');
+    expect(found).toContain('organization:Tories');
+    expect(found).toContain('place:Ingham');
+    expect(found).toContain('place:Queensland');
+    expect(
+      found.filter((n) => n.startsWith('person:') && /Cllr|Sgt|Supt|Tánaiste|Marshal|Labour|Ingham/.test(n)),
+    ).toEqual([]);
+  });
+  test('a title alone names no one, unless it is the surname of a full name in the text', () => {
+    expect(names('Queensland floods: Premier warns worst yet to come\n\nThe rain went on.')).toEqual([
+      'place:Queensland',
+    ]);
+    expect(names('John Major spoke in London. Major said the vote was close.')).toContain(
+      'person:John Major',
+    );
+  });
+  test("a possessive: the person after an organization's, the organization's own name kept whole", () => {
+    const found = names(
+      "Reliance Industries' Mukesh Ambani and Apple's Tim Cook were there. The People's Action Party and the " +
+        "Workers' Party met. Larry Sabato spoke at Stanford University's Program on Energy on Monday.",
+    );
+    expect(found).toContain('person:Mukesh Ambani');
+    expect(found).toContain('person:Tim Cook');
+    expect(found).toContain("organization:People's Action Party");
+    expect(found).toContain("organization:Workers' Party");
+    expect(found).toContain('organization:Stanford University');
+    expect(found).toContain('organization:Program on Energy');
+  });
 });
