@@ -344,6 +344,18 @@ export function findEntities(
         kind: g.reading,
         name: g.name ?? g.core[0].word,
       });
+  // ("Toyota said" after "Toyota Motor Corp": the company's name without the words saying it is one)
+  for (const g of groups) {
+    const [head, ...rest] = g.core;
+    if (
+      g.reading === 'organization' &&
+      head &&
+      rest.length &&
+      rest.every((t) => CORPORATE_WORDS.has(t.lower)) &&
+      !placesAndOrganizations.has(head.lower)
+    )
+      placesAndOrganizations.set(head.lower, { kind: 'organization', name: head.word });
+  }
   // Full names and titled names first, so that short forms anywhere in the text can find them.
   const people = groups.filter((g) => g.reading === 'person' || g.reading === 'unknown');
   for (const group of people) mergePerson(records, group.core, addRecord);
@@ -391,6 +403,21 @@ export function findEntities(
       .filter((r) => r !== short && r.name.endsWith(` ${short.name}`))
       .sort((a, b) => b.name.length - a.name.length)[0];
     if (longer) fuller.set(short.key, longer.key);
+  }
+  // "Toyota" is the "Toyota Motor Corp", "HSBC" the "HSBC Holdings Plc" named in full: a company's
+  // name without the words that only say it is a company (when one organization of the text has them)
+  for (const short of organizations) {
+    if (fuller.has(short.key) || ORGANIZATION_HEADS.has(short.name.toLowerCase())) continue;
+    const longer = organizations.filter(
+      (r) =>
+        r !== short &&
+        r.name.startsWith(`${short.name} `) &&
+        r.name
+          .slice(short.name.length + 1)
+          .split(' ')
+          .every((w) => CORPORATE_WORDS.has(w.toLowerCase())),
+    );
+    if (longer.length === 1 && longer[0]) fuller.set(short.key, longer[0].key);
   }
   // "the HWF" is the "Harbor Workers Federation": an acronym of the capitalized words
   const initials = (name: string) =>
@@ -565,6 +592,8 @@ function applyTagger(
     group.core.length <= 3 &&
     group.core.length >= 2 &&
     outside?.capitalized &&
+    // (of an organization or a place: not "Jean-Luc Mélenchon's France Unbowed")
+    (labels[at(outside)] ?? 0) >= B_ORGANIZATION &&
     !caps[at(first)] &&
     group.core.every((t) => t.word !== t.word.toUpperCase()) &&
     // a possessive ("Industries’ ", "China's "), not a closing quote ("‘Missing’ White Voters")
@@ -699,6 +728,14 @@ function applyTagger(
   )
     group.reading = 'rejected';
 }
+
+/** Words after a company's name that only say it is a company ("Motor Corp", "Holdings Plc"). */
+const CORPORATE_WORDS = new Set(
+  `inc inc. corp corp. corporation co co. company plc ltd ltd. limited llc ag sa s.a. nv n.v. se holdings holding
+  group motor motors electronics industries international technologies airlines pharmaceuticals enterprises`.split(
+    /\s+/,
+  ),
+);
 
 /** Label numbers of the tagger's organization spans (see LABELS in ner-features.ts). */
 const B_ORGANIZATION = 3;
@@ -1727,7 +1764,9 @@ function isOrganization(tokens: Token[]): boolean {
   const whole = joinLower(tokens);
   if (KNOWN_ORGANIZATIONS.has(whole) || /\.(com|org|net)$/.test(whole)) return true;
   if (tokens.length === 1) return last.acronym && !PLACES.has(last.lower);
-  if (ORGANIZATION_HEADS.has(last.lower)) return !TITLES.has(joinLower(tokens.slice(0, 1)));
+  // (a title and an organization's head word alone are an organization: "Premier League", "General Motors")
+  if (ORGANIZATION_HEADS.has(last.lower))
+    return tokens.length === 2 || !TITLES.has(joinLower(tokens.slice(0, 1)));
   return false;
 }
 

@@ -83,6 +83,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const ARTICLED = /^(?:al|el)-\p{Lu}/u;
+
 function token(raw: string, start: number): Token {
   // character tests where the regular expressions they replace would say the same, for speed
   const n = raw.length;
@@ -92,7 +94,11 @@ function token(raw: string, start: number): Token {
     (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019);
   const word = possessive ? raw.slice(0, -2) : raw;
   const first = word.charCodeAt(0);
-  const capitalized = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(word);
+  // ("al-Sharaa", "el-Sisi": an Arabic surname after its article is part of a name)
+  const capitalized =
+    first < 128
+      ? (first >= 65 && first <= 90) || ((first === 97 || first === 101) && ARTICLED.test(word))
+      : /^\p{Lu}/u.test(word);
   return {
     text: raw,
     word,

@@ -401,7 +401,8 @@ describe('what is not an entity, and clean names', () => {
         'It should give Magna the critical mass to be a bigger player.',
       ].join('\n'),
     );
-    expect(found).toContain('organization:Magna');
+    // ("Magna" is the short form of the company named in full)
+    expect(found).toContain('organization:Magna International Inc.');
     expect(found.filter((n) => n.startsWith('person:'))).toEqual([]);
   });
 
@@ -616,5 +617,24 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain("organization:Workers' Party");
     expect(found).toContain('organization:Stanford University');
     expect(found).toContain('organization:Program on Energy');
+  });
+  test('an Arabic surname after its article, a title before an organization word, a company without its suffix', () => {
+    const found = names(
+      [
+        'Syrian President Bashar al-Assad met Ahmed al-Sharaa. Arsenal went top of the Premier League.',
+        'Toyota Motor Corp cut its forecast. Toyota said tariffs hurt. HSBC Holdings Plc named a new chief; HSBC said so.',
+      ].join('\n\n'),
+    );
+    expect(found).toContain('person:Bashar al-Assad');
+    expect(found).toContain('person:Ahmed al-Sharaa');
+    expect(found).toContain('organization:Premier League');
+    expect(found.filter((n) => /^person:(?:Ahmed|League)$/.test(n))).toEqual([]);
+    const companies = entities(
+      'Toyota Motor Corp cut its forecast. Toyota said tariffs hurt. HSBC Holdings Plc named a new chief; HSBC said so.',
+    ).filter((e) => e.kind === 'organization');
+    expect(companies.map((e) => [e.name, e.aliases])).toEqual([
+      ['Toyota Motor Corp', ['Toyota']],
+      ['HSBC Holdings Plc', ['HSBC']],
+    ]);
   });
 });
