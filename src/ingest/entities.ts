@@ -605,7 +605,9 @@ function applyTagger(
     group.reading = 'person';
     return;
   }
-  const kinds = group.core.map((t) => kindOf(labels[at(t)] ?? 0));
+  // (the tagger leaves the "St." of a saint's name out: "St. Petersburg" reads as "Petersburg" does)
+  const saintly = isSaint(first) && group.core.length > 1 ? 1 : 0;
+  const kinds = group.core.map((t, k) => kindOf(labels[at(group.core[Math.max(k, saintly)] ?? t)] ?? 0));
   const tagged =
     kinds[0] !== 0 && kinds.every((k) => k === kinds[0]) ? KINDS[(kinds[0] as number) - 1] : null;
   const untagged = kinds.every((k) => k === 0);
@@ -765,7 +767,7 @@ function widenOrganizations(
     // a name before a possessive is one of its own: "Stanford University's Program on Energy" is the
     // program of Stanford University (but "Dick's Sporting Goods", "the People's Party": a possessive
     // of a word that names no organization or place by itself)
-    let first = opened;
+    let first = opened > 0 && isSaint(tokens[opened - 1]) ? opened - 1 : opened;
     for (let k = opened; k < last; k++)
       // (not the place ending an organization's name: "University of Virginia's Center for Politics")
       if (possessiveOfName(text, tokens[k] as Token) && tokens[k - 1]?.lower !== 'of') first = k + 1;
@@ -811,6 +813,9 @@ function widenOrganizations(
     opened = last;
   }
 }
+
+/** "St." or "Ste." opening a saint's name. */
+const isSaint = (token: Token | undefined): boolean => token?.word === 'St.' || token?.word === 'Ste.';
 
 /**
  * A word that ends a name and is followed by its possessive ("University's", "CNN's", "Wyoming’s";
@@ -1566,6 +1571,8 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
     const contraction = /['’](?:ll|m|re|ve|d)$/i.test(token.word);
     // "Samuel A. Alito Jr.": an initial is not the article "a"
     const initial = /^\p{Lu}\.$/u.test(token.word);
+    // "St. Petersburg", "Sault Ste. Marie": a saint's name, not a street's abbreviation
+    const saint = isSaint(token) && i + 1 < run.length;
     // "the Liberal Party", "the Conservative Caucus": a political word before an organization head
     const partyName =
       PERSON_NOUNS.has(token.lower) &&
@@ -1585,6 +1592,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       contraction ||
       (!token.acronym &&
         !initial &&
+        !saint &&
         !partyName &&
         !head &&
         (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))

@@ -4,6 +4,7 @@ const ABBREVIATIONS = new Set(
   `mr mrs ms dr sen rep gov gen lt col sgt capt maj adm rev prof st jr sr inc co corp ltd supt insp const cpl
 coun det cst pte hon atty jan feb mar apr aug
 sep sept oct nov dec no vs etc u.s u.k u.n d.c e.u a.m p.m ft mt gov calif fla ill mass mich minn penn pa tex
+ste mme mlle messrs sask alta ont dept univ ave blvd
 va wash wis ariz colo conn ga ky la md mo nev okla ore tenn n.y n.j n.h n.c s.c n.d s.d w.va`.split(/\s+/),
 );
 

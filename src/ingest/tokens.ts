@@ -13,7 +13,7 @@ export interface Token {
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]+|(?:\p{Lu}\.){2,})$/u;
 const WORD = /[\p{L}\p{N}@#][\p{L}\p{N}\p{M}]*(?:[.'’\-&][\p{L}\p{N}\p{M}]+)*/gu;
 const ABBREVIATED = new Set(
-  'mr mrs ms dr sen rep gov gen pres lt col sgt capt maj adm rev prof st jr sr inc co corp ltd mt ft supt insp const cpl coun det cst pte hon atty'.split(
+  'mr mrs ms dr sen rep gov gen pres lt col sgt capt maj adm rev prof st ste mme jr sr inc co corp ltd mt ft supt insp const cpl coun det cst pte hon atty'.split(
     ' ',
   ),
 );

@@ -637,4 +637,15 @@ describe('what is not an entity, and clean names', () => {
       ['HSBC Holdings Plc', ['HSBC']],
     ]);
   });
+  test("a saint's name keeps its St. or Ste., which ends no sentence", () => {
+    const text =
+      'Ontario Premier Doug Ford said steelworkers in Sault Ste. Marie were "being hung out to dry." ' +
+      'He flew to St. Petersburg, then to St. Louis.';
+    const found = names(text);
+    for (const place of ['Sault Ste. Marie', 'St. Petersburg', 'St. Louis'])
+      expect(found).toContain(`place:${place}`);
+    expect(found.filter((n) => /^place:(?:Sault Ste|Petersburg|Louis)$/.test(n))).toEqual([]);
+    const quote = extract(text).quotes.find((q) => q.text.startsWith('being hung'));
+    expect(quote?.speakerMention?.text).toBe('Ontario Premier Doug Ford');
+  });
 });
