@@ -230,7 +230,7 @@ mexican:Mexico|canadian:Canada|brazilian:Brazil|argentine:Argentina|venezuelan:V
 polish:Poland|hungarian:Hungary|greek:Greece|swedish:Sweden|norwegian:Norway|danish:Denmark|finnish:Finland|
 dutch:Netherlands|belgian:Belgium|swiss:Switzerland|austrian:Austria|irish:Ireland|scottish:Scotland|
 australian:Australia|european:Europe|african:Africa|asian:Asia|belarusian:Belarus|georgian:Georgia|
-lebanese:Lebanon|jordanian:Jordan|libyan:Libya|nigerian:Nigeria|kenyan:Kenya|filipino:Philippines|
+lebanese:Lebanon|jordanian:Jordan|libyan:Libya|nigerian:Nigeria|kenyan:Kenya|filipino:Philippines|philippine:Philippines|argentinian:Argentina|sri lankan:Sri Lanka|new zealander:New Zealand|
 vietnamese:Vietnam|taiwanese:Taiwan|serbian:Serbia|croatian:Croatia|romanian:Romania|bulgarian:Bulgaria|
 czech:Czech Republic|slovak:Slovakia|lithuanian:Lithuania|latvian:Latvia|estonian:Estonia|moldovan:Moldova|
 armenian:Armenia|azerbaijani:Azerbaijan|kazakh:Kazakhstan|qatari:Qatar|emirati:United Arab Emirates|
@@ -371,6 +371,7 @@ airport | highway | station | street | avenue | road | boulevard | bridge | park
 islands | county | stadium | arena | valley | bay | beach | mountains | mount | canyon | harbour | harbor | plaza |
 tower | mall | terminal | freeway | expressway | parkway | trail | falls | peninsula | province | district |
 sea | ocean | gulf | strait | desert | coast | canal | forest | heights | hills | creek | township | borough |
+shoal | reef | atoll | archipelago | glacier | lagoon | fjord | plateau |
 `);
 
 /** AP-style abbreviations of US states and Canadian provinces, as datelines and
