@@ -1358,6 +1358,9 @@ function keepArticle(record: EntityRecord, text: string): void {
   const written = record.mentions.some((m) => {
     const before = text.slice(Math.max(0, m.start - 8), m.start);
     // "according to The Hill": "The" inside a sentence; not after a paragraph break ("…\n\nThe RCMP said")
+    // (nor after a dateline's dash: "PHOENIX — The Phoenix City Council voted")
+    const lineStart = text.lastIndexOf('\n', m.start) + 1;
+    if (/^\p{Lu}[\p{Lu}\s.,'’()-]*[—–]\s*The\s$/u.test(text.slice(lineStart, m.start))) return false;
     return /[^\s.!?“”"'][ \t\u00a0]*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
   });
   if (!written) return;
@@ -1521,11 +1524,40 @@ function nameGroups(text: string, tokens: Token[]): NameGroup[] {
         !PRONOUNS_AFTER_MODAL.has(after.lower);
       if (afterGiven || beforeVerb) surnameTokens.add(token);
     }
+  numberRoads(text, tokens, runs);
   return runs.flatMap((r) => {
     const groups = splitRun(r, surnameTokens).map(readGroup);
     if (quotedRun(text, r)) for (const g of groups) g.quoted = true;
     return groups;
   });
+}
+
+/** Roads named by a number: "35th Avenue", "Interstate 10", "Highway 1", "Route 66". */
+const NUMBERED_HEADS = new Set(['street', 'avenue', 'road', 'st.', 'ave.', 'rd.', 'parallel']);
+const NUMBER_AFTER = new Set(['interstate', 'highway', 'route', 'hwy.', 'hwy', 'i', 'exit', 'pier']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)?$/;
+
+/** Puts the number of a road named by one into its run, so the name is whole ("35th Avenue", not "Avenue"). */
+function numberRoads(text: string, tokens: Token[], runs: Token[][]): void {
+  const spaced = (a: Token | undefined, b: Token | undefined) =>
+    !!a && !!b && /^[ \u00a0]$/.test(text.slice(a.end, b.start));
+  for (const run of runs) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (!first || !last) continue;
+    const at = tokenIndexAt(tokens, first.start);
+    const before = tokens[at - 1];
+    if (
+      run.length === 1 &&
+      NUMBERED_HEADS.has(first.lower) &&
+      ORDINAL.test(before?.word ?? '') &&
+      spaced(before, first)
+    )
+      run.unshift(before as Token);
+    const after = tokens[tokenIndexAt(tokens, last.start) + 1];
+    if (NUMBER_AFTER.has(last.lower) && /^\d+$/.test(after?.word ?? '') && spaced(last, after))
+      run.push(after as Token);
+  }
 }
 
 /** A run of two or more capitalized words that fills a pair of quotation marks: “Morning Joe”. */
@@ -1650,6 +1682,14 @@ function readGroup(tokens: Token[]): NameGroup {
   const whole = joinLower(tokens);
   const last = tokens[tokens.length - 1];
   if (PLACES.has(whole)) return { tokens, prefix: [], core: tokens, reading: 'place' };
+  // "35th Avenue", "Interstate 10"
+  const number = tokens.findIndex((t) => /^\d/.test(t.word));
+  if (
+    tokens.length === 2 &&
+    ((number === 0 && NUMBERED_HEADS.has(last?.lower ?? '')) ||
+      (number === 1 && NUMBER_AFTER.has(tokens[0]?.lower ?? '')))
+  )
+    return { tokens, prefix: [], core: tokens, reading: 'place' };
   if (tokens.length === 1 && last?.acronym && GENERIC_ACRONYMS.has(whole))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   // "super PACs", "CEOs", "NGOs": an acronym in the plural names a kind of thing, not one
@@ -1745,7 +1785,8 @@ function readGroup(tokens: Token[]): NameGroup {
         PARTY_WORDS.has(only.lower) ||
         NOT_NAMES_ALONE.has(only.lower) ||
         /^\p{Lu}\.$/u.test(only.word) ||
-        /^[RDI]-\p{Lu}{2}$/u.test(only.word))
+        // ("D-Ariz.", "R-Texas" too)
+        /^[RDI]-(?:\p{Lu}{2}|\p{Lu}\p{Ll}+\.?)$/u.test(only.word))
     )
       return { tokens, prefix, core, reading: 'rejected' };
     // "KING-TV": a broadcaster's call sign

@@ -648,4 +648,21 @@ describe('what is not an entity, and clean names', () => {
     const quote = extract(text).quotes.find((q) => q.text.startsWith('being hung'));
     expect(quote?.speakerMention?.text).toBe('Ontario Premier Doug Ford');
   });
+  test('local news: roads named by a number, party-state labels, a transit agency, an article after a dateline', () => {
+    const found = names(
+      [
+        "PHOENIX — The Phoenix City Council voted to extend Valley Metro's light rail along Interstate 10.",
+        'Rosa Martinez owns a taqueria on 35th Avenue. A spokeswoman for Sen. Mark Kelly, D-Ariz., agreed.',
+      ].join('\n\n'),
+    );
+    for (const name of [
+      'organization:Phoenix City Council',
+      'organization:Valley Metro',
+      'place:Interstate 10',
+    ])
+      expect(found).toContain(name);
+    expect(found).toContain('place:35th Avenue');
+    expect(found).toContain('person:Mark Kelly');
+    expect(found.filter((n) => /D-Ariz|^place:(?:Interstate|Avenue)$|The Phoenix/.test(n))).toEqual([]);
+  });
 });
