@@ -16,9 +16,11 @@ import {
   POSTAL_CODES,
   REGION_ABBREVIATIONS,
   SPEECH_VERBS,
+  TITLE_MODIFIERS,
   TITLES,
 } from './lexicon';
 import { capsLines } from './models/ner-features';
+import { listedOrganization } from './models/ner-gazetteer';
 import { kindOf, tagTokens } from './models/ner-tagger';
 import { compatiblePersonNames, sameGivenName } from './name-keys';
 import { type Token, tokenIndexAt } from './tokens';
@@ -251,6 +253,7 @@ export function findEntities(
     applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds, givenSurnames);
   cutAtKnownNames(groups);
   widenOrganizations(text, tokens, groups, labels, caps);
+  const qualifiers = qualifiersBeforeTitles(text, tokens, groups, labels, caps, inHeadline);
   // A capitalized pair with no title and no known first name is a person only if its last word
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
@@ -459,6 +462,26 @@ export function findEntities(
     record.mentions.push(span);
     record.mentions.sort((a, b) => a.start - b.start);
   }
+  for (const group of qualifiers) {
+    const first = group.core[0];
+    const last = group.core[group.core.length - 1];
+    if (!first || !last) continue;
+    const record = addRecord(group.reading as EntityKind, group.core, group.name);
+    const span = { start: first.start, end: last.start + last.word.length };
+    const written = text.slice(span.start, span.end);
+    passing.push({
+      start: span.start,
+      end: span.end,
+      text: written,
+      key: record.key,
+      core: span,
+      prefix: [],
+    });
+    if (written !== record.name) record.aliases.add(written);
+    record.mentions.push(span);
+    record.mentions.sort((a, b) => a.start - b.start);
+  }
+  passing.sort((a, b) => a.start - b.start);
   for (const record of records) assignGender(record, text);
   for (const record of records) if (record.kind === 'organization') keepArticle(record, text);
   const used = records.filter((r) => r.mentions.length > 0);
@@ -815,6 +838,78 @@ function widenOrganizations(
 }
 
 /** "St." or "Ste." opening a saint's name. */
+/**
+ * "Federal Reserve Chairman Jerome Powell", "Palestinian Authority Secretary General Ahmed
+ * Abdel-Rahman", "White House Press Secretary …": the organization or place written before a person's
+ * title is an entity of its own, as it is when the title is in lower case ("Kremlin spokesman"). The
+ * person's mention keeps its whole span (speaker resolution reads it as before); the organization is
+ * a mention in passing, and the role reads it. A nationality ("Russian President"), a party
+ * ("Republican South Carolina Sen. …": the state is one, the party is not) or words that read as
+ * neither are none.
+ */
+function qualifiersBeforeTitles(
+  text: string,
+  tokens: Token[],
+  groups: NameGroup[],
+  labels: Uint8Array,
+  caps: Uint8Array,
+  inHeadline: (group: NameGroup) => boolean,
+): NameGroup[] {
+  const kindAt = (t: Token) => kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0);
+  const found: NameGroup[] = [];
+  for (const group of groups) {
+    const prefix = group.prefix;
+    const opening = prefix[0];
+    if (group.reading !== 'person' || prefix.length < 2 || !opening) continue;
+    if (caps[tokenIndexAt(tokens, opening.start)] || inHeadline(group)) continue;
+    // (not the end of a longer name: "the Council on American-Islamic Relations National Executive Director")
+    if (/\b(?:of|on|for|and|the)\s+$/i.test(text.slice(Math.max(0, opening.start - 5), opening.start)))
+      continue;
+    const title = prefix.findIndex(
+      (_, k) => longestMatch(prefix, k, TITLES) > 0 || longestMatch(prefix, k, HONORIFICS) > 0,
+    );
+    const from = PARTY_WORDS.has(opening.lower) ? 1 : 0;
+    // the longest run opening the qualifier that names an organization or a place
+    let split: NameGroup | null = null;
+    for (let end = title < 0 ? prefix.length : title; end > from && !split; end--) {
+      const run = prefix.slice(from, end);
+      const whole = joinLower(run);
+      const last = run[run.length - 1] as Token;
+      if (DEMONYMS.has(whole) || (run.length === 1 && GENERIC_ACRONYMS.has(whole))) continue;
+      if (PARTY_WORDS.has(last.lower) || TITLE_MODIFIERS.has(last.lower)) continue;
+      const region = run.length === 1 ? REGION_ABBREVIATIONS[whole] : undefined;
+      if (region) {
+        split = { tokens: run, prefix: [], core: run, reading: 'place', name: region };
+        break;
+      }
+      const read = readGroup(run);
+      // (a listed company or institution, not a club: "Liverpool Mayor Steve Rotheram")
+      const listed = !PLACES.has(whole) && (listedOrganization(run.map((t) => t.lower)) & LISTED_FIRMS) > 0;
+      const tagged =
+        run.every((t) => kindAt(t) === 2) || listed
+          ? 'organization'
+          : run.every((t) => kindAt(t) === 3)
+            ? 'place'
+            : null;
+      const reading =
+        read.reading === 'organization' || read.reading === 'place'
+          ? read.reading
+          : tagged && (run.length > 1 || last.acronym || read.reading === 'single' || listed)
+            ? tagged
+            : null;
+      if (reading) split = { tokens: run, prefix: [], core: run, reading };
+    }
+    // (without a title after it the whole prefix must be the organization: "Fox News Sean Hannity",
+    // not "Senate Intelligence | Ranking Democrat Dianne Feinstein")
+    if (!split || (title < 0 && from + split.core.length < prefix.length)) continue;
+    found.push(split);
+  }
+  return found;
+}
+
+/** Source bits of the organization gazetteer for companies and institutions (ORGANIZATION_SOURCES). */
+const LISTED_FIRMS = 0b1001;
+
 const isSaint = (token: Token | undefined): boolean => token?.word === 'St.' || token?.word === 'Ste.';
 
 /**

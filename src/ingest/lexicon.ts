@@ -113,6 +113,23 @@ sgt | det | supt | insp | cllr | cllr. | prof | col | capt | lt | cpl | maj | ad
 det. sgt. | det. insp. | det. supt. | det con | dci | dsi | chief constable | chief inspector | chief superintendent |
 assistant commissioner | deputy commissioner | home secretary | foreign secretary | shadow |
 field marshal | marshal | air marshal | taoiseach | tánaiste | tanaiste | cabinet secretary | chief minister |
+administrator | envoy | prosecutor | district attorney | solicitor general | undersecretary | under secretary |
+emir | crown prince | sultan | vice chair | chairperson | managing director | general manager | head coach |
+chief operating officer | chief financial officer | chief technology officer | vice-president |
+striker | midfielder | goalkeeper | defender | winger | quarterback | pitcher | batsman | centre-back |
+`);
+
+/**
+ * Words that open a title rather than end an organization's name ("Political Director", "Bureau
+ * Chief", "Press Secretary", "Prime Minister", "Finance Minister").
+ */
+export const TITLE_MODIFIERS = words(`
+political | national | executive | senior | deputy | press | communications | legislative | general |
+regional | policy | bureau | campaign | digital | finance | field | foreign | managing | assistant |
+associate | acting | interim | former | vice | chief | special | founding | majority | minority |
+undersecretary | prime | district | defense | defence | interior | health | education | energy | trade |
+transport | transportation | agriculture | environment | treasury | homeland | security | commerce |
+economy | culture | housing | immigration | home | ranking | first | principal | lead | head | deputy |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */

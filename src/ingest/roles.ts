@@ -1,5 +1,5 @@
 import { type EntityIndex, mentionsBetween, type NameMention } from './entities';
-import { DEMONYMS, HONORIFICS, TITLES } from './lexicon';
+import { DEMONYMS, HONORIFICS, TITLE_MODIFIERS, TITLES } from './lexicon';
 import { type Token, tokenIndexAt } from './tokens';
 import type { ExtractedRole } from './types';
 
@@ -64,13 +64,32 @@ function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | nu
   if (!titleTokens.length || !mention.prefix[0]) return null;
   const firstTitle = titleTokens[0];
   const qualifierTokens = mention.prefix.filter((t) => firstTitle && t.start < firstTitle.start);
-  const qualifier = qualifierOf(qualifierTokens, index);
+  // the organization or place the qualifier opens with, and the words of the title after it ("White
+  // House | Press Secretary", "Republican | South Carolina | Sen.")
+  const from = PARTY_WORDS.has(qualifierTokens[0]?.lower ?? '') ? 1 : 0;
+  for (let end = qualifierTokens.length; end > from; end--) {
+    const rest = qualifierTokens.slice(end);
+    if (!rest.every((t) => TITLE_MODIFIERS.has(t.lower))) continue;
+    const qualifier = qualifierOf(qualifierTokens.slice(from, end), index);
+    if (!qualifier.organizationKey && !qualifier.placeKey) continue;
+    return {
+      title: [...rest, ...titleTokens].map((t) => t.word).join(' '),
+      ...qualifier,
+      start: mention.prefix[0].start,
+    };
+  }
+  // words before the title that name nothing are part of it ("Prime Minister", "Majority Leader")
+  const title = qualifierTokens.every((t) => TITLE_MODIFIERS.has(t.lower))
+    ? [...qualifierTokens, ...titleTokens]
+    : titleTokens;
   return {
-    title: titleTokens.map((t) => t.word).join(' '),
-    ...qualifier,
+    title: title.map((t) => t.word).join(' '),
+    ...qualifierOf(qualifierTokens, index),
     start: mention.prefix[0].start,
   };
 }
+
+const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
 
 const isTitleContinuation = (t: Token) =>
   /^(of|state|general|minister|secretary|president|leader)$/i.test(t.word);

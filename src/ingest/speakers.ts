@@ -852,13 +852,15 @@ function contradicts(context: ArticleContext, role: ExtractedRole, qualifiers: s
   const written = context.text.slice(role.span.start, role.span.end).toLowerCase();
   const roleWords = new Set(written.split(/[^\p{L}-]+/u));
   const rolePlace = role.placeKey ? context.index.byKey.get(role.placeKey)?.name.toLowerCase() : undefined;
-  return qualifiers.some((q) => {
+  const rulesOut = (q: string): boolean => {
     if (roleWords.has(q) || written.includes(q)) return false;
     const country = DEMONYMS.get(q.replace(/-(?:born|raised|based)$/, ''));
     if (country) return !!rolePlace && rolePlace !== country.toLowerCase();
     if (PARTY_WORDS.has(q)) return [...PARTY_WORDS].some((p) => roleWords.has(p));
     return !!role.placeKey || !!role.organizationKey;
-  });
+  };
+  // ("the Senate Democratic leader" for "Senate Minority Leader Harry Reid": each word of a run in turn)
+  return qualifiers.some((q) => rulesOut(q) && (!q.includes(' ') || q.split(' ').some(rulesOut)));
 }
 
 /**

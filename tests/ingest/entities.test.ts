@@ -352,7 +352,8 @@ describe('what is not an entity, and clean names', () => {
     );
     const people = found.entities.filter((e) => e.kind === 'person');
     expect(people.map((e) => e.name)).toEqual(['Leonard Varga']);
-    expect(people[0]?.mentions).toHaveLength(3);
+    // the two names, the surname and the apposition that states his role ("the former prosecutor")
+    expect(people[0]?.mentions).toHaveLength(4);
     expect(found.quotes[0]?.speakerKey).toBe(people[0]?.key);
     // two given names that are not one another's nickname stay two people
     expect(names('Barack Obama spoke first. Michelle Obama spoke next.').sort()).toEqual([

@@ -47,4 +47,50 @@ describe('findRoles', () => {
       place: 'Ohio',
     });
   });
+
+  test('an organization or place before a capitalized title is an entity of its own, and the role reads it', () => {
+    const text = [
+      'WASHINGTON (Reuters) — Federal Reserve Chairman Jerome Powell said on Tuesday that rates would stay high for a while.',
+      'White House Press Secretary Karoline Leavitt said the decision was one for the bank to make alone.',
+      'Republican South Carolina Sen. Lindsey Graham said he was not sure it would help anyone in the state.',
+      'In a statement, N.J. Gov. Chris Christie said he was pleased, and Russian President Vladimir Putin said nothing.',
+    ].join('\n\n');
+    const result = extract(text);
+    const kinds = new Map(result.entities.map((e) => [e.name, e.kind]));
+    expect(kinds.get('Federal Reserve')).toBe('organization');
+    expect(kinds.get('White House')).toBe('organization');
+    expect(kinds.get('South Carolina')).toBe('place');
+    expect(kinds.get('New Jersey')).toBe('place');
+    // a party or a nationality is no entity; the person's own name and mention are unchanged
+    expect([...kinds.keys()].filter((n) => /Republican|Russian/.test(n))).toEqual([]);
+    expect(kinds.get('Jerome Powell')).toBe('person');
+    expect(result.quotes.find((q) => q.text.startsWith('rates'))?.speakerMention?.text).toBe(
+      'Federal Reserve Chairman Jerome Powell',
+    );
+    const roles = rolesOf(text);
+    expect(roles).toContainEqual({
+      person: 'Jerome Powell',
+      title: 'Chairman',
+      organization: 'Federal Reserve',
+      place: null,
+    });
+    expect(roles).toContainEqual({
+      person: 'Karoline Leavitt',
+      title: 'Press Secretary',
+      organization: 'White House',
+      place: null,
+    });
+    expect(roles).toContainEqual({
+      person: 'Lindsey Graham',
+      title: 'Sen.',
+      organization: null,
+      place: 'South Carolina',
+    });
+    expect(roles).toContainEqual({
+      person: 'Chris Christie',
+      title: 'Gov.',
+      organization: null,
+      place: 'New Jersey',
+    });
+  });
 });

@@ -83,3 +83,13 @@ export function organizationMarks(tokens: Token[], caps: Uint8Array, trie?: Name
   }
   return marks;
 }
+
+/** The source bits of a name listed whole (its lower-case words), 0 when it is not listed. */
+export function listedOrganization(words: string[]): number {
+  let node: NameTrie | undefined = load();
+  for (const word of words) {
+    node = node.next?.get(word);
+    if (!node) return 0;
+  }
+  return Math.max(0, node.bits);
+}
