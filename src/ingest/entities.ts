@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Dateline } from './datelines';
 import {
   DEMONYMS,
@@ -739,8 +740,9 @@ function applyTagger(
     group.reading = tagged;
     return;
   }
-  // "HIV", "ABSTRACT": capitals the tagger does not take for a name, with no article before them
-  // and no speech verb after them
+  // "WATCH", "ABSTRACT": capitals the tagger does not take for a name, with no article before them
+  // and no speech verb after them, that are a word or too long for an acronym ("GCHQ", "IAG", "FDIC"
+  // stay: initials the training corpora never write in lower case)
   const before = text.slice(Math.max(0, first.start - 5), first.start);
   const next = /^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 30))?.[1] ?? '';
   if (
@@ -749,9 +751,31 @@ function applyTagger(
     group.core.length === 1 &&
     first.acronym &&
     !/(?:\bthe|\()\s*$/i.test(before) &&
-    !SPEECH_VERBS.has(next)
+    !SPEECH_VERBS.has(next) &&
+    isWordInCapitals(first)
   )
     group.reading = 'rejected';
+}
+
+/** Words of two to five letters written in lower case in the tagger's corpora (src/train/build-short-words.ts). */
+const SHORT_WORDS = new Set(
+  readFileSync(new URL('./data/short-words.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean),
+);
+
+/**
+ * Capitals that spell a word ("WATCH", "NOT"), run longer than initials do ("ABSTRACT"), or are not
+ * Latin initials at all ("SÃ" of mis-decoded text).
+ */
+function isWordInCapitals(token: Token): boolean {
+  const letters = token.lower.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length > 5 ||
+    /[^a-z]/.test(letters) ||
+    SHORT_WORDS.has(letters) ||
+    GENERIC_ACRONYMS.has(token.lower)
+  );
 }
 
 /** Words after a company's name that only say it is a company ("Motor Corp", "Holdings Plc"). */
@@ -1059,8 +1083,11 @@ function readRegion(text: string, group: NameGroup): void {
     /^\p{Lu}{2}$/u.test(only.word) && before === ', ' && !/\p{L}/u.test(text[only.end] ?? '')
       ? POSTAL_CODES[only.word]
       : undefined;
+  // ("N.H.", "S.C.": initials of a state are the state wherever they stand)
+  const initials = only.acronym && group.reading !== 'person' && /^(?:\p{Lu}\.){2}$/u.test(only.word);
   const name =
-    (abbreviation && (before === ', ' || before.endsWith('(')) ? abbreviation : undefined) ?? postal;
+    (abbreviation && (before === ', ' || before.endsWith('(') || initials) ? abbreviation : undefined) ??
+    postal;
   if (!name) return;
   group.reading = 'place';
   group.name = name;

@@ -471,7 +471,7 @@ export const POSTAL_CODES: Record<string, string> = Object.fromEntries(
 
 /** Acronyms of common nouns: "the TV cameras", "a super PAC" name no organization. */
 export const GENERIC_ACRONYMS = new Set(
-  'tv|ceo|cfo|coo|cto|gdp|vp|pm|am|fm|dna|hiv|aids|id|pr|it|ai|ok|ufo|ngo|mp|mps|usb|pc|faq|diy|eta|rip|lol|pac|suv|atm|gps|mvp|hq'.split(
+  'tv|ceo|cfo|coo|cto|gdp|vp|pm|am|fm|dna|hiv|aids|id|pr|it|ai|ok|ufo|ngo|mp|mps|usb|pc|faq|diy|eta|rip|lol|pac|suv|atm|gps|mvp|hq|gmt|utc|edt|est|pst|cst|pdt|cdt|eps|fob|ipo|i.p.o.|c.e.o.|g.d.p.|lgbt|lgbtq|l.g.b.t.|mba|msm|ptsd|psa|pvc|vip|vat|cpi|foia|tpp|t.p.p.|nafta|nclb|potus|flotus|wwii|ww2|q&a|dvd|cd|lte|isdn|mri|icu|ev|evs|etf|etfs|covid|sars|mers|bc|bce|ad|ce|sat|gpa|nda|dui|gmo|ppe|wmd|stem|diy|byob|rsvp|asap|fyi|smh|omg|wtf|zip'.split(
     '|',
   ),
 );

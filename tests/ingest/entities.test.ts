@@ -666,4 +666,19 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('person:Mark Kelly');
     expect(found.filter((n) => /D-Ariz|^place:(?:Interstate|Avenue)$|The Phoenix/.test(n))).toEqual([]);
   });
+
+  test('initials that are no word are organizations; capitals that spell a word, or a state, are not', () => {
+    const found = names(
+      [
+        'The course has been certified by the spy agency GCHQ, officials in London said on Monday.',
+        'But it may be that BA and IAG have cracked it, and that regulators at FDIC will follow.',
+        'WATCH the full interview below. Voters in Salem, N.H., said they were NOT convinced.',
+      ].join('\n\n'),
+    );
+    for (const name of ['organization:GCHQ', 'organization:IAG', 'organization:FDIC'])
+      expect(found).toContain(name);
+    expect(found).toContain('place:New Hampshire');
+    expect(found.filter((n) => /WATCH|NOT|N\.H\./.test(n))).toEqual([]);
+  });
 });
+
