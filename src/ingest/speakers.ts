@@ -688,6 +688,16 @@ function resolvePronoun(
     return { phrase, entity, certainty: sameParagraph ? 0.75 : 0.6 };
   }
   if (lastSpeaker) return { phrase, entity: lastSpeaker.entity, certainty: speakerIsRecent ? 0.78 : 0.55 };
+  // no subject and no speaker before: the one person of its gender named as a possessor in the
+  // sentence ("approved Mayor Olivia Chow's budget, an increase that she said …")
+  const sentence = context.sentences[sentenceIndexAt(context.sentences, phrase.start)];
+  const possessors = sentence
+    ? mentionsBetween(context.index.mentions, sentence.start, phrase.start).filter(
+        (m) => followedByPossessiveObject(context, m) && !isQuoted(context, m.start),
+      )
+    : [];
+  const owners = [...new Set(possessors.map(fitting).filter((r) => !!r))];
+  if (owners.length === 1) return { phrase, entity: owners[0] ?? null, certainty: 0.5 };
   return { phrase, entity: null, certainty: 0.3 };
 }
 

@@ -681,4 +681,3 @@ describe('what is not an entity, and clean names', () => {
     expect(found.filter((n) => /WATCH|NOT|N\.H\./.test(n))).toEqual([]);
   });
 });
-

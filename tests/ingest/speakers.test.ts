@@ -197,4 +197,19 @@ describe('speaker resolution', () => {
       quoteSpeakers('The Delmar Port Authority raised its fees.\n\n“Nobody likes this,” she said.'),
     ).toEqual([null]);
   });
+
+  test('a pronoun with no subject or speaker before it goes to the one person of its gender named as a possessor', () => {
+    const text =
+      'TORONTO — City council approved Mayor Olivia Chow’s budget on Wednesday, including a tax increase that she said was needed to fund transit.';
+    const result = extract(text);
+    const statement = result.quotes.find((q) => q.kind === 'indirect');
+    expect(result.entities.find((e) => e.key === statement?.speakerKey)?.name).toBe('Olivia Chow');
+    // two possessors of that gender: it stays open
+    const two = extract(
+      'Council approved Mayor Olivia Chow’s budget and Councillor Ana Bailão’s motion, a tax increase that she said was needed to fund transit.',
+    );
+    const open = two.quotes.find((q) => q.kind === 'indirect');
+    expect(open?.speakerMention?.text).toBe('she');
+    expect(open?.speakerKey).toBeNull();
+  });
 });
