@@ -251,7 +251,18 @@ export function findEntities(
   );
   for (const group of groups) trimLead(group, givenSurnames, lowerWords, fullNames, inHeadline(group));
   for (const group of groups)
-    applyTagger(text, tokens, group, labels, caps, personWords, surnames, usualKinds, givenSurnames);
+    applyTagger(
+      text,
+      tokens,
+      group,
+      labels,
+      caps,
+      personWords,
+      surnames,
+      usualKinds,
+      givenSurnames,
+      inHeadline(group),
+    );
   cutAtKnownNames(groups);
   widenOrganizations(text, tokens, groups, labels, caps);
   const qualifiers = qualifiersBeforeTitles(text, tokens, groups, labels, caps, inHeadline);
@@ -338,7 +349,8 @@ export function findEntities(
   for (const group of groups) {
     readDateline(group, datelines);
     readRegion(text, group);
-    if (isBareTitle(text, group) || isTitleAlone(group, surnames)) group.reading = 'rejected';
+    if (isBareTitle(text, group) || isTitleAlone(group, surnames) || isCommonNounOpening(text, group))
+      group.reading = 'rejected';
   }
   readCities(text, groups);
   const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
@@ -539,6 +551,7 @@ function applyTagger(
   surnames: Set<string | undefined>,
   usualKinds: Map<string, EntityKind>,
   givenSurnames: Map<string, Set<string>>,
+  headline: boolean,
 ): void {
   const at = (t: Token) => tokenIndexAt(tokens, t.start);
   // "Los Angeles-area Sanders" → "Sanders"; "Pulitzer Prize-winning" → nothing
@@ -577,6 +590,35 @@ function applyTagger(
   ) {
     group.reading = 'rejected';
     return;
+  }
+  if (group.prefix.length === 0 && group.core.length === 2 && !caps[at(first)]) {
+    const tagged = (t: Token) => kindOf(labels[at(t)] ?? 0);
+    // "Morgan Stanley", "Wells Fargo": a listed company named like a person, which the tagger reads
+    // as a company at least in part ("Charles Schwab", read as a person throughout, stays one)
+    const company =
+      (listedOrganization(group.core.map((t) => t.lower)) & LISTED_FIRMS) > 0 &&
+      group.core.some((t) => tagged(t) === 2);
+    // "BBC Sport", "UN Environment": an organization and a word of its own that is no one's name
+    // (not a headline's words, "FBI Decision"; nor initials, "W.C. Fields"; nor a party or a place
+    // after it, "Senate Republican", "GOP Israel")
+    const division =
+      !headline &&
+      isOrganization([first]) &&
+      !first.word.includes('.') &&
+      !GENERIC_ACRONYMS.has(first.lower) &&
+      !last.acronym &&
+      !PARTY_WORDS.has(last.lower.replace(/s$/, '')) &&
+      !DEMONYMS.has(last.lower) &&
+      !PLACES.has(last.lower) &&
+      !PLACE_HEADS.has(last.lower) &&
+      tagged(last) !== 1 &&
+      !isGivenName(last.lower) &&
+      !TITLES.has(last.lower) &&
+      !HONORIFICS.has(last.lower);
+    if (company || division) {
+      group.reading = 'organization';
+      return;
+    }
   }
   // "World Affairs Council of Orange County", "Bank of England": the head before "of" says the kind
   // (one word before "of" only before a place: "the Party of Trump" is a phrase)
@@ -789,6 +831,8 @@ const CORPORATE_WORDS = new Set(
 /** Label numbers of the tagger's organization spans (see LABELS in ner-features.ts). */
 const B_ORGANIZATION = 3;
 const I_ORGANIZATION = 4;
+const B_PLACE = 5;
+const I_PLACE = 6;
 
 /**
  * "Mercantile Bancorp Inc.", "Standard & Poor", "National League for Democracy": where the tagger
@@ -808,9 +852,21 @@ function widenOrganizations(
   // groups are in text order: `from` is the first that does not end before the span
   let from = 0;
   for (let opened = 0; opened < labels.length; opened++) {
-    if (labels[opened] !== B_ORGANIZATION || caps[opened]) continue;
+    const place = labels[opened] === B_PLACE;
+    if ((labels[opened] !== B_ORGANIZATION && !place) || caps[opened]) continue;
     let last = opened;
-    while (labels[last + 1] === I_ORGANIZATION) last++;
+    while (labels[last + 1] === (place ? I_PLACE : I_ORGANIZATION)) last++;
+    // a place only of two words over a possessive, the second a place's head word: "Queen's Park"
+    // (not "Venice's Grand Canal": the place and its canal)
+    if (
+      place &&
+      (last !== opened + 1 ||
+        !PLACE_HEADS.has(tokens[last]?.lower ?? '') ||
+        !tokens.slice(opened, last).some((t) => t.possessive))
+    ) {
+      opened = last;
+      continue;
+    }
     // a name before a possessive is one of its own: "Stanford University's Program on Energy" is the
     // program of Stanford University (but "Dick's Sporting Goods", "the People's Party": a possessive
     // of a word that names no organization or place by itself)
@@ -856,7 +912,12 @@ function widenOrganizations(
       continue;
     }
     const core = tokens.slice(first, last + 1);
-    groups.splice(from, to - from, { tokens: core, prefix: [], core, reading: 'organization' });
+    groups.splice(from, to - from, {
+      tokens: core,
+      prefix: [],
+      core,
+      reading: place ? 'place' : 'organization',
+    });
     opened = last;
   }
 }
@@ -955,13 +1016,26 @@ function wordOpeningSentence(text: string, group: NameGroup): Token | null {
   const first = group.core[0];
   if (!first || group.core.length !== 1) return null;
   const before = text.slice(Math.max(0, first.start - 3), first.start);
-  return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before) ? first : null;
+  return first.start === 0 || /(?:[.!?]["”’]?\s+|\n\s*|[—–]\s+)$/.test(before) ? first : null;
 }
 
 /**
  * "Fighting continued …": a capitalized word that opens a sentence and is written in lower case
  * elsewhere in the same text is an ordinary word, not a surname.
  */
+/**
+ * "TORONTO — City council approved …" where the text also writes "the city's": a common noun that
+ * opens a sentence before a lower-case word, read as an organization or a place (not a listed one:
+ * "Turkey", "Apple" … stay).
+ */
+function isCommonNounOpening(text: string, group: NameGroup): boolean {
+  const only = group.core[0];
+  if (!only || (group.reading !== 'organization' && group.reading !== 'place') || group.prefix.length)
+    return false;
+  if (only.acronym || PLACES.has(only.lower) || KNOWN_ORGANIZATIONS.has(only.lower)) return false;
+  return /^\s+\p{Ll}/u.test(text.slice(only.end, only.end + 3)) && isCommonWordAtSentenceStart(text, group);
+}
+
 function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
   const first = wordOpeningSentence(text, group);
   if (!first) return false;

@@ -680,4 +680,25 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('place:New Hampshire');
     expect(found.filter((n) => /WATCH|NOT|N\.H\./.test(n))).toEqual([]);
   });
+
+  test('a listed company named like a person, an outlet and its section, a place with a possessive, a common noun opening a sentence', () => {
+    const found = names(
+      [
+        'TORONTO — City council approved the budget on Wednesday, a move analysts at Morgan Stanley said would help.',
+        'Ontario Premier Doug Ford told reporters at Queen’s Park that the city’s shortfall was its own.',
+        'Mikel Arteta told BBC Sport that Arsenal had to be more clinical.',
+      ].join('\n\n'),
+    );
+    for (const name of ['organization:Morgan Stanley', 'organization:BBC Sport', 'place:Queen’s Park'])
+      expect(found).toContain(name);
+    expect(
+      found.filter(
+        (n) => /:(?:City|Queen|Park|Morgan Stanley)$/.test(n) && !n.startsWith('organization:Morgan'),
+      ),
+    ).toEqual([]);
+    expect(found.filter((n) => n.startsWith('person:')).sort()).toEqual([
+      'person:Doug Ford',
+      'person:Mikel Arteta',
+    ]);
+  });
 });
