@@ -591,17 +591,20 @@ function applyTagger(
     group.reading = 'rejected';
     return;
   }
-  if (group.prefix.length === 0 && group.core.length === 2 && !caps[at(first)]) {
+  if (group.prefix.length === 0 && group.core.length <= 2 && !caps[at(first)]) {
     const tagged = (t: Token) => kindOf(labels[at(t)] ?? 0);
     // "Morgan Stanley", "Wells Fargo": a listed company named like a person, which the tagger reads
     // as a company at least in part ("Charles Schwab", read as a person throughout, stays one)
     const company =
       (listedOrganization(group.core.map((t) => t.lower)) & LISTED_FIRMS) > 0 &&
+      // (not the surname of a full name of the text: "Laquan McDonald … McDonald")
+      !(group.core.length === 1 && (surnames.has(last.lower) || personWords.has(last.lower))) &&
       group.core.some((t) => tagged(t) === 2);
     // "BBC Sport", "UN Environment": an organization and a word of its own that is no one's name
     // (not a headline's words, "FBI Decision"; nor initials, "W.C. Fields"; nor a party or a place
     // after it, "Senate Republican", "GOP Israel")
     const division =
+      group.core.length === 2 &&
       !headline &&
       isOrganization([first]) &&
       !first.word.includes('.') &&
@@ -1108,6 +1111,7 @@ const PLACE_OF_HEADS = new Set([
  * Done after tagging, so the tagger reads the rules as it was trained to.
  */
 function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
+  const joined = new Set<NameGroup>();
   for (let i = groups.length - 2; i >= 0; i--) {
     const head = groups[i];
     const tail = groups[i + 1];
@@ -1119,17 +1123,56 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
       : PLACE_HEADS.has(last.lower) || PLACE_OF_HEADS.has(last.lower)
         ? 'place'
         : null;
-    if (!reading || NOT_OF_HEADS.has(last.lower)) continue;
-    if (text.slice(last.end, next.start) !== ' of ' || tail.prefix.length) continue;
-    const of = tokens[tokenIndexAt(tokens, last.end)];
-    if (!of) continue;
-    const core = [...head.core, of, ...tail.core];
-    groups.splice(i, 2, {
+    if (!reading || NOT_OF_HEADS.has(last.lower) || tail.prefix.length) continue;
+    // "Bank of England"; an organization also "for" or "on" something: "Office for National
+    // Statistics", "Council on Foreign Relations", "Association for the Advancement of …"
+    const between = text.slice(last.end, next.start);
+    // (not a place after "for": "Member of Parliament for Tooting")
+    const purpose = reading === 'organization' && /^ (?:for|on)(?: the)? $/.test(between);
+    if (between !== ' of ' && (!purpose || tail.reading === 'place' || PLACES.has(joinLower(tail.core))))
+      continue;
+    const inner = tokens.slice(tokenIndexAt(tokens, last.end), tokenIndexAt(tokens, next.start));
+    const core = [...head.core, ...inner, ...tail.core];
+    const whole: NameGroup = { tokens: [...head.prefix, ...core], prefix: head.prefix, core, reading };
+    groups.splice(i, 2, whole);
+    if (reading === 'organization') joined.add(whole);
+  }
+  // "Department of Public Works and Highways", "Centers for Disease Control and Prevention": one or
+  // two words after "and" that name nothing of their own end such a name
+  for (let i = groups.length - 2; i >= 0; i--) {
+    const head = groups[i] as NameGroup;
+    const tail = groups[i + 1] as NameGroup;
+    const last = head.core[head.core.length - 1];
+    const next = tail.tokens[0];
+    const end = tail.tokens[tail.tokens.length - 1];
+    if (!joined.has(head) || !last || !next || !end || tail.prefix.length || tail.core.length > 2) continue;
+    // (not after a place: "University of Pennsylvania and Carnegie Mellon")
+    if (PLACES.has(last.lower) || PLACES.has(joinLower(head.core.slice(-2)))) continue;
+    const between = text.slice(last.end, next.start);
+    if (between !== ' and ' && between !== ' of ') continue;
+    const whole = joinLower(tail.core);
+    if (
+      tail.core.some((t) => t.acronym || isGivenName(t.lower)) ||
+      PLACES.has(whole) ||
+      KNOWN_ORGANIZATIONS.has(whole) ||
+      listedOrganization(tail.core.map((t) => t.lower)) > 0 ||
+      /^\s*\p{Lu}/u.test(text.slice(end.end, end.end + 2)) ||
+      tail.reading === 'person'
+    )
+      continue;
+    const core = [
+      ...head.core,
+      ...tokens.slice(tokenIndexAt(tokens, last.end), tokenIndexAt(tokens, next.start)),
+      ...tail.core,
+    ];
+    const longer: NameGroup = {
       tokens: [...head.prefix, ...core],
       prefix: head.prefix,
       core,
-      reading,
-    });
+      reading: 'organization',
+    };
+    groups.splice(i, 2, longer);
+    if (between === ' of ') joined.add(longer);
   }
 }
 
@@ -1556,7 +1599,8 @@ function keepArticle(record: EntityRecord, text: string): void {
     // "according to The Hill": "The" inside a sentence; not after a paragraph break ("…\n\nThe RCMP said")
     // (nor after a dateline's dash: "PHOENIX — The Phoenix City Council voted")
     const lineStart = text.lastIndexOf('\n', m.start) + 1;
-    if (/^\p{Lu}[\p{Lu}\s.,'’()-]*[—–]\s*The\s$/u.test(text.slice(lineStart, m.start))) return false;
+    if (/^\p{Lu}[\p{Lu}\s.,'’()-]*(?:[—–]|\p{Lu}:)\s*The\s$/u.test(text.slice(lineStart, m.start)))
+      return false;
     return /[^\s.!?“”"'][ \t\u00a0]*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
   });
   if (!written) return;

@@ -139,6 +139,7 @@ export const HONORIFICS = words(
 
 /** Words that end an organization name. */
 export const ORGANIZATION_HEADS = words(`
+laboratory | laboratories | lab | labs |
 party | committee | commission | council | department | ministry | agency | administration | association |
 institute | institution | university | college | school | academy | corporation | corp. | corp | inc. | inc | co. |
 llc | ltd. | ltd | group | foundation | fund | bank | network | news | times | post | journal | tribune | herald |
@@ -169,7 +170,7 @@ statistics canada | health canada | canada post | air canada | via rail | bc hyd
 translink | metrolinx | ttc | parliament hill |
 labour | labour party | tories | lib dems | liberal democrats | snp | plaid cymru | sinn féin | sinn fein | fianna fáil |
 fianna fail | fine gael | dup | ukip | reform uk | nhs | scotland yard | whitehall | bundestag | knesset | duma | bjp |
-lok sabha | rajya sabha | isro | likud | anc | cdu | spd | afd |
+lok sabha | rajya sabha | isro | likud | anc | greens | the greens | newspoll | cdu | spd | afd |
 `);
 
 /** Countries, continents, regions, US states and large cities. */

@@ -387,8 +387,16 @@ function ofAffiliation(context: ArticleContext, m: NameMention, stop: number): N
     (a) => a.start === m.end + link[0].length,
   );
   if (!affiliation || affiliation.key === m.key) return null;
-  const after = text.slice(affiliation.end, stop);
-  return /^\s*(?:[,(]|$)/.test(after) ? affiliation : null;
+  // (and where it is: "Jane Roe of York University in Toronto, who …, said")
+  let end = affiliation.end;
+  const where = /^\s+(?:in|of)\s+/.exec(text.slice(end, end + 6));
+  const place =
+    where &&
+    mentionsBetween(index.mentions, end + where[0].length, stop).find(
+      (p) => p.start === end + where[0].length && index.byKey.get(p.key)?.kind === 'place',
+    );
+  if (place) end = place.end;
+  return /^\s*(?:[,(]|$)/.test(text.slice(end, stop)) ? affiliation : null;
 }
 
 const UNKNOWN_OWNER =

@@ -701,4 +701,26 @@ describe('what is not an entity, and clean names', () => {
       'person:Mikel Arteta',
     ]);
   });
+
+  test('an organization "for" or "on" something, and the words after its "and", are one name', () => {
+    const found = names(
+      [
+        'MANILA: The Department of Public Works and Highways said the bridge was safe, and the Office for National Statistics agreed.',
+        'He is a fellow at the Council on Foreign Relations and at the Center for Earth and Planetary Studies.',
+        'The Department of Justice and Google settled, and the Bank of England and Barclays agreed.',
+      ].join('\n\n'),
+    );
+    for (const name of [
+      'organization:Department of Public Works and Highways',
+      'organization:Office for National Statistics',
+      'organization:Council on Foreign Relations',
+      'organization:Center for Earth and Planetary Studies',
+      'organization:Department of Justice',
+      'organization:Google',
+      'organization:Bank of England',
+      'organization:Barclays',
+    ])
+      expect(found).toContain(name);
+    expect(found.filter((n) => n.startsWith('person:') || n.startsWith('organization:The '))).toEqual([]);
+  });
 });

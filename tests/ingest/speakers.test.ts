@@ -212,4 +212,12 @@ describe('speaker resolution', () => {
     expect(open?.speakerMention?.text).toBe('she');
     expect(open?.speakerKey).toBeNull();
   });
+
+  test('"X of Y in Z, who …, said": the person, past the place of the organization', () => {
+    const text =
+      'The study was published on Thursday.\n\nDr. Isaac Smith of York University in Toronto, who was not part of the team, called the findings “exciting but preliminary.”';
+    const result = extract(text);
+    const partial = result.quotes.find((q) => q.kind === 'partial');
+    expect(result.entities.find((e) => e.key === partial?.speakerKey)?.name).toBe('Isaac Smith');
+  });
 });
