@@ -178,7 +178,9 @@ export function findEntities(
       // and is no part of how the text names the person ("State John Kerry"), whom the rest names
       group.core = group.core.slice(1);
       group.tokens = [...group.prefix, ...group.core];
-      group.reading = readGroup(group.core).reading;
+      // (whom the title names: "Secretary of State Antony Blinken")
+      const reading = readGroup(group.core).reading;
+      group.reading = reading === 'unknown' && group.core.length >= 2 ? 'person' : reading;
     }
   }
   // what the tagger reads as an organization or a place in every word of a run
@@ -1996,7 +1998,15 @@ function readGroup(tokens: Token[]): NameGroup {
   }
   // "Democrat Ann Roe", "Russian Vladimir Putin": a party or nationality before a full name
   const lead = tokens[at];
-  if (lead && tokens.length - at >= 3 && (PARTY_WORDS.has(lead.lower) || DEMONYMS.has(lead.lower))) at++;
+  // (not before a place's or an organization's head word: "Indian School Road", "American Red Cross")
+  if (
+    lead &&
+    tokens.length - at >= 3 &&
+    (PARTY_WORDS.has(lead.lower) || DEMONYMS.has(lead.lower)) &&
+    !PLACE_HEADS.has(last?.lower ?? '') &&
+    !ORGANIZATION_HEADS.has(last?.lower ?? '')
+  )
+    at++;
   const prefix = tokens.slice(0, at);
   const core = tokens.slice(at);
   if (!last || core.length === 0) return { tokens, prefix, core, reading: 'unknown' };

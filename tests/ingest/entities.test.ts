@@ -723,4 +723,13 @@ describe('what is not an entity, and clean names', () => {
       expect(found).toContain(name);
     expect(found.filter((n) => n.startsWith('person:') || n.startsWith('organization:The '))).toEqual([]);
   });
+
+  test('a person after "Secretary of State", a road that opens with a nationality', () => {
+    const found = names(
+      'The State Department said U.S. Secretary of State Antony Blinken would visit. Officers found her near 43rd Avenue and Indian School Road.',
+    );
+    expect(found).toContain('person:Antony Blinken');
+    expect(found).toContain('place:Indian School Road');
+    expect(found).not.toContain('place:School Road');
+  });
 });
