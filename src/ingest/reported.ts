@@ -19,6 +19,17 @@ import {
 import { type Token, tokenIndexAt } from './tokens';
 import type { Span } from './types';
 
+/**
+ * Where or how something was said, and nothing said: "“…,” Roe said in an interview with CBC News on
+ * Wednesday." A loose reading's words after its cue that are only such a phrase report nothing.
+ */
+const SETTING_ONLY =
+  /^(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+recent)\s+(?:[\p{L}-]+\s+){0,3}(?:interview|statement|speech|e-?mail|post|tweet|release|conference|briefing|rally|hearing|event|appearance|call|meeting|letter|video|podcast|broadcast|op-ed|column|address|remarks|session|news\s+conference)s?\b(?:\s+(?:with|to|on|at|in|for|from|of|before|after|last|this|late|early)\b[^,;]*)?[.,]?$/iu;
+
+function isSettingOnly(text: string, statement: Span): boolean {
+  return SETTING_ONLY.test(text.slice(statement.start, statement.end).trim());
+}
+
 /** Which reading found a statement: the rules', or `loose`, any cue word left to the classifier. */
 export type ReportedRule = 'according-to' | 'cue-after' | 'cue-around' | 'participle' | 'question' | 'loose';
 
@@ -94,6 +105,7 @@ export function findReportedSpeech(
     // the rules' first, then the loose readings the classifier likes best
     // Object.assign, not {...c, p}: V8 takes a slow path for a spread followed by a new property
     const scored = candidates
+      .filter((c) => c.statement.rule !== 'loose' || !isSettingOnly(context.text, c.statement))
       .map((c) => Object.assign({}, c, { p: model ? reportedProbability(model.weights, c.features) : 0 }))
       .filter((c) => (model ? c.p >= model.threshold : c.statement.rule !== 'loose'));
     const loose = scored.filter((c) => c.statement.rule === 'loose').sort((a, b) => b.p - a.p);

@@ -207,4 +207,12 @@ describe('findReportedSpeech', () => {
       ),
     ).toEqual(['the network would cover fewer stories next year']);
   });
+
+  test('where something was said is not what was said: “…,” X said in an interview with …', () => {
+    const text =
+      'Coun. Waye Mason voted against the motion.\n\n“Where are people supposed to go?” Mason said in an interview with CBC News on Wednesday. “We don’t have the beds.”\n\nMason said in a statement that the vote was a mistake.';
+    expect(reported(text)).toEqual([
+      { text: 'the vote was a mistake', speaker: 'Waye Mason', mention: 'Mason' },
+    ]);
+  });
 });
