@@ -2,6 +2,7 @@
 // N rounds measured side by side in one run (PGlite, and the server when BENCH_DATABASE_URL is set).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
@@ -36,7 +37,7 @@ function devSetTexts(): string[] {
     .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
-function benchExtraction(): void {
+async function benchExtraction(): Promise<void> {
   const dev = devSetTexts();
   const texts = dev.length ? dev : exampleTexts();
   const label = dev.length
@@ -45,7 +46,27 @@ function benchExtraction(): void {
   // A running service has long since warmed up: V8 tiers the extraction code up over the first
   // several hundred articles (measured: the first passes over the dev set take 2-3 times the CPU of
   // the later ones, most of it compiling), so three whole passes come before the measured rounds.
-  for (let i = 0; i < 3; i++) for (const t of texts) extract(t);
+  const warmPasses = 3;
+  const line = (where: string, times: number[], cpuTimes: number[]) => {
+    const ms = median(times);
+    const cpuMs = median(cpuTimes);
+    console.log(
+      `extraction   ${label}, ${where}: median ${fmt(ms)} per pass, ${Math.round((texts.length / ms) * 1000)} articles/s; ` +
+        `CPU time ${fmt(cpuMs)} per pass, ${Math.round((texts.length / cpuMs) * 1000)} articles/s per core`,
+    );
+  };
+  // on a worker thread that loads only the extraction code, as the service's extraction pool does
+  const worker = new Worker(new URL('./extraction-speed.mjs', import.meta.url), {
+    workerData: { texts, rounds, warmPasses },
+  });
+  const inWorker = await new Promise<{ times: number[]; cpuTimes: number[] }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  line('worker thread (as the service extracts)', inWorker.times, inWorker.cpuTimes);
+  // and on this process's main thread, beside PGlite and the server code and their heap
+  for (let i = 0; i < warmPasses; i++) for (const t of texts) extract(t);
   const times: number[] = [];
   // CPU time as well: on a shared machine the wall clock counts the time other processes held the core
   const cpuTimes: number[] = [];
@@ -57,12 +78,7 @@ function benchExtraction(): void {
     times.push(performance.now() - start);
     cpuTimes.push((used.user + used.system) / 1000);
   }
-  const ms = median(times);
-  const cpuMs = median(cpuTimes);
-  console.log(
-    `extraction   ${label}: median ${fmt(ms)} per pass, ${Math.round((texts.length / ms) * 1000)} articles/s; ` +
-      `CPU time ${fmt(cpuMs)} per pass, ${Math.round((texts.length / cpuMs) * 1000)} articles/s per core`,
-  );
+  line("the bench's main thread", times, cpuTimes);
 }
 
 const ENTITY_PAGE = `query($n: Int!) { entity(slug: "dmitry-peskov") { name aliases roles { title organization { name } }
@@ -142,7 +158,7 @@ async function benchEntityPageHtml(label: string, app: ReturnType<typeof createA
 
 async function main(): Promise<void> {
   console.log(`rounds: ${rounds} (medians)`);
-  benchExtraction();
+  await benchExtraction();
   const lite = await openDatabase();
   const pgliteResult = await benchDatabase('pglite', lite);
   await lite.close();
