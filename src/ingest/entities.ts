@@ -416,10 +416,22 @@ export function findEntities(
   const organizations = records.filter((r) => r.kind === 'organization');
   const fuller = new Map<string, string>();
   for (const short of organizations) {
-    if (!short.name.includes(' ')) continue;
-    const longer = organizations
-      .filter((r) => r !== short && r.name.endsWith(` ${short.name}`))
-      .sort((a, b) => b.name.length - a.name.length)[0];
+    const longers = organizations.filter((r) => r !== short && r.name.endsWith(` ${short.name}`));
+    // one word too, where it ends a single organization of the text and is no acronym, place or
+    // common noun of it: "the Lakers" are the "Los Angeles Lakers" (not "Wyoming" the "Republican
+    // Party of Wyoming", nor "GOP", "Committee" or "Program")
+    const word = short.name.toLowerCase();
+    if (
+      !short.name.includes(' ') &&
+      (longers.length !== 1 ||
+        /^\p{Lu}{2,}$/u.test(short.name) ||
+        ORGANIZATION_HEADS.has(word) ||
+        PLACES.has(word) ||
+        lowerWords.has(word) ||
+        /\b(?:of|for|on|and)\s+\S+$/.test(longers[0]?.name ?? ''))
+    )
+      continue;
+    const longer = longers.sort((a, b) => b.name.length - a.name.length)[0];
     if (longer) fuller.set(short.key, longer.key);
   }
   // "Toyota" is the "Toyota Motor Corp", "HSBC" the "HSBC Holdings Plc" named in full: a company's

@@ -732,4 +732,18 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('place:Indian School Road');
     expect(found).not.toContain('place:School Road');
   });
+
+  test('one word that ends a single organization of the text is that organization ("the Lakers")', () => {
+    const found = extract(
+      [
+        'LOS ANGELES — The Los Angeles Lakers beat the Golden State Warriors on Saturday night, and they looked good doing it.',
+        'The Lakers host the Denver Nuggets next, and the coach said he expected a hard game.',
+        'The Republican Party of Wyoming met in Casper, Wyoming, on the same day to choose its delegates.',
+      ].join('\n\n'),
+    ).entities;
+    const lakers = found.find((e) => e.name === 'Los Angeles Lakers');
+    expect(lakers?.aliases).toContain('Lakers');
+    expect(found.filter((e) => e.name === 'Lakers')).toEqual([]);
+    expect(found.find((e) => e.name === 'Wyoming')?.kind).toBe('place');
+  });
 });
