@@ -272,11 +272,18 @@ export function findEntities(
   // is also used alone, as surnames are ("Northern Coast" is not).
   const usedAlone = new Set(groups.filter((g) => g.reading === 'single').map((g) => g.core[0]?.lower));
   const passingGroups: NameGroup[] = [];
-  const taggedFullName = (group: NameGroup) =>
-    group.core.length > 1 &&
-    labels[tokenIndexAt(tokens, group.core[0]?.start ?? 0)] === 1 &&
-    group.core.every((t) => kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0) === 1) &&
-    !caps[tokenIndexAt(tokens, group.core[0]?.start ?? 0)];
+  // (or all but a first word the tagger leaves out, when the rest is a full name: "Bola | Ahmed Tinubu")
+  const taggedFullName = (group: NameGroup) => {
+    const at = (k: number) => tokenIndexAt(tokens, group.core[k]?.start ?? 0);
+    const from = labels[at(0)] === 1 ? 0 : group.core.length > 2 && labels[at(1)] === 1 ? 1 : -1;
+    return (
+      group.core.length > 1 &&
+      from >= 0 &&
+      group.core.every((t, k) => k < from || kindOf(labels[tokenIndexAt(tokens, t.start)] ?? 0) === 1) &&
+      (from === 0 || !isWordBeforeName(group.core[0]?.lower ?? '', lowerWords)) &&
+      !caps[at(0)]
+    );
+  };
   // a word used alone that the tagger reads as a person's name is a person even when the text never
   // gives the full name and the word is not the subject of a speech verb ("Mandl", "Herzl")
   const taggedPerson = (group: NameGroup) =>
@@ -814,6 +821,17 @@ function applyTagger(
     isWordInCapitals(first)
   )
     group.reading = 'rejected';
+}
+
+/** A word before a name that is no given name: one the text writes in lower case, a title, a department, an agent noun. */
+function isWordBeforeName(lower: string, lowerWords: Set<string>): boolean {
+  return (
+    lowerWords.has(lower) ||
+    TITLES.has(lower) ||
+    PERSON_NOUNS.has(lower) ||
+    DEPARTMENT_WORDS.has(lower) ||
+    /(?:or|er|ist|ian|ent|ant)$/.test(lower)
+  );
 }
 
 /** Words of two to five letters written in lower case in the tagger's corpora (src/train/build-short-words.ts). */

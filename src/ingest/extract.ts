@@ -40,7 +40,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     .flatMap((s) => boundedSpans(text, s));
   const tokens = tokenize(text);
   const segments = findQuoteSegments(text, paragraphs);
-  const index = findEntities(text, tokens, headlineSpans(tokens, paragraphs), datelines);
+  const index = findEntities(text, tokens, headlineSpans(text, tokens, paragraphs), datelines);
   inferGenderFromPronouns(text, sentences, index);
   const roles = findRoles(text, tokens, index);
   const context: ArticleContext = {
@@ -98,19 +98,42 @@ function boundedSpans(text: string, span: Span): Span[] {
   return pieces;
 }
 
-/** Title-case paragraphs (headlines): capitalized words there are not evidence of a name. */
-function headlineSpans(tokens: Token[], paragraphs: Span[]): Span[] {
-  return paragraphs.filter((p) => {
+const TITLE_CASE_LOWER = new Set(
+  'a an the and but or nor of in on at to for by with as from into over per via vs v up off out is are be'.split(
+    ' ',
+  ),
+);
+
+/** Title-case paragraphs of headline length: capitalized words there are not evidence of a name. */
+function headlineSpans(text: string, tokens: Token[], paragraphs: Span[]): Span[] {
+  // line by line: a headline run into the text under it by a single line break is still one
+  const lines = paragraphs.flatMap((paragraph) => {
+    const found: Span[] = [];
+    let start = paragraph.start;
+    for (let at = text.indexOf('\n', start); at >= 0 && at < paragraph.end; at = text.indexOf('\n', start)) {
+      found.push({ start, end: at });
+      start = at + 1;
+    }
+    found.push({ start, end: paragraph.end });
+    return found;
+  });
+  return lines.filter((p) => {
     let words = 0;
     let capitalized = 0;
+    // lower-case words other than the short ones title case leaves in lower case
+    let lowerContent = 0;
     for (let k = tokenIndexAt(tokens, p.start), end = tokenIndexAt(tokens, p.end); k < end; k++) {
       const t = tokens[k] as Token;
       const c = t.word.charCodeAt(0) | 32;
       if (c < 128 ? c < 97 || c > 122 : !/^\p{L}/u.test(t.word)) continue;
       words++;
       if (t.capitalized) capitalized++;
+      else if (!TITLE_CASE_LOWER.has(t.lower)) lowerContent++;
     }
-    return words >= 4 && capitalized / words > 0.6;
+    // (a sentence of body text can be as dense with names, "Egypt's President Abdel Fattah el-Sisi and
+    // Nigeria's Bola Ahmed Tinubu were among the guests", but has more words in lower case than title
+    // case leaves)
+    return words >= 4 && capitalized / words > 0.6 && lowerContent <= 2;
   });
 }
 

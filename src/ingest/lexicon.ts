@@ -130,6 +130,7 @@ associate | acting | interim | former | vice | chief | special | founding | majo
 undersecretary | prime | district | defense | defence | interior | health | education | energy | trade |
 transport | transportation | agriculture | environment | treasury | homeland | security | commerce |
 economy | culture | housing | immigration | home | ranking | first | principal | lead | head | deputy |
+external | affairs | crown | emergency | management | public | safety | justice | labor | labour | transport |
 `);
 
 /** Honorifics that are not a role: dropped from canonical names. */

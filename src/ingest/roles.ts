@@ -69,7 +69,9 @@ function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | nu
   const from = PARTY_WORDS.has(qualifierTokens[0]?.lower ?? '') ? 1 : 0;
   for (let end = qualifierTokens.length; end > from; end--) {
     const rest = qualifierTokens.slice(end);
+    // (a run that ends in a title's word is no name: "Indian | Prime Minister")
     if (!rest.every((t) => TITLE_MODIFIERS.has(t.lower))) continue;
+    if (TITLE_MODIFIERS.has(qualifierTokens[end - 1]?.lower ?? '')) continue;
     const qualifier = qualifierOf(qualifierTokens.slice(from, end), index);
     if (!qualifier.organizationKey && !qualifier.placeKey) continue;
     return {
@@ -78,10 +80,11 @@ function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | nu
       start: mention.prefix[0].start,
     };
   }
-  // words before the title that name nothing are part of it ("Prime Minister", "Majority Leader")
-  const title = qualifierTokens.every((t) => TITLE_MODIFIERS.has(t.lower))
-    ? [...qualifierTokens, ...titleTokens]
-    : titleTokens;
+  // words before the title that name nothing are part of it ("Prime Minister", "Majority Leader",
+  // "Saudi | Crown Prince")
+  let words = qualifierTokens.length;
+  while (words > 0 && TITLE_MODIFIERS.has(qualifierTokens[words - 1]?.lower ?? '')) words--;
+  const title = [...qualifierTokens.slice(words), ...titleTokens];
   return {
     title: title.map((t) => t.word).join(' '),
     ...qualifierOf(qualifierTokens, index),

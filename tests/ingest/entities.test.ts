@@ -746,4 +746,20 @@ describe('what is not an entity, and clean names', () => {
     expect(found.filter((e) => e.name === 'Lakers')).toEqual([]);
     expect(found.find((e) => e.name === 'Wyoming')?.kind).toBe('place');
   });
+
+  test('a paragraph dense with names is body text, not a headline; a full name whose given name the tagger leaves out', () => {
+    const found = names(
+      [
+        'Leaders meet in Kazan',
+        'South African President Cyril Ramaphosa and Brazil’s Luiz Inácio Lula da Silva, who joined by video link, called for reform of the United Nations Security Council.',
+        'Egypt’s President Abdel Fattah el-Sisi and Nigeria’s Bola Ahmed Tinubu were among the guests.',
+      ].join('\n\n'),
+    );
+    for (const name of [
+      'person:Luiz Inácio Lula da Silva',
+      'person:Bola Ahmed Tinubu',
+      'person:Cyril Ramaphosa',
+    ])
+      expect(found).toContain(name);
+  });
 });

@@ -93,4 +93,25 @@ describe('findRoles', () => {
       place: 'New Jersey',
     });
   });
+
+  test('a title keeps its words after a nationality ("Indian | Prime Minister", "Saudi | Crown Prince")', () => {
+    const text = [
+      'India has a new cabinet, and Indian Prime Minister Narendra Modi met Indian External Affairs Minister S. Jaishankar on Monday.',
+      'Saudi Crown Prince Mohammed bin Salman did not attend the meeting in New Delhi this week.',
+    ].join('\n\n');
+    const roles = rolesOf(text);
+    expect(roles).toContainEqual({
+      person: 'Narendra Modi',
+      title: 'Prime Minister',
+      organization: null,
+      place: 'India',
+    });
+    expect(roles).toContainEqual({
+      person: 'S. Jaishankar',
+      title: 'External Affairs Minister',
+      organization: null,
+      place: 'India',
+    });
+    expect(roles.find((r) => r.person === 'Mohammed bin Salman')?.title).toBe('Crown Prince');
+  });
 });
