@@ -1161,8 +1161,10 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
     const between = text.slice(last.end, next.start);
     // (not a place after "for": "Member of Parliament for Tooting")
     const purpose = reading === 'organization' && /^ (?:for|on)(?: the)? $/.test(between);
-    if (between !== ' of ' && (!purpose || tail.reading === 'place' || PLACES.has(joinLower(tail.core))))
-      continue;
+    // ("of the" before a place: "Armed Forces of the Philippines", "University of the Philippines")
+    const place = tail.reading === 'place' || PLACES.has(joinLower(tail.core));
+    const ofThePlace = between === ' of the ' && place;
+    if (between !== ' of ' && !ofThePlace && (!purpose || place)) continue;
     const inner = tokens.slice(tokenIndexAt(tokens, last.end), tokenIndexAt(tokens, next.start));
     const core = [...head.core, ...inner, ...tail.core];
     const whole: NameGroup = { tokens: [...head.prefix, ...core], prefix: head.prefix, core, reading };
@@ -1826,6 +1828,15 @@ function numberRoads(text: string, tokens: Token[], runs: Token[][]): void {
       spaced(before, first)
     )
       run.unshift(before as Token);
+    // "Second Thomas Shoal", "First Baptist Church": an ordinal word opening a place's or an
+    // organization's name
+    if (
+      before &&
+      /^(?:First|Second|Third)$/.test(before.word) &&
+      (PLACE_HEADS.has(last.lower) || ORGANIZATION_HEADS.has(last.lower)) &&
+      spaced(before, first)
+    )
+      run.unshift(before);
     const after = tokens[tokenIndexAt(tokens, last.start) + 1];
     if (NUMBER_AFTER.has(last.lower) && /^\d+$/.test(after?.word ?? '') && spaced(last, after))
       run.push(after as Token);
@@ -1890,6 +1901,13 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       part.length > 0 &&
       !token.word.endsWith('.') &&
       ORGANIZATION_HEADS.has(plain);
+    // "Second Thomas Shoal" (numberRoads put the ordinal in the run)
+    const closing = run[run.length - 1]?.lower ?? '';
+    const ordinal =
+      i === 0 &&
+      run.length > 1 &&
+      /^(?:First|Second|Third)$/.test(token.word) &&
+      (PLACE_HEADS.has(closing) || ORGANIZATION_HEADS.has(closing));
     if (
       participle ||
       adverb ||
@@ -1899,6 +1917,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
         !saint &&
         !partyName &&
         !head &&
+        !ordinal &&
         (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
     ) {
       if (part.length) parts.push(part);

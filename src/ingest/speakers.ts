@@ -381,7 +381,7 @@ export function subjectAfter(context: ArticleContext, start: number, limit: numb
  */
 function ofAffiliation(context: ArticleContext, m: NameMention, stop: number): NameMention | null {
   const { text, index } = context;
-  const link = /^\s+(?:of|from|at|with)\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 12));
+  const link = /^\s+(?:of|from|at|with|in)\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 12));
   if (!link || (index.byKey.get(m.key)?.kind !== 'person' && !/\s/.test(m.text.trim()))) return null;
   const affiliation = mentionsBetween(index.mentions, m.end + link[0].length, stop).find(
     (a) => a.start === m.end + link[0].length,

@@ -762,4 +762,16 @@ describe('what is not an entity, and clean names', () => {
     ])
       expect(found).toContain(name);
   });
+
+  test('an ordinal opening a place or an organization, "of the" before a place', () => {
+    const found = names(
+      'Chinese ships fired water cannon near Second Thomas Shoal on Monday, and First Republic Bank lost money. Armed Forces of the Philippines troops said no one was hurt.',
+    );
+    for (const name of [
+      'place:Second Thomas Shoal',
+      'organization:First Republic Bank',
+      'organization:Armed Forces of the Philippines',
+    ])
+      expect(found).toContain(name);
+  });
 });

@@ -220,4 +220,12 @@ describe('speaker resolution', () => {
     const partial = result.quotes.find((q) => q.kind === 'partial');
     expect(result.entities.find((e) => e.key === partial?.speakerKey)?.name).toBe('Isaac Smith');
   });
+
+  test('"the U.S. Embassy in Manila called …": the organization, past the place it is in', () => {
+    const result = extract(
+      'China’s coast guard fired water cannon on Monday.\n\nThe U.S. Embassy in Manila called China’s actions “dangerous and destabilizing.”',
+    );
+    const partial = result.quotes.find((q) => q.kind === 'partial');
+    expect(result.entities.find((e) => e.key === partial?.speakerKey)?.name).toBe('U.S. Embassy');
+  });
 });
