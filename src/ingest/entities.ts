@@ -369,17 +369,27 @@ export function findEntities(
         kind: g.reading,
         name: g.name ?? g.core[0].word,
       });
-  // ("Toyota said" after "Toyota Motor Corp": the company's name without the words saying it is one)
+  // ("Toyota said" after "Toyota Motor Corp": the company's name without the words saying it is one;
+  // "Lufthansa" after "Deutsche Lufthansa AG": the last word before them)
   for (const g of groups) {
+    if (g.reading !== 'organization') continue;
     const [head, ...rest] = g.core;
-    if (
-      g.reading === 'organization' &&
-      head &&
-      rest.length &&
-      rest.every((t) => CORPORATE_WORDS.has(t.lower)) &&
-      !placesAndOrganizations.has(head.lower)
-    )
-      placesAndOrganizations.set(head.lower, { kind: 'organization', name: head.word });
+    let named = g.core.length;
+    while (named > 0 && CORPORATE_WORDS.has(g.core[named - 1]?.lower ?? '')) named--;
+    const last = g.core[named - 1];
+    const short =
+      head && rest.length && named === 1
+        ? head
+        : last &&
+            named === 2 &&
+            named < g.core.length &&
+            COMPANY_PREFIXES.test(head?.lower ?? '') &&
+            !ORGANIZATION_HEADS.has(last.lower) &&
+            !lowerWords.has(last.lower)
+          ? last
+          : undefined;
+    if (short && !placesAndOrganizations.has(short.lower))
+      placesAndOrganizations.set(short.lower, { kind: 'organization', name: short.word });
   }
   // Full names and titled names first, so that short forms anywhere in the text can find them.
   const people = groups.filter((g) => g.reading === 'person' || g.reading === 'unknown');
@@ -392,7 +402,14 @@ export function findEntities(
     }
     if (group.reading === 'person' || group.reading === 'unknown') {
       const record = personFor(text, records, group.core, group.core[0]?.start ?? 0, mentions);
-      if (record) mention(group, record);
+      // a word alone, untitled, that the text names in full as an organization ("Lufthansa warns"
+      // after "Deutsche Lufthansa AG") and as no person's name
+      const named =
+        group.core.length === 1 && group.prefix.length === 0 && !record?.name.includes(' ')
+          ? placesAndOrganizations.get(group.core[0]?.lower ?? '')
+          : undefined;
+      if (named?.kind === 'organization') mention(group, addRecord(named.kind, group.core, named.name));
+      else if (record) mention(group, record);
       continue;
     }
     if (group.reading === 'single') {
@@ -445,15 +462,23 @@ export function findEntities(
   // name without the words that only say it is a company (when one organization of the text has them)
   for (const short of organizations) {
     if (fuller.has(short.key) || ORGANIZATION_HEADS.has(short.name.toLowerCase())) continue;
-    const longer = organizations.filter(
-      (r) =>
-        r !== short &&
-        r.name.startsWith(`${short.name} `) &&
-        r.name
-          .slice(short.name.length + 1)
-          .split(' ')
-          .every((w) => CORPORATE_WORDS.has(w.toLowerCase())),
-    );
+    // ("Lufthansa": "Deutsche Lufthansa AG", the last word before those words)
+    const bare = (name: string) => {
+      const words = name.split(' ');
+      let named = words.length;
+      while (named > 1 && CORPORATE_WORDS.has(words[named - 1]?.toLowerCase() ?? '')) named--;
+      return named < words.length ? words.slice(0, named) : null;
+    };
+    const longer = organizations.filter((r) => {
+      const words = r !== short ? bare(r.name) : null;
+      return (
+        !!words &&
+        (words.join(' ') === short.name ||
+          (words.length === 2 &&
+            words[1] === short.name &&
+            COMPANY_PREFIXES.test(words[0]?.toLowerCase() ?? '')))
+      );
+    });
     if (longer.length === 1 && longer[0]) fuller.set(short.key, longer[0].key);
   }
   // "the HWF" is the "Harbor Workers Federation": an acronym of the capitalized words
@@ -856,6 +881,10 @@ function isWordInCapitals(token: Token): boolean {
 }
 
 /** Words after a company's name that only say it is a company ("Motor Corp", "Holdings Plc"). */
+/** First words of companies' full names that their short names leave out ("Deutsche Lufthansa AG"). */
+const COMPANY_PREFIXES =
+  /^(?:deutsche|royal|banco|banca|groupe|grupo|compagnie|société|societe|koninklijke|china|japan|british|american|general|national)$/;
+
 const CORPORATE_WORDS = new Set(
   `inc inc. corp corp. corporation co co. company plc ltd ltd. limited llc ag sa s.a. nv n.v. se holdings holding
   group motor motors electronics industries international technologies airlines pharmaceuticals enterprises`.split(

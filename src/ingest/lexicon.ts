@@ -140,7 +140,8 @@ export const HONORIFICS = words(
 
 /** Words that end an organization name. */
 export const ORGANIZATION_HEADS = words(`
-laboratory | laboratories | lab | labs | forces | embassy | consulate |
+laboratory | laboratories | lab | labs | forces | embassy | consulate | plc | ag | gmbh | s.a. | n.v. | s.p.a. |
+asa | oyj | a/s | pty | b.v. |
 party | committee | commission | council | department | ministry | agency | administration | association |
 institute | institution | university | college | school | academy | corporation | corp. | corp | inc. | inc | co. |
 llc | ltd. | ltd | group | foundation | fund | bank | network | news | times | post | journal | tribune | herald |

@@ -774,4 +774,17 @@ describe('what is not an entity, and clean names', () => {
     ])
       expect(found).toContain(name);
   });
+
+  test('a company named with a legal suffix and a leading word, then by its short name', () => {
+    const found = extract(
+      [
+        'Lufthansa warns on profit as strikes bite',
+        'FRANKFURT (Reuters) - Deutsche Lufthansa AG cut its full-year profit forecast on Thursday, blaming strikes by ground staff.',
+      ].join('\n\n'),
+    ).entities;
+    const company = found.find((e) => e.name === 'Deutsche Lufthansa AG');
+    expect(company?.kind).toBe('organization');
+    expect(company?.aliases).toContain('Lufthansa');
+    expect(found.filter((e) => e.kind === 'person')).toEqual([]);
+  });
 });
