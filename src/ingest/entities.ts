@@ -935,6 +935,8 @@ function widenOrganizations(
     // program of Stanford University (but "Dick's Sporting Goods", "the People's Party": a possessive
     // of a word that names no organization or place by itself)
     let first = opened > 0 && isSaint(tokens[opened - 1]) ? opened - 1 : opened;
+    // (an article the tagger takes in is no part of the name: "DUBLIN — The Government's plan")
+    if (tokens[first]?.lower === 'the' && first < last) first++;
     for (let k = opened; k < last; k++)
       // (not the place ending an organization's name: "University of Virginia's Center for Politics")
       if (possessiveOfName(text, tokens[k] as Token) && tokens[k - 1]?.lower !== 'of') first = k + 1;
@@ -1414,7 +1416,7 @@ const DEPARTMENT_WORDS = new Set(
 );
 
 const GROUP_APPOSITION =
-  /^,\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|in|on|from|to|who)\b)[\p{L}’'-]+\s+){0,4}?([\p{L}-]+)(?:\s*[,)]|\s+(?:that|which|founded|formed|based|backed|funded|created|run|led|representing|whose)\b)/u;
+  /^,\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|in|on|from|to|who)\b)[\p{L}’'-]+\s+){0,4}?([\p{L}-]+)(?:\s*[,).;]|\s+(?:that|which|founded|formed|based|backed|funded|created|run|led|representing|whose)\b)/u;
 const GROUP_HEADS = new Set(
   `agency newspaper paper daily weekly magazine network broadcaster channel station website outlet company firm group
   organization organisation party union nonprofit non-profit charity coalition association foundation institute
@@ -1492,6 +1494,11 @@ const PARTICLES = new Set([
   'bin',
   'abu',
   'st.',
+  // Irish and Arabic: "Eoin Ó Broin", "Mr Ó Broin"; "Máire Ní Bhriain"; "Ahmed ibn Saud"
+  'ó',
+  'ní',
+  'nic',
+  'ibn',
 ]);
 
 /** The given name of a full name; "De Silva" has none. */

@@ -787,4 +787,19 @@ describe('what is not an entity, and clean names', () => {
     expect(company?.aliases).toContain('Lufthansa');
     expect(found.filter((e) => e.kind === 'person')).toEqual([]);
   });
+
+  test('Irish news: an organization named by its apposition, an Irish surname with its particle, no article in a name', () => {
+    const found = extract(
+      [
+        'DUBLIN — The Government’s new housing plan will not end the crisis, according to Focus Ireland, the homeless charity.',
+        'Sinn Féin’s housing spokesperson, Eoin Ó Broin, said the Government had lost control of the crisis.',
+        '“We need a different approach,” Mr Ó Broin added.',
+      ].join('\n\n'),
+    ).entities;
+    const kinds = new Map(found.map((e) => [e.name, e.kind]));
+    expect(kinds.get('Focus Ireland')).toBe('organization');
+    expect(kinds.get('Government')).toBe('organization');
+    expect(kinds.has('The Government')).toBe(false);
+    expect(found.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Eoin Ó Broin']);
+  });
 });
