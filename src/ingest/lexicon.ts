@@ -160,7 +160,7 @@ insider | usa | government | metro | transit |
 
 /** Organizations commonly written without an organization word. */
 export const KNOWN_ORGANIZATIONS = words(`
-kremlin | white house | pentagon | congress | senate | nato | united nations | european union | fbi | cia | nsa |
+kremlin | white house | pentagon | congress | senate | parliament | legislature | nato | united nations | european union | fbi | cia | nsa |
 gop | cnn | msnbc | fox news | fox | abc | nbc | cbs | pbs | npr | bbc | reuters | politico | breitbart | twitter |
 facebook | google | apple | amazon | microsoft | youtube | instagram | reddit | tass | ria novosti | interfax |
 al jazeera | hamas | hezbollah | taliban | isis | isil | al qaeda | al-qaeda | vatican | kremlin | downing street |
