@@ -42,8 +42,13 @@ export function sentenceSpans(text: string, paragraph: Span): Span[] {
 
 function endsWithAbbreviation(body: string, periodAt: number, after: number): boolean {
   const word = /[\p{L}.]+$/u.exec(body.slice(Math.max(0, periodAt - 12), periodAt))?.[0] ?? '';
-  // "Jane J.", "J.J. Roe": an initial, or initials, before the period
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return true;
+  // "Jane J.", "J.J. Roe": an initial, or initials, before the period (not the platform: "in a post
+  // on X. The …"; "According to E. J. Fleming" keeps its initials)
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word))
+    return (
+      word !== 'X' ||
+      !/\b(?:on|to|via|from|platform|site)\s$/.test(body.slice(Math.max(0, periodAt - 12), periodAt - 1))
+    );
   // "No. 1" abbreviates number; "she said no. Then …" ends a sentence
   if (word.toLowerCase() === 'no') return /^\s*\d/.test(body.slice(after));
   return ABBREVIATIONS.has(word.toLowerCase());

@@ -30,4 +30,15 @@ describe('sentenceSpans', () => {
     const text = '  First.\n\n\nSecond. \n';
     expect(paragraphSpans(text).map((p) => text.slice(p.start, p.end))).toEqual(['First.', 'Second.']);
   });
+
+  test('"on X." ends a sentence; initials after a lower-case word do not', () => {
+    const text = 'Musk wrote it in a post on X. The yield rose. According to E. J. Fleming the studio knew.';
+    const [paragraph] = paragraphSpans(text);
+    const sentences = paragraph ? sentenceSpans(text, paragraph).map((s) => text.slice(s.start, s.end)) : [];
+    expect(sentences).toEqual([
+      'Musk wrote it in a post on X.',
+      'The yield rose.',
+      'According to E. J. Fleming the studio knew.',
+    ]);
+  });
 });
