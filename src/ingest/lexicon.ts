@@ -391,7 +391,7 @@ airport | highway | station | street | avenue | road | boulevard | bridge | park
 islands | county | stadium | arena | valley | bay | beach | mountains | mount | canyon | harbour | harbor | plaza |
 tower | mall | terminal | freeway | expressway | parkway | trail | falls | peninsula | province | district |
 sea | ocean | gulf | strait | desert | coast | canal | forest | heights | hills | creek | township | borough |
-shoal | reef | atoll | archipelago | glacier | lagoon | fjord | plateau |
+shoal | reef | atoll | archipelago | glacier | lagoon | fjord | plateau | building | courthouse | palace | castle |
 `);
 
 /** AP-style abbreviations of US states and Canadian provinces, as datelines and

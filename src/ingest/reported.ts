@@ -21,13 +21,18 @@ import type { Span } from './types';
 
 /**
  * Where or how something was said, and nothing said: "“…,” Roe said in an interview with CBC News on
- * Wednesday." A loose reading's words after its cue that are only such a phrase report nothing.
+ * Wednesday." Words after a cue that are only such a phrase report nothing.
  */
 const SETTING_ONLY =
   /^(?:in|at|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+recent)\s+(?:[\p{L}-]+\s+){0,3}(?:interview|statement|speech|e-?mail|post|tweet|release|conference|briefing|rally|hearing|event|appearance|call|meeting|letter|video|podcast|broadcast|op-ed|column|address|remarks|session|news\s+conference)s?\b(?:\s+(?:with|to|on|at|in|for|from|of|before|after|last|this|late|early)\b[^,;]*)?[.,]?$/iu;
 
+/** "… Breen said outside the Dirksen Federal Building.", "… she said after the hearing." */
+const PLACE_OR_TIME_ONLY =
+  /^(?:(?:outside|inside|at|near|in|on|from|after|before|following|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*)+|(?:after|before|following|during)\s+(?:the|a|an|his|her|their|its)\s+[\p{L}-]+)[.,]?$/u;
+
 function isSettingOnly(text: string, statement: Span): boolean {
-  return SETTING_ONLY.test(text.slice(statement.start, statement.end).trim());
+  const words = text.slice(statement.start, statement.end).trim();
+  return SETTING_ONLY.test(words) || PLACE_OR_TIME_ONLY.test(words);
 }
 
 /** Which reading found a statement: the rules', or `loose`, any cue word left to the classifier. */
@@ -105,7 +110,7 @@ export function findReportedSpeech(
     // the rules' first, then the loose readings the classifier likes best
     // Object.assign, not {...c, p}: V8 takes a slow path for a spread followed by a new property
     const scored = candidates
-      .filter((c) => c.statement.rule !== 'loose' || !isSettingOnly(context.text, c.statement))
+      .filter((c) => !isSettingOnly(context.text, c.statement))
       .map((c) => Object.assign({}, c, { p: model ? reportedProbability(model.weights, c.features) : 0 }))
       .filter((c) => (model ? c.p >= model.threshold : c.statement.rule !== 'loose'));
     const loose = scored.filter((c) => c.statement.rule === 'loose').sort((a, b) => b.p - a.p);

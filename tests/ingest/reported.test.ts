@@ -215,4 +215,10 @@ describe('findReportedSpeech', () => {
       { text: 'the vote was a mistake', speaker: 'Waye Mason', mention: 'Mason' },
     ]);
   });
+
+  test('a place or a time alone after the cue is not what was said: “…,” Breen said outside the courthouse', () => {
+    const text =
+      'The jury convicted the former mayor on Thursday.\n\n“We respect the verdict,” Breen said outside the Dirksen Federal Building. He said after the hearing that his client would appeal.';
+    expect(reported(text).map((r) => r.text)).toEqual(['his client would appeal']);
+  });
 });
