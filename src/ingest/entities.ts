@@ -362,6 +362,7 @@ export function findEntities(
       group.reading = 'rejected';
   }
   readCities(text, groups);
+  readPlaceLists(text, groups, caps, tokens, surnames);
   const placesAndOrganizations = new Map<string, { kind: EntityKind; name: string }>();
   for (const g of groups)
     if ((g.reading === 'place' || g.reading === 'organization') && g.core.length === 1 && g.core[0])
@@ -1276,6 +1277,39 @@ function readRegion(text: string, group: NameGroup): void {
 }
 
 /** "Rhinelander, Wis.": the word before a state named short is a city, not a person's surname. */
+/**
+ * "Rome, Florence and Bologna": a single word listed among places is a place, though it is also a
+ * given name. The list's other members, at least two of them, must all be places.
+ */
+function readPlaceLists(
+  text: string,
+  groups: NameGroup[],
+  caps: Uint8Array,
+  tokens: Token[],
+  surnames: Set<string | undefined>,
+): void {
+  const joins = (a: NameGroup, b: NameGroup) => {
+    const end = a.tokens[a.tokens.length - 1];
+    const start = b.tokens[0];
+    return !!end && !!start && /^(?:, | and |, and )$/.test(text.slice(end.end, start.start));
+  };
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i] as NameGroup;
+    const only = group.core[0];
+    if (!only || group.core.length !== 1 || group.prefix.length || caps[tokenIndexAt(tokens, only.start)])
+      continue;
+    // (not the surname of a full name of the text: "Iowa, New Hampshire and Clinton")
+    if (surnames.has(only.lower) || only.word.includes('-')) continue;
+    if (group.reading !== 'single' && group.reading !== 'person' && group.reading !== 'unknown') continue;
+    const members: NameGroup[] = [];
+    for (let k = i - 1; k >= 0 && joins(groups[k] as NameGroup, groups[k + 1] as NameGroup); k--)
+      members.push(groups[k] as NameGroup);
+    for (let k = i + 1; k < groups.length && joins(groups[k - 1] as NameGroup, groups[k] as NameGroup); k++)
+      members.push(groups[k] as NameGroup);
+    if (members.length >= 2 && members.every((m) => m.reading === 'place')) group.reading = 'place';
+  }
+}
+
 function readCities(text: string, groups: NameGroup[]): void {
   for (let i = 0; i + 1 < groups.length; i++) {
     const city = groups[i];

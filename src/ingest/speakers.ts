@@ -793,8 +793,10 @@ function resolveDescription(
       const campaign = personsCampaign(context, phrase);
       if (campaign) return { phrase, entity: campaign, certainty: 0.6 };
     }
-    // "the company wrote", "the newspaper said": the organization just named
-    if (!COMPANY_NOUNS.has(head)) return { phrase, entity: null, certainty: 0.6 };
+    // "the company wrote", "the newspaper said": the organization just named (not where a name owns
+    // it: "Greece's civil protection agency said" is no agency named before)
+    if (!COMPANY_NOUNS.has(head) || /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s?\s/u.test(phrase.text))
+      return { phrase, entity: null, certainty: 0.6 };
     const organization = recentMentions(context, phrase.start, 3).find(
       (m) => index.byKey.get(m.key)?.kind === 'organization',
     );

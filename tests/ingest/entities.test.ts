@@ -802,4 +802,12 @@ describe('what is not an entity, and clean names', () => {
     expect(kinds.has('The Government')).toBe(false);
     expect(found.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Eoin Ó Broin']);
   });
+
+  test('a given name listed among places is a place ("Rome, Florence and Bologna")', () => {
+    const found = names(
+      'In Italy, the health ministry issued red alerts for 16 cities, including Rome, Florence and Bologna, on Wednesday.',
+    );
+    expect(found).toContain('place:Florence');
+    expect(found).not.toContain('person:Florence');
+  });
 });

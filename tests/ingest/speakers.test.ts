@@ -228,4 +228,13 @@ describe('speaker resolution', () => {
     const partial = result.quotes.find((q) => q.kind === 'partial');
     expect(result.entities.find((e) => e.key === partial?.speakerKey)?.name).toBe('U.S. Embassy');
   });
+
+  test('“Greece’s civil protection agency said”: an agency a name owns is not the organization named before', () => {
+    const result = extract(
+      'ATHENS, Greece (AP) — Firefighters battled wildfires near Athens on Wednesday.\n\nGreece’s civil protection agency said 55 fires had broken out in the previous 24 hours.',
+    );
+    const statement = result.quotes.find((q) => q.kind === 'indirect');
+    expect(statement?.speakerMention?.text).toBe('Greece’s civil protection agency');
+    expect(statement?.speakerKey).toBeNull();
+  });
 });
