@@ -1959,10 +1959,11 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
     // "St. Petersburg", "Sault Ste. Marie": a saint's name, not a street's abbreviation
     const saint = isSaint(token) && i + 1 < run.length;
     // "the Liberal Party", "the Conservative Caucus": a political word before an organization head
+    // ("the Liberal Democratic Party": two words before the head)
     const partyName =
       PERSON_NOUNS.has(token.lower) &&
-      i + 2 === run.length &&
-      ORGANIZATION_HEADS.has(run[i + 1]?.lower ?? '');
+      (i + 2 === run.length || i + 3 === run.length) &&
+      ORGANIZATION_HEADS.has(run[run.length - 1]?.lower ?? '');
     // "Judicial Watch": an organization's head word ending the run, though alone it is a web page's
     // "Watch"
     const head =

@@ -155,7 +155,7 @@ forces | guard | command | corps | assembly | museum | workers | chamber | cabin
 associates | holdings | technologies | systems | solutions | labs | laboratories | hospital | clinic | museum |
 library | foundation | fund | coalition | movement | front | brigade | council | tribunal | embassy | consulate |
 secretariat | conference | summit | cup | games | olympics | festival | convention | caucuses | primary | debate |
-insider | usa | government | metro | transit |
+insider | usa | government | metro | transit | securities | investments | advisors | advisers | brokerage |
 `);
 
 /** Organizations commonly written without an organization word. */

@@ -810,4 +810,14 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('place:Florence');
     expect(found).not.toContain('person:Florence');
   });
+
+  test('a party named with two words before its head, a securities firm before a title', () => {
+    const found = names(
+      'Ishiba won the leadership of the ruling Liberal Democratic Party last week, according to Mizuho Securities strategist Masahiko Loo.',
+    );
+    expect(found).toContain('organization:Liberal Democratic Party');
+    expect(found).toContain('organization:Mizuho Securities');
+    expect(found).not.toContain('organization:Democratic Party');
+    expect(found).not.toContain('person:Mizuho Securities');
+  });
 });
