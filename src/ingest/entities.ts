@@ -80,7 +80,7 @@ interface NameGroup {
 }
 
 const CONNECTORS = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'of']);
-const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
+export const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
 /** Heads of roles that are not titles by themselves in the lexicon ("Public Advocate", "County Coroner"). */
 const ROLE_HEADS = new Set(['advocate', 'recorder', 'counsel', 'secretary-treasurer', 'assessor', 'coroner']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);

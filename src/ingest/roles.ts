@@ -1,4 +1,4 @@
-import { type EntityIndex, mentionsBetween, type NameMention } from './entities';
+import { type EntityIndex, mentionsBetween, type NameMention, PARTY_WORDS } from './entities';
 import { DEMONYMS, HONORIFICS, TITLE_MODIFIERS, TITLES } from './lexicon';
 import { type Token, tokenIndexAt } from './tokens';
 import type { ExtractedRole } from './types';
@@ -91,8 +91,6 @@ function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | nu
     start: mention.prefix[0].start,
   };
 }
-
-const PARTY_WORDS = new Set(['republican', 'democratic', 'democrat', 'libertarian']);
 
 const isTitleContinuation = (t: Token) =>
   /^(of|state|general|minister|secretary|president|leader)$/i.test(t.word);
