@@ -9,6 +9,7 @@ import {
   MALE_FIRST_NAMES,
   NON_ENTITY_HEADS,
   NON_NAME_WORDS,
+  OBJECT_SPEECH_VERBS,
   ORGANIZATION_HEADS,
   PEOPLE_WORDS,
   PERSON_NOUNS,
@@ -123,7 +124,15 @@ export function findEntities(
       core.slice(0, -1).some((t) => t.possessive || /^['’]s?\s/.test(text.slice(t.end, t.end + 3)));
     const span = text.slice(core[0]?.start ?? 0, core[core.length - 1]?.end ?? 0).replace(/\s+/g, ' ');
     const name =
-      written ?? (inner && !/["“”‘]|['’](?!s? )/.test(span) ? span : core.map((t) => t.word).join(' '));
+      written ??
+      (inner && !/["“”‘]|['’](?!s? )/.test(span)
+        ? span
+        : // ("Procter & Gamble": an ampersand between two words of the name stays)
+          core
+            .map((t, k) =>
+              k > 0 && /^\s+&\s+$/.test(text.slice(core[k - 1]?.end ?? 0, t.start)) ? `& ${t.word}` : t.word,
+            )
+            .join(' '));
     const lookup = `${kind}:${name.toLowerCase()}`;
     const known = byName.get(lookup);
     if (known) return known;
@@ -358,7 +367,12 @@ export function findEntities(
   for (const group of groups) {
     readDateline(group, datelines);
     readRegion(text, group);
-    if (isBareTitle(text, group) || isTitleAlone(group, surnames) || isCommonNounOpening(text, group))
+    if (
+      isBareTitle(text, group) ||
+      isTitleAlone(group, surnames) ||
+      isCommonNounOpening(text, group) ||
+      isHeadAfterPossessive(tokens, group)
+    )
       group.reading = 'rejected';
   }
   readCities(text, groups);
@@ -826,7 +840,10 @@ function applyTagger(
     // read as an organization ("Judicial Watch stated")
     !(
       nearSpeechOrApposition(text, group) &&
-      (group.core.length === 1 || givenName || tagged === 'place' || group.reading !== 'unknown')
+      (group.core.length === 1 || givenName || tagged === 'place' || group.reading !== 'unknown') &&
+      // (a word alone after "told", "accused" is their object, as often a firm or a party as anyone:
+      // "told Dawn", "accused Labor of")
+      !(group.core.length === 1 && tagged === 'organization' && isSpeechObject(tokens, group))
     )
   ) {
     group.reading = tagged;
@@ -922,9 +939,16 @@ function widenOrganizations(
     let last = opened;
     while (labels[last + 1] === (place ? I_PLACE : I_ORGANIZATION)) last++;
     // a place only of two words over a possessive, the second a place's head word: "Queen's Park"
-    // (not "Venice's Grand Canal": the place and its canal)
+    // (not "Venice's Grand Canal": the place and its canal); or a listed organization the tagger
+    // reads as the town it is named after, over an "&": "Brighton & Hove Albion"
+    const club =
+      place &&
+      last > opened + 1 &&
+      /^\s+&\s+$/.test(text.slice(tokens[opened]?.end ?? 0, tokens[opened + 1]?.start ?? 0)) &&
+      listedOrganization(tokens.slice(opened, last + 1).map((t) => t.lower)) > 0;
     if (
       place &&
+      !club &&
       (last !== opened + 1 ||
         !PLACE_HEADS.has(tokens[last]?.lower ?? '') ||
         !tokens.slice(opened, last).some((t) => t.possessive))
@@ -983,7 +1007,7 @@ function widenOrganizations(
       tokens: core,
       prefix: [],
       core,
-      reading: place ? 'place' : 'organization',
+      reading: place && !club ? 'place' : 'organization',
     });
     opened = last;
   }
@@ -1101,6 +1125,18 @@ function isCommonNounOpening(text: string, group: NameGroup): boolean {
     return false;
   if (only.acronym || PLACES.has(only.lower) || KNOWN_ORGANIZATIONS.has(only.lower)) return false;
   return /^\s+\p{Ll}/u.test(text.slice(only.end, only.end + 3)) && isCommonWordAtSentenceStart(text, group);
+}
+
+/**
+ * "the Prime Minister's House", "the People's Palace": the head word of a building or an office after
+ * a possessive is the rest of its name, not a person's surname.
+ */
+function isHeadAfterPossessive(tokens: Token[], group: NameGroup): boolean {
+  const only = group.core.length === 1 && group.prefix.length === 0 ? group.core[0] : undefined;
+  if (!only || group.reading === 'organization' || group.reading === 'place') return false;
+  if (!ORGANIZATION_HEADS.has(only.lower) && !PLACE_HEADS.has(only.lower)) return false;
+  const previous = tokens[tokenIndexAt(tokens, only.start) - 1];
+  return !!previous?.possessive && previous.capitalized;
 }
 
 function isCommonWordAtSentenceStart(text: string, group: NameGroup): boolean {
@@ -1501,14 +1537,16 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
   if (group.core.some((t) => SUFFIXES.has(t.lower))) return true;
   const after = text.slice(last.end, last.end + 30);
   const next = /^\s*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  // (a name after a preposition of place is where the speaker is: "… in Heidelberg, said")
+  const locative = LOCATIVE_PREPOSITIONS.has(before);
   return (
     SPEECH_VERBS.has(before) ||
     TITLES.has(before) ||
     PERSON_NOUNS.has(before) ||
-    (SPEECH_VERBS.has(next) && !LOCATIVE_PREPOSITIONS.has(before)) ||
+    (SPEECH_VERBS.has(next) && !locative) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
-    appositionsThenVerb(text.slice(last.end, last.end + 200)) ||
+    (!locative && appositionsThenVerb(text.slice(last.end, last.end + 200))) ||
     /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
   );
 }
@@ -1660,6 +1698,12 @@ function personFor(
   return null;
 }
 
+/** A name right after a speech verb that takes an object: "told Dawn", "accused Labor". */
+function isSpeechObject(tokens: Token[], group: NameGroup): boolean {
+  const previous = tokens[tokenIndexAt(tokens, group.tokens[0]?.start ?? 0) - 1];
+  return !!previous && OBJECT_SPEECH_VERBS.has(previous.lower);
+}
+
 function isSpeechSubject(text: string, group: NameGroup, tokens: Token[]): boolean {
   const last = group.tokens[group.tokens.length - 1];
   if (!last || last.possessive) return false;
@@ -1674,7 +1718,10 @@ function isSpeechSubject(text: string, group: NameGroup, tokens: Token[]): boole
   const first = group.tokens[0];
   const previous = first ? tokens[tokenIndexAt(tokens, first.start) - 1] : undefined;
   return (
-    !!previous && /^\s+$/.test(text.slice(previous.end, first?.start)) && SPEECH_VERBS.has(previous.lower)
+    !!previous &&
+    /^\s+$/.test(text.slice(previous.end, first?.start)) &&
+    SPEECH_VERBS.has(previous.lower) &&
+    !OBJECT_SPEECH_VERBS.has(previous.lower)
   );
 }
 

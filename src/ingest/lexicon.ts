@@ -33,6 +33,17 @@ pressed | questioned | queried | asserted | asserts | marveled | marvelled | mur
 gushed | crowed | grumbled | teased | scolded | remembered | remembers |
 `);
 
+/**
+ * Speech verbs whose next name is their object, not an inverted subject: "told Dawn", "accused Labor
+ * of", "praised Acme" (where "said Jo Roe" names the speaker).
+ */
+export const OBJECT_SPEECH_VERBS = words(`
+told | tells | tell | telling | urged | urges | accused | accuses | accusing | praised | hailed | slammed |
+blasted | chided | scolded | informed | reminded | reminds | assured | assures | denounced | denounces |
+condemned | condemns | mocked | mocks | pressed | questioned | labeled | labelled | dubbed | branded | called |
+calls | calling | teased | criticized | criticised | thanked | blamed
+`);
+
 /** Verbs that can introduce reported speech: the content follows as a clause. */
 export const REPORTING_VERBS = words(`
 said | says | say | saying | told | tells | tell | telling | added | adds | adding | wrote | writes | noted | notes |
@@ -117,6 +128,7 @@ administrator | envoy | prosecutor | district attorney | solicitor general | und
 emir | crown prince | sultan | vice chair | chairperson | managing director | general manager | head coach |
 chief operating officer | chief financial officer | chief technology officer | vice-president |
 striker | midfielder | goalkeeper | defender | winger | quarterback | pitcher | batsman | centre-back |
+secretary-general | secretary general | under-secretary-general | barrister |
 `);
 
 /**

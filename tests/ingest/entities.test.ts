@@ -820,4 +820,47 @@ describe('what is not an entity, and clean names', () => {
     expect(found).not.toContain('organization:Democratic Party');
     expect(found).not.toContain('person:Mizuho Securities');
   });
+
+  test('a place after "in" before an apposition\'s speech verb stays a place', () => {
+    const found = names(
+      'Laura Kreidberg, director at the Max Planck Institute for Astronomy in Heidelberg, said the data could also be explained by starspots.',
+    );
+    expect(found).toContain('place:Heidelberg');
+    expect(found).toContain('person:Laura Kreidberg');
+  });
+
+  test('the object of "told" or "accused" that the tagger reads as an organization is one', () => {
+    const found = names(
+      'Opposition Leader Sussan Ley accused Labor of breaking its promises on power prices. Gohar Ali Khan told Yahoo on Friday that the party would fight on.',
+    );
+    expect(found).toContain('organization:Labor');
+    expect(found).not.toContain('person:Labor');
+    expect(found).not.toContain('person:Yahoo');
+  });
+
+  test('the head word of a building after a possessive is no person ("the Prime Minister\'s House")', () => {
+    const found = names(
+      'Addressing a ceremony at the Prime Minister’s House, Shehbaz Sharif said terrorism was the biggest threat to the economy.',
+    );
+    expect(found).not.toContain('person:House');
+    expect(found).toContain('person:Shehbaz Sharif');
+  });
+
+  test('"UN Secretary-General" and "Barrister" are titles, not names', () => {
+    const found = names(
+      'UN Secretary-General Antonio Guterres called for access. Party chairman Barrister Gohar Ali Khan criticised the government.',
+    );
+    expect(found).toContain('person:Antonio Guterres');
+    expect(found).toContain('person:Gohar Ali Khan');
+    expect(found.filter((n) => n.includes('Secretary') || n.includes('Barrister'))).toEqual([]);
+  });
+
+  test("an ampersand stays inside a company's or a club's name", () => {
+    const found = names(
+      'Procter & Gamble said sales rose. Brighton & Hove Albion beat Newcastle on Saturday.',
+    );
+    expect(found).toContain('organization:Procter & Gamble');
+    expect(found).toContain('organization:Brighton & Hove Albion');
+    expect(found).not.toContain('place:Brighton');
+  });
 });
