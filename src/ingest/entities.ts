@@ -323,7 +323,11 @@ export function findEntities(
         article &&
         !inHeadline(group) &&
         !qualifies &&
-        (group.core.length > 1 || isSpeechSubject(text, group, tokens))
+        (group.core.length > 1 ||
+          isSpeechSubject(text, group, tokens) ||
+          // ("the Government had lost control", "the Post reported": an institution or a paper so
+          // written is named)
+          INSTITUTIONS_BY_HEAD.has(group.core[0]?.lower ?? ''))
       ) {
         group.reading = 'organization';
         continue;
@@ -983,12 +987,18 @@ function widenOrganizations(
       const a = indexOf(g.tokens[0] as Token);
       if (a > last) break;
       const b = ends(g);
-      // a run the rules reject (a law, an event, a descriptor) stays rejected
+      // a run the rules reject (a law, an event, a descriptor) stays rejected; a person's name after a
+      // possessive is the person of the organization ("Reliance Industries' Mukesh Ambani")
       if (
         a < first ||
         b > last ||
         g.reading === 'rejected' ||
-        (g.reading === 'person' && g.prefix.length > 0)
+        (g.reading === 'person' && g.prefix.length > 0) ||
+        (a > first &&
+          (!!tokens[a - 1]?.possessive || /^['’]\s/.test(text.slice(tokens[a - 1]?.end ?? 0))) &&
+          (g.reading === 'person' ||
+            isGivenName(g.core[0]?.lower ?? '') ||
+            (g.reading === 'unknown' && g.core.length >= 2 && g.core.length <= 3)))
       )
         whole = false;
     }
@@ -1492,6 +1502,11 @@ const GROUP_HEADS = new Set(
   organization organisation party union nonprofit non-profit charity coalition association foundation institute
   watchdog startup start-up retailer manufacturer lender insurer airline automaker carmaker conglomerate publisher
   broadcaster think-tank tank`.split(/\s+/),
+);
+
+/** Head words that, capitalized after "the", name one institution or paper: "the Government", "the Post". */
+const INSTITUTIONS_BY_HEAD = new Set(
+  'government house senate parliament cabinet congress legislature assembly post journal times'.split(' '),
 );
 
 /** Prepositions of place: a name right after one is where something is, not who speaks. */

@@ -218,3 +218,127 @@ export function sportsPages(
   }
   return pages;
 }
+
+type Prose = (club: () => string, town: () => string, person: () => string, n: () => string) => Part[];
+
+/**
+ * Sentences of a football report as a website writes it today, in plain prose with no results table:
+ * a club named after its town is an organization when it plays, hosts, wins or employs, and a town is
+ * a place where something happens in it or someone comes from it ("born in Leeds", "the game in
+ * Leeds").
+ */
+const PROSE: Prose[] = [
+  (c, _t, _p, n) => [
+    [c(), 'organization'],
+    ' came from behind to beat ',
+    [c(), 'organization'],
+    ` ${n()}-${n()} on Saturday.`,
+  ],
+  (c, t, _p, n) => [
+    [c(), 'organization'],
+    ` drew ${n()}-${n()} with `,
+    [c(), 'organization'],
+    ' at the ',
+    [`${t()} Stadium`, 'place'],
+    '.',
+  ],
+  (c, _t, _p, n) => [[c(), 'organization'], ` lost ${n()}-${n()} at home to `, [c(), 'organization'], '.'],
+  (c, _t, p, n) => [
+    [p(), 'person'],
+    ' headed the winner for ',
+    [c(), 'organization'],
+    ` in the ${n()}0th minute.`,
+  ],
+  (c, _t, p) => [[c(), 'organization'], ' manager ', [p(), 'person'], ' said his side had been "unlucky".'],
+  (c, _t, p, n) => [
+    [p(), 'person'],
+    `'s side are ${3 + Number(n())}th in the table, ${n()} points behind `,
+    [c(), 'organization'],
+    '.',
+  ],
+  (c) => [
+    [c(), 'organization'],
+    ' host ',
+    [c(), 'organization'],
+    ' on Sunday, while ',
+    [c(), 'organization'],
+    ' visit ',
+    [c(), 'organization'],
+    '.',
+  ],
+  (c, t, p) => [
+    [p(), 'person'],
+    ', who was born in ',
+    [t(), 'place'],
+    ', joined ',
+    [c(), 'organization'],
+    ' from ',
+    [c(), 'organization'],
+    ' in January.',
+  ],
+  (c) => [
+    'Elsewhere, ',
+    [c(), 'organization'],
+    ' beat ',
+    [c(), 'organization'],
+    ' and ',
+    [c(), 'organization'],
+    ' were held by ',
+    [c(), 'organization'],
+    '.',
+  ],
+  (_c, t) => ['The game in ', [t(), 'place'], ' was delayed by heavy rain.'],
+  (c, _t, _p, n) => [[c(), 'organization'], ` have won their last ${n()} matches.`],
+  (c, _t, p) => [
+    '"We were the better side," ',
+    [c(), 'organization'],
+    ' coach ',
+    [p(), 'person'],
+    ' told reporters.',
+  ],
+  (c, _t, _p, n) => [
+    [c(), 'organization'],
+    ` sit top of the league after a ${n()}-${n()} win over `,
+    [c(), 'organization'],
+    '.',
+  ],
+  (c, t) => [[c(), 'organization'], ' fans travelled to ', [t(), 'place'], ' in their thousands.'],
+  (c, _t, p) => [[p(), 'person'], ' equalised for ', [c(), 'organization'], ' before half-time.'],
+  (c, t) => [
+    'Police in ',
+    [t(), 'place'],
+    ' said two ',
+    [c(), 'organization'],
+    ' supporters had been arrested.',
+  ],
+];
+
+/**
+ * Football reports in prose (PROSE), 3–7 sentences a page from the same towns and people as
+ * sportsPages. Deterministic for a seed.
+ */
+export function matchReports(towns: string[], people: string[], count: number, seed = 2025): NerDocument[] {
+  if (towns.length < 2 || people.length === 0 || count <= 0) return [];
+  const random = seededRandom(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  const club = () => (random() < 0.6 ? pick(towns) : `${pick(towns)} ${pick(SUFFIXES)}`);
+  const small = () => String(1 + Math.floor(random() * 5));
+  const pages: NerDocument[] = [];
+  for (let p = 0; p < count; p++) {
+    const b = new Builder();
+    const sentences = 3 + Math.floor(random() * 5);
+    for (let k = 0; k < sentences; k++) {
+      b.addParts(
+        pick(PROSE)(
+          club,
+          () => pick(towns),
+          () => pick(people),
+          small,
+        ),
+      );
+      b.add(random() < 0.5 ? '\n\n' : ' ');
+    }
+    pages.push({ source: `match:${p}`, text: b.text, entities: b.entities });
+  }
+  return pages;
+}

@@ -29,7 +29,7 @@ import {
 } from '../ingest/models/ner-tagger';
 import { type Token, tokenize } from '../ingest/tokens';
 import { type NerDocument, readCorpus } from './ner-corpus';
-import { personNames, sportsPages, townNames } from './sports-results';
+import { matchReports, personNames, sportsPages, townNames } from './sports-results';
 
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus/ner-train.jsonl.gz', import.meta.url));
 /** The CoNLL column corpora (wikigold, BTC, SEC filings), built by build-ner-corpus.ts --columns. */
@@ -40,13 +40,15 @@ export const CROSSNER_FILE = fileURLToPath(new URL('./corpus/ner-train-crossner.
 export const EWT_FILE = fileURLToPath(new URL('./corpus/ner-train-ewt.jsonl.gz', import.meta.url));
 /** Re-DocRED dev and test (Wikipedia, names partly marked), built by build-ner-corpus.ts --docred. */
 export const DOCRED_FILE = fileURLToPath(new URL('./corpus/ner-train-docred.jsonl.gz', import.meta.url));
-export const MODEL_VERSION = 'ner-5';
+export const MODEL_VERSION = 'ner-6';
 /** Synthetic sports pages added to the corpus (sports-results.ts); --sports N to change. */
 const SPORTS_PAGES = 150;
+/** Synthetic football reports in prose added to the corpus (sports-results.ts); --match-reports N to change. */
+const MATCH_REPORTS = 150;
 /** Folds of the jackknife that gives the second stage its first-stage labels; --folds 0 = one stage. */
 const FOLDS = 5;
 const CORPUS_DESCRIPTION =
-  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages (results, match reports, scorecards); two stages, the second reading document features of 5-fold jackknifed first-stage labels; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
+  'GUM @72ce5ac (open-licence genres, train split) + UNER v1 English-EWT train, dev and test + wikigold + BTC + SEC filings + re3d (open parts) + WNUT17 train + CrossNER (5 domains) + Re-DocRED dev and test (names partly marked) + 150 synthetic sports pages (results, match reports, scorecards) + 150 synthetic football reports in prose; two stages, the second reading document features of 5-fold jackknifed first-stage labels; word clusters of GloVe 6B; organization gazetteer (listings, universities, clubs, institutions); src/train/corpus/ner-train*.jsonl.gz';
 
 interface Example {
   features: TokenFeatures;
@@ -235,12 +237,16 @@ function main(argv: string[]): void {
   const out = option(argv, '--out') ?? WEIGHTS_FILE;
   const shoutEvery = Number(option(argv, '--caps-every') ?? 10);
   const sports = Number(option(argv, '--sports') ?? SPORTS_PAGES);
+  const matches = Number(option(argv, '--match-reports') ?? MATCH_REPORTS);
   const folds = Number(option(argv, '--folds') ?? FOLDS);
   const reports = !argv.includes('--no-reports');
   let docs = [CORPUS_FILE, COLUMNS_FILE, CROSSNER_FILE, EWT_FILE, DOCRED_FILE].flatMap((file) =>
     existsSync(file) ? readCorpus(file) : [],
   );
-  docs.push(...sportsPages(townNames(docs), sports, undefined, reports ? personNames(docs) : []));
+  const towns = townNames(docs);
+  const people = personNames(docs);
+  docs.push(...sportsPages(towns, sports, undefined, reports ? people : []));
+  docs.push(...matchReports(towns, people, matches));
   if (sources) docs = docs.filter((d) => new RegExp(sources).test(d.source));
   const data = examples(docs, shoutEvery);
   // --first-stage <file>: keeps the first stage and its jackknife labels between experiments on the second

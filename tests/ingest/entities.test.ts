@@ -863,4 +863,19 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('organization:Brighton & Hove Albion');
     expect(found).not.toContain('place:Brighton');
   });
+
+  test('football copy in prose: clubs named after their towns are organizations', () => {
+    const found = names(
+      [
+        'Brighton & Hove Albion came from behind to beat Newcastle 2-1 at the Amex Stadium on Saturday.',
+        'Newcastle had led through an early penalty.',
+        'Elsewhere, Leicester drew 1-1 with Everton, while Wolves lost 3-0 at home to Aston Villa.',
+        'Liverpool host Southampton at Anfield next weekend.',
+      ].join('\n\n'),
+    );
+    for (const club of ['Newcastle', 'Leicester', 'Liverpool', 'Southampton', 'Brighton & Hove Albion'])
+      expect(found).toContain(`organization:${club}`);
+    expect(found).not.toContain('place:Newcastle');
+    expect(found).toContain('place:Amex Stadium');
+  });
 });

@@ -1,6 +1,6 @@
 import { tokenize } from '../../src/ingest/tokens';
 import { readColumns, readDocred } from '../../src/train/ner-corpus';
-import { sportsPages, townNames } from '../../src/train/sports-results';
+import { matchReports, sportsPages, townNames } from '../../src/train/sports-results';
 import { examples, goldLabels, shoutLines } from '../../src/train/train-ner';
 
 const spans = (text: string, entities: [number, number, string][]) =>
@@ -107,6 +107,22 @@ describe('the synthetic sports pages of the NER training corpus', () => {
       for (const [start, end] of clubs)
         expect(page.text.slice(start, end)).toMatch(/^(BOLTON|LEEDS|Bolton|Leeds)( \S+)?$/);
     }
+  });
+
+  test('in prose reports, a town is a club where it plays and a place where things happen in it', () => {
+    const pages = matchReports(['Bolton', 'Leeds'], ['Dean Jones'], 40);
+    expect(pages).toEqual(matchReports(['Bolton', 'Leeds'], ['Dean Jones'], 40));
+    const marked = pages.flatMap((page) =>
+      page.entities.map(([start, end, kind]) => ({ kind, name: page.text.slice(start, end), page })),
+    );
+    for (const { kind, name } of marked)
+      expect(`${kind}:${name}`).toMatch(
+        /^(?:organization:(?:Bolton|Leeds)( \S+)?|place:(?:Bolton|Leeds)( Stadium)?|person:Dean Jones)$/,
+      );
+    expect(marked.some((m) => m.kind === 'organization' && /^(?:Bolton|Leeds)$/.test(m.name))).toBe(true);
+    expect(marked.some((m) => m.kind === 'place' && /^(?:Bolton|Leeds)$/.test(m.name))).toBe(true);
+    // the text around a mark is prose, not a results table
+    expect(pages.every((page) => !/\d+\n/.test(page.text))).toBe(true);
   });
 });
 
