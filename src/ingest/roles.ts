@@ -30,7 +30,8 @@ export function findRoles(text: string, tokens: Token[], index: EntityIndex): Ex
     const person = index.byKey.get(mention.key);
     if (person?.kind !== 'person') continue;
     const fromPrefix = titleInPrefix(mention, index);
-    const before = fromPrefix ?? titleBefore(text, tokens, mention, index);
+    const before =
+      fromPrefix ?? titleBefore(text, tokens, mention, index) ?? describedBefore(text, mention, index);
     if (before) add({ personKey: person.key, ...before, span: { start: before.start, end: mention.end } });
     const after = titleAfter(text, mention, index);
     if (after) add({ personKey: person.key, ...after.role, span: { start: mention.start, end: after.end } });
@@ -197,6 +198,36 @@ function describedAfter(
   return {
     role: { title, organizationKey: null, placeKey: place ? place.key : null },
     end: mention.end + m[0].trimEnd().length,
+  };
+}
+
+/** "the chancellor, ", "The Conservative leader, " right before a name, as British papers write. */
+const DESCRIBED_BEFORE =
+  /(?:^|[\n.!?;:"“”]\s*|\s(?:said|says|as|and|but|while|from|with|by|for|to)\s+)(?:the|The)\s+((?:[\p{L}.'’-]+\s+){0,3}?[\p{Ll}-]+),\s+$/u;
+
+/**
+ * "The Conservative leader, Kemi Badenoch, accused …", "as the chancellor, Rachel Reeves, prepares":
+ * a title in apposition before the name, which a comma or the sentence's end closes.
+ */
+function describedBefore(text: string, mention: NameMention, index: EntityIndex): RoleParts | null {
+  if (!/^(?:,|\.|$)/.test(text.slice(mention.end, mention.end + 1))) return null;
+  const lead = text.slice(Math.max(0, mention.start - 80), mention.start);
+  const m = DESCRIBED_BEFORE.exec(lead);
+  const title = m?.[1];
+  if (!m || !title) return null;
+  const words = title.split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  if (!TITLES.has(head) && !TITLES.has(words.slice(-2).join(' ').toLowerCase())) return null;
+  const titleStart = mention.start - lead.length + m.index + m[0].indexOf(title, m[0].search(/[Tt]he\s/) + 4);
+  const inside = mentionsBetween(index.mentions, titleStart, titleStart + title.length);
+  const place = inside.find((p) => index.byKey.get(p.key)?.kind === 'place');
+  const organization = inside.find((p) => index.byKey.get(p.key)?.kind === 'organization');
+  return {
+    // (whose it is is no part of the title: "the company's chief executive", "the Fed's chairwoman")
+    title: title.replace(/^.*['’]s\s+/u, ''),
+    organizationKey: organization ? organization.key : null,
+    placeKey: place ? place.key : null,
+    start: titleStart,
   };
 }
 

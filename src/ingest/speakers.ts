@@ -849,6 +849,9 @@ function resolveDescription(
   // no stated role fits: the person the recent sentences are about (not one who holds the title
   // with another qualifier, the Florida governor for "the New Jersey governor"), else the last speaker
   const otherHolders = new Set(qualifiers.length ? roles.filter(holdsTitle).map((r) => r.personKey) : []);
+  // (nor one who holds another office: "the chancellor, Rachel Reeves," is not "the prime minister")
+  if (OFFICES.has(head) || OFFICES.has(twoWordHead))
+    for (const role of roles) if (!holdsTitle(role) && isOffice(role.title)) otherHolders.add(role.personKey);
   const isPerson = (r: EntityRecord | undefined) => r?.kind === 'person' && !otherHolders.has(r.key);
   const subject = sentenceSubjects(context, phrase.start, undefined, true).find((m) =>
     isPerson(index.byKey.get(m.key)),
@@ -856,6 +859,25 @@ function resolveDescription(
   if (subject) return { phrase, entity: index.byKey.get(subject.key) ?? null, certainty: 0.45 };
   const lastSpeaker = [...history].reverse().find((h) => h.at < phrase.start && isPerson(h.entity));
   return { phrase, entity: lastSpeaker?.entity ?? null, certainty: 0.4 };
+}
+
+/** Offices one person does not hold beside another in the same story. */
+const OFFICES = new Set([
+  'president',
+  'prime minister',
+  'chancellor',
+  'premier',
+  'governor',
+  'mayor',
+  'treasurer',
+  'king',
+  'queen',
+  'pope',
+]);
+
+function isOffice(title: string): boolean {
+  const words = title.toLowerCase().split(/\s+/);
+  return OFFICES.has(words.slice(-2).join(' ')) || OFFICES.has(words[words.length - 1] ?? '');
 }
 
 const PARTY_WORDS = new Set(

@@ -114,4 +114,17 @@ describe('findRoles', () => {
     });
     expect(roles.find((r) => r.person === 'Mohammed bin Salman')?.title).toBe('Crown Prince');
   });
+
+  test('a title in apposition before the name, as British papers write ("the chancellor, Rachel Reeves,")', () => {
+    const text = [
+      'Keir Starmer has insisted he will not raise income tax, as the chancellor, Rachel Reeves, prepares a budget.',
+      'The Conservative leader, Kemi Badenoch, accused the government of "making it up as they go along".',
+      'The deal was signed by the company’s chief executive, John Ferriola.',
+    ].join('\n\n');
+    const roles = rolesOf(text);
+    expect(roles.find((r) => r.person === 'Rachel Reeves')?.title).toBe('chancellor');
+    expect(roles.find((r) => r.person === 'Kemi Badenoch')?.title).toBe('Conservative leader');
+    expect(roles.find((r) => r.person === 'John Ferriola')?.title).toBe('chief executive');
+    expect(roles.find((r) => r.person === 'Keir Starmer')).toBeUndefined();
+  });
 });

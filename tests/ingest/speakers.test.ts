@@ -237,4 +237,18 @@ describe('speaker resolution', () => {
     expect(statement?.speakerMention?.text).toBe('Greece’s civil protection agency');
     expect(statement?.speakerKey).toBeNull();
   });
+
+  test('"the prime minister said" is not the chancellor named in apposition before', () => {
+    const result = extract(
+      [
+        'Keir Starmer has ruled out raising income tax before the budget.',
+        'The chancellor, Rachel Reeves, is expected to freeze income tax thresholds for two more years.',
+        'Speaking in Birmingham, the prime minister said working people would be "protected".',
+      ].join('\n\n'),
+    );
+    const statement = result.quotes.find((q) => q.speakerMention?.text === 'the prime minister');
+    expect(statement).toBeDefined();
+    const reeves = result.entities.find((e) => e.name === 'Rachel Reeves');
+    expect(statement?.speakerKey).not.toBe(reeves?.key);
+  });
 });
