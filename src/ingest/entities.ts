@@ -604,7 +604,7 @@ const DESCRIPTOR =
  */
 /** The kinds of place a name follows ("the town of Ingham"). */
 const PLACE_OF =
-  /\b(?:town|city|village|hamlet|suburb|municipality|borough|township|province|state|county|region|district|island|capital|port)\s+of\s+$/i;
+  /\b(?:town|city|village|hamlet|suburb|municipality|borough|township|province|state|county|region|district|island|capital|port|mayor|governor)\s+of\s+$/i;
 
 function applyTagger(
   text: string,
@@ -1501,7 +1501,8 @@ const GROUP_HEADS = new Set(
   `agency newspaper paper daily weekly magazine network broadcaster channel station website outlet company firm group
   organization organisation party union nonprofit non-profit charity coalition association foundation institute
   watchdog startup start-up retailer manufacturer lender insurer airline automaker carmaker conglomerate publisher
-  broadcaster think-tank tank`.split(/\s+/),
+  broadcaster think-tank tank house bank exchange regulator utility carrier supplier
+  chain club team ministry committee council`.split(/\s+/),
 );
 
 /** Head words that, capitalized after "the", name one institution or paper: "the Government", "the Post". */
@@ -2119,6 +2120,8 @@ function readGroup(tokens: Token[]): NameGroup {
   // "super PACs", "CEOs", "NGOs": an acronym in the plural names a kind of thing, not one
   if (tokens.length === 1 && last && /^\p{Lu}{2,}s$/u.test(last.word))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
+  // ("Labour MPs", "Tory MPs": the party is the name; its members are a kind of people)
+  if (tokens.length > 1 && last && /^\p{Lu}{2,}s$/u.test(last.word)) return readGroup(tokens.slice(0, -1));
   if (isOrganization(tokens)) return { tokens, prefix: [], core: tokens, reading: 'organization' };
   // "the Kentucky Republican", "the Indiana Republican primary": a place and a party word describe a
   // person or a contest; the place is the name

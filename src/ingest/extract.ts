@@ -151,6 +151,11 @@ function linkDescriptions(context: ArticleContext): void {
     const end = m.index + m[0].length - (noun.length - head.length);
     if (mentionsBetween(index.mentions, Math.max(0, m.index - 120), end).some((x) => m && x.end > m.index))
       continue;
+    // ("Dominic LeBlanc, the minister responsible for trade,": an apposition describes the name before it)
+    const at = m.index;
+    const apposed = mentionsBetween(index.mentions, Math.max(0, at - 120), at).find((x) =>
+      /^,\s*$/.test(text.slice(x.end, at)),
+    );
     const phrase = {
       start: m.index,
       end,
@@ -159,7 +164,8 @@ function linkDescriptions(context: ArticleContext): void {
       mention: null,
     };
     const resolved = resolveSpeaker(context, phrase, []);
-    if (!resolved.entity || resolved.certainty < 0.85) continue;
+    if (!resolved.entity || resolved.certainty < 0.85 || (apposed && apposed.key !== resolved.entity.key))
+      continue;
     resolved.entity.mentions.push({ start: phrase.start, end: phrase.end });
     resolved.entity.aliases.add(phrase.text);
   }

@@ -394,7 +394,8 @@ agreement | war | cup | games | olympics | festival | convention | caucus | cauc
 debate | debates | summit | plan | law | syndrome | disease | virus | day | week | year | eve | era |
 crisis | scandal | trial | show | album | book | film | novel | series | season | tour | ceremony | election |
 elections | race | marathon | championship | championships | open | bowl | derby | awards | medal | order |
-depression | recession | rankings | ranking |
+depression | recession | rankings | ranking | telescope | spacecraft | rover | missile | aircraft |
+submarine | warship | destroyer | frigate | pipeline |
 `);
 
 /** Last words of names of places that are written like a person's name ("Ronald Reagan Washington National Airport"). */

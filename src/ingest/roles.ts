@@ -260,6 +260,7 @@ function qualifierOf(
 export function titleMatches(described: string, role: string): boolean {
   const d = described.toLowerCase();
   const r = role.toLowerCase();
-  if (r === d || r.endsWith(` ${d}`)) return true;
+  // (a minister is not the prime minister)
+  if (r === d || (r.endsWith(` ${d}`) && !(d === 'minister' && r.endsWith('prime minister')))) return true;
   return d === 'leader' && HEAD_OF_STATE.has(r);
 }

@@ -878,4 +878,20 @@ describe('what is not an entity, and clean names', () => {
     expect(found).not.toContain('place:Newcastle');
     expect(found).toContain('place:Amex Stadium');
   });
+
+  test('a town after "mayor of", a party before its "MPs", a firm named by "the … clearing house", no telescope a person', () => {
+    const found = names(
+      [
+        'Former Vice President Leni Robredo, now mayor of Naga, said local governments should do more.',
+        'The chancellor prepares a budget that Labour MPs fear will break the party’s promises.',
+        'Euroclear, the Brussels-based clearing house that holds the assets, said it was studying the proposal.',
+        'Astronomers using the James Webb Space Telescope found water vapour, the team said.',
+      ].join('\n\n'),
+    );
+    expect(found).toContain('place:Naga');
+    expect(found).toContain('organization:Labour');
+    expect(found).not.toContain('organization:Labour MPs');
+    expect(found).toContain('organization:Euroclear');
+    expect(found.filter((n) => n.includes('Telescope'))).toEqual([]);
+  });
 });

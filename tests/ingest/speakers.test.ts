@@ -251,4 +251,15 @@ describe('speaker resolution', () => {
     const reeves = result.entities.find((e) => e.name === 'Rachel Reeves');
     expect(statement?.speakerKey).not.toBe(reeves?.key);
   });
+
+  test('a description in apposition after a name is that person\'s, and "the minister" is not the prime minister', () => {
+    const result = extract(
+      [
+        'OTTAWA — Prime Minister Mark Carney says Canada will not retaliate against new U.S. tariffs for now.',
+        'He said Dominic LeBlanc, the minister responsible for Canada-U.S. trade, would travel to Washington next week.',
+      ].join('\n\n'),
+    );
+    const carney = result.entities.find((e) => e.name === 'Mark Carney');
+    expect(carney?.aliases).not.toContain('the minister');
+  });
 });
