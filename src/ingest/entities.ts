@@ -180,7 +180,7 @@ export function findEntities(
     if (
       first &&
       (group.core.length >= 3 || (group.core.length === 2 && department)) &&
-      /\b(?:secretary|minister|department|director|chief|head)\s+of\s+$/i.test(
+      /\b(?:secretary|minister|department|director|chief|head|general)\s+of\s+$/i.test(
         text.slice(Math.max(0, first.start - 16), first.start),
       )
     ) {
@@ -966,9 +966,14 @@ function widenOrganizations(
     let first = opened > 0 && isSaint(tokens[opened - 1]) ? opened - 1 : opened;
     // (an article the tagger takes in is no part of the name: "DUBLIN — The Government's plan")
     if (tokens[first]?.lower === 'the' && first < last) first++;
-    for (let k = opened; k < last; k++)
+    for (let k = opened; k < last; k++) {
       // (not the place ending an organization's name: "University of Virginia's Center for Politics")
       if (possessiveOfName(text, tokens[k] as Token) && tokens[k - 1]?.lower !== 'of') first = k + 1;
+      // a common noun in lower case describes the name after it ("the Peronist coalition Fuerza Patria")
+      const word = tokens[k] as Token;
+      if (k > first && !word.capitalized && GROUP_HEADS.has(word.lower) && tokens[k + 1]?.capitalized)
+        first = k + 1;
+    }
     const opening = tokens[first];
     const closing = tokens[last];
     // a lower-case word ends no name ("First Union bank")
@@ -2042,6 +2047,8 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
       run.length > 1 &&
       /^(?:First|Second|Third)$/.test(token.word) &&
       (PLACE_HEADS.has(closing) || ORGANIZATION_HEADS.has(closing));
+    // "All Progressives Congress", "All India Trinamool Congress": "All" opening an organization's name
+    const all = i === 0 && token.word === 'All' && run.length > 2 && ORGANIZATION_HEADS.has(closing);
     if (
       participle ||
       adverb ||
@@ -2052,6 +2059,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
         !partyName &&
         !head &&
         !ordinal &&
+        !all &&
         (NON_NAME_WORDS.has(plain) || NON_NAME_WORDS.has(token.lower)))
     ) {
       if (part.length) parts.push(part);

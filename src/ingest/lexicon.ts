@@ -128,7 +128,8 @@ administrator | envoy | prosecutor | district attorney | solicitor general | und
 emir | crown prince | sultan | vice chair | chairperson | managing director | general manager | head coach |
 chief operating officer | chief financial officer | chief technology officer | vice-president |
 striker | midfielder | goalkeeper | defender | winger | quarterback | pitcher | batsman | centre-back |
-secretary-general | secretary general | under-secretary-general | barrister |
+secretary-general | secretary general | under-secretary-general | barrister | director-general |
+inspector-general | inspector general | attorney-general |
 `);
 
 /**

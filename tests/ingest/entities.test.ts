@@ -894,4 +894,21 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('organization:Euroclear');
     expect(found.filter((n) => n.includes('Telescope'))).toEqual([]);
   });
+
+  test('Nigerian, WHO and Argentine copy: hyphenated titles, "of Police", "All" opening a party, a noun before a name', () => {
+    const found = names(
+      [
+        '"The situation is extremely worrying," WHO Director-General Tedros Adhanom Ghebreyesus told a briefing.',
+        'Inspector-General of Police Kayode Egbetokun warned that anyone who disrupted the vote would be arrested.',
+        'Representatives of the All Progressives Congress (APC) attended. The APC said it would win.',
+        'La Libertad Avanza finished ahead of the Peronist coalition Fuerza Patria, according to official results.',
+      ].join('\n\n'),
+    );
+    expect(found).toContain('person:Tedros Adhanom Ghebreyesus');
+    expect(found).toContain('person:Kayode Egbetokun');
+    expect(found).toContain('organization:All Progressives Congress');
+    expect(found).not.toContain('organization:APC');
+    expect(found).toContain('organization:Fuerza Patria');
+    expect(found.filter((n) => /General|Police Kayode|coalition/.test(n))).toEqual([]);
+  });
 });
