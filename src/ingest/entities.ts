@@ -1771,7 +1771,12 @@ function keepArticle(record: EntityRecord, text: string): void {
     // "according to The Hill": "The" inside a sentence; not after a paragraph break ("…\n\nThe RCMP said")
     // (nor after a dateline's dash: "PHOENIX — The Phoenix City Council voted")
     const lineStart = text.lastIndexOf('\n', m.start) + 1;
-    if (/^\p{Lu}[\p{Lu}\s.,'’()-]*(?:[—–]|\p{Lu}:)\s*The\s$/u.test(text.slice(lineStart, m.start)))
+    // ("GENEVA (Reuters) - The World Health Organization said")
+    if (
+      /^\p{Lu}[\p{Lu}\s.,'’()-]*(?:\([\p{L}\s.]+\)\s*)?(?:[—–-]|\p{Lu}:)\s*The\s$/u.test(
+        text.slice(lineStart, m.start),
+      )
+    )
       return false;
     return /[^\s.!?“”"'][ \t\u00a0]*The\s$/.test(before) || (newspaper && /(?:^|\s)The\s$/.test(before));
   });

@@ -911,4 +911,12 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('organization:Fuerza Patria');
     expect(found.filter((n) => /General|Police Kayode|coalition/.test(n))).toEqual([]);
   });
+
+  test('an article after a wire dateline with a hyphen is no part of the name', () => {
+    const found = extract(
+      'GENEVA (Reuters) - The World Health Organization said on Thursday a cholera outbreak had killed 2,000 people.',
+    ).entities.map((e) => e.name);
+    expect(found).toContain('World Health Organization');
+    expect(found).not.toContain('The World Health Organization');
+  });
 });
