@@ -312,7 +312,19 @@ export function findEntities(
       const first = group.tokens[0];
       const lead = first ? text.slice(Math.max(0, first.start - 4), first.start) : '';
       const before = first ? text.slice(Math.max(0, first.start - 8), first.start) : '';
-      const article = /\bthe $/.test(lead) || /[^\s.!?“”"\n]\s+The $/.test(before);
+      // (also "The Red Cross said" opening a sentence: two or more capitalized words that open with no
+      // given name are no one's name after an article)
+      const closing = group.core[group.core.length - 1];
+      const verb = closing
+        ? (/^\s+(\p{Ll}+)/u.exec(text.slice(closing.end, closing.end + 20))?.[1] ?? '')
+        : '';
+      const opening =
+        group.core.length > 1 &&
+        !isGivenName(group.core[0]?.lower ?? '') &&
+        // (before its verb, not a noun it qualifies: "The Archie Bunker stereotype")
+        (verb === '' || SPEECH_VERBS.has(verb) || AUXILIARIES.has(verb) || /(?:ed|s)$/.test(verb)) &&
+        /(?:^|[.!?”"]\s+|\n)The $/.test(text.slice(Math.max(0, (first?.start ?? 0) - 6), first?.start ?? 0));
+      const article = /\bthe $/.test(lead) || /[^\s.!?“”"\n]\s+The $/.test(before) || opening;
       // (not in a headline written in title case: "Moments From The Fox Business GOP Debate")
       // nor before a noun the name qualifies when the tagger reads a person's name: "the Trayvon
       // Martin shooting")
@@ -330,6 +342,22 @@ export function findEntities(
           INSTITUTIONS_BY_HEAD.has(group.core[0]?.lower ?? ''))
       ) {
         group.reading = 'organization';
+        continue;
+      }
+    }
+    // "Boris Pistorius, a Social Democrat,": a name after "a" that heads its phrase says what someone is
+    if (
+      group.prefix.length === 0 &&
+      group.core.length > 0 &&
+      (group.reading === 'unknown' || group.reading === 'single' || group.reading === 'person')
+    ) {
+      const opening = group.core[0] as Token;
+      const closing = group.core[group.core.length - 1] as Token;
+      if (
+        /(?:^|\s)an? $/.test(text.slice(Math.max(0, opening.start - 4), opening.start)) &&
+        /^(?:[,.;:)]|$)/.test(text.slice(closing.end, closing.end + 1))
+      ) {
+        group.reading = 'rejected';
         continue;
       }
     }
@@ -1515,6 +1543,10 @@ const INSTITUTIONS_BY_HEAD = new Set(
   'government house senate parliament cabinet congress legislature assembly post journal times'.split(' '),
 );
 
+const AUXILIARIES = new Set(
+  'is was are were has had have will would could can may might should must did does'.split(' '),
+);
+
 /** Prepositions of place: a name right after one is where something is, not who speaks. */
 const LOCATIVE_PREPOSITIONS = new Set([
   'in',
@@ -1533,7 +1565,9 @@ const OF_AFFILIATION = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{
  * "Jo Roe, said", "Min Seo, 33, said", "Jo Roe of Acme, vice chair of the board, told", "Jo Roe,
  * 33, a nurse, said", "Jingyi Pan of IG said": up to two appositions after the name, then a speech verb.
  */
-function appositionsThenVerb(tail: string): boolean {
+function appositionsThenVerb(raw: string): boolean {
+  // ("Jens Spahn, leader of the Christian Democratic Union (CDU), said": an acronym in brackets)
+  const tail = raw.replace(/\s*\([\p{Lu}\d&.-]{2,8}\)/gu, '');
   const of = OF_AFFILIATION.exec(tail);
   const rest = of ? tail.slice(of[0].length) : tail;
   if (of && SPEECH_VERBS.has(/^\s+(\p{Ll}+)/u.exec(rest)?.[1] ?? '')) return true;
@@ -1542,7 +1576,7 @@ function appositionsThenVerb(tail: string): boolean {
   for (let k = 1; k <= 3 && k < parts.length; k++) {
     const part = parts[k] ?? '';
     if (SPEECH_VERBS.has(/^\s*(\p{Ll}+)/u.exec(part)?.[1] ?? '')) return true;
-    if (part.length > 70 || /[.;:“”"()]/.test(part)) return false;
+    if (part.length > 100 || /[.;:“”"()]/.test(part)) return false;
   }
   return false;
 }
@@ -2129,6 +2163,9 @@ function readGroup(tokens: Token[]): NameGroup {
   )
     return { tokens, prefix: [], core: tokens, reading: 'place' };
   if (tokens.length === 1 && last?.acronym && GENERIC_ACRONYMS.has(whole))
+    return { tokens, prefix: [], core: tokens, reading: 'rejected' };
+  // "Hurricane Melissa", "Typhoon Carina": a storm is an event, not a person
+  if (tokens.length > 1 && /^(?:hurricane|typhoon|cyclone|storm|tropical)$/.test(tokens[0]?.lower ?? ''))
     return { tokens, prefix: [], core: tokens, reading: 'rejected' };
   // "super PACs", "CEOs", "NGOs": an acronym in the plural names a kind of thing, not one
   if (tokens.length === 1 && last && /^\p{Lu}{2,}s$/u.test(last.word))

@@ -663,7 +663,15 @@ function reportedByAccordingTo(
     end = contentEnd(text, start, sentence.end);
   } else {
     start = sentence.start;
-    end = contentEnd(text, start, sentence.start + m.index);
+    const limit = sentence.start + m.index;
+    end = contentEnd(text, start, limit);
+    // "Meta, which owns Facebook, is expected to …, according to …": a relative clause set off by
+    // commas inside the statement does not end it
+    while (/^,\s+(?:which|who)\b/.test(text.slice(end, end + 10))) {
+      const comma = text.indexOf(',', end + 1);
+      if (comma < 0 || comma >= limit) break;
+      end = contentEnd(text, comma + 1, limit);
+    }
   }
   if (end - start < 12) return null;
   const cueAt = sentence.start + m.index + (m[1]?.length ?? 0);

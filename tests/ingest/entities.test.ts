@@ -919,4 +919,16 @@ describe('what is not an entity, and clean names', () => {
     expect(found).toContain('World Health Organization');
     expect(found).not.toContain('The World Health Organization');
   });
+
+  test('a storm is no person, "The Red Cross said" opening a sentence is an organization, "a Social Democrat" no one', () => {
+    const found = names(
+      [
+        'Hurricane Melissa made landfall in Jamaica on Tuesday as a Category 5 storm, officials said.',
+        'The Red Cross said it was sending supplies from Panama.',
+        'Defence Minister Boris Pistorius, a Social Democrat, said the deal would help.',
+      ].join('\n\n'),
+    );
+    expect(found.filter((n) => n.startsWith('person:'))).toEqual(['person:Boris Pistorius']);
+    expect(found).toContain('organization:Red Cross');
+  });
 });

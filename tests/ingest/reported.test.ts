@@ -221,4 +221,13 @@ describe('findReportedSpeech', () => {
       'The jury convicted the former mayor on Thursday.\n\n“We respect the verdict,” Breen said outside the Dirksen Federal Building. He said after the hearing that his client would appeal.';
     expect(reported(text).map((r) => r.text)).toEqual(['his client would appeal']);
   });
+
+  test('"X, which …, is expected to …, according to Y": the relative clause stays inside the statement', () => {
+    const text =
+      'Meta Platforms, which owns Facebook and Instagram, is expected to announce its own shopping agent next month, according to two people familiar with the plans.';
+    const statement = extract(text).quotes.find((q) => q.kind === 'indirect');
+    expect(statement?.text).toMatch(
+      /^Meta Platforms, which owns Facebook and Instagram, is expected to announce/,
+    );
+  });
 });

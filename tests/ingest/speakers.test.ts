@@ -262,4 +262,12 @@ describe('speaker resolution', () => {
     const carney = result.entities.find((e) => e.name === 'Mark Carney');
     expect(carney?.aliases).not.toContain('the minister');
   });
+
+  test('an apposition with acronyms in brackets still leads to the name before it', () => {
+    const result = extract(
+      'Jens Spahn, parliamentary leader of the Christian Democratic Union (CDU) and its Bavarian sister party, the Christian Social Union (CSU), said conscription could return if too few volunteers came forward.',
+    );
+    const statement = result.quotes.find((q) => q.kind === 'indirect');
+    expect(result.entities.find((e) => e.key === statement?.speakerKey)?.name).toBe('Jens Spahn');
+  });
 });
