@@ -1088,6 +1088,8 @@ function qualifiersBeforeTitles(
       (_, k) => longestMatch(prefix, k, TITLES) > 0 || longestMatch(prefix, k, HONORIFICS) > 0,
     );
     const from = PARTY_WORDS.has(opening.lower) ? 1 : 0;
+    // (a nationality of several words names no place of its own: "South Korean President")
+    if (title > from && DEMONYMS.has(joinLower(prefix.slice(from, title)))) continue;
     // the longest run opening the qualifier that names an organization or a place
     let split: NameGroup | null = null;
     for (let end = title < 0 ? prefix.length : title; end > from && !split; end--) {
@@ -1260,7 +1262,23 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
     const tail = groups[i + 1];
     const last = head?.core[head.core.length - 1];
     const next = tail?.tokens[0];
-    if (!head || !tail || !last || !next || head.reading === 'person' || tail.reading === 'person') continue;
+    if (!head || !tail || !last || !next || head.reading === 'person') continue;
+    // "Bank of Japan Governor Kazuo Ueda": the organization opens the title's qualifier
+    if (
+      tail.reading === 'person' &&
+      tail.prefix.length > 1 &&
+      !head.prefix.length &&
+      ORGANIZATION_HEADS.has(last.lower) &&
+      text.slice(last.end, next.start) === ' of ' &&
+      !TITLES.has(next.lower)
+    ) {
+      const inner = tokens.slice(tokenIndexAt(tokens, last.end), tokenIndexAt(tokens, next.start));
+      tail.prefix = [...head.core, ...inner, ...tail.prefix];
+      tail.tokens = [...tail.prefix, ...tail.core];
+      groups.splice(i, 1);
+      continue;
+    }
+    if (tail.reading === 'person') continue;
     const reading = ORGANIZATION_HEADS.has(last.lower)
       ? 'organization'
       : PLACE_HEADS.has(last.lower) || PLACE_OF_HEADS.has(last.lower)

@@ -58,10 +58,14 @@ interface RoleParts {
 }
 
 function titleInPrefix(mention: NameMention, index: EntityIndex): RoleParts | null {
-  const titleTokens = mention.prefix.filter(
-    (t) =>
-      !HONORIFICS.has(t.lower) && !DEMONYMS.has(t.lower) && (TITLES.has(t.lower) || isTitleContinuation(t)),
-  );
+  // (a continuation only after a title's word: "Secretary of State", not the "of" of "Bank of Japan")
+  let titled = false;
+  const titleTokens = mention.prefix.filter((t, k) => {
+    if (HONORIFICS.has(t.lower) || DEMONYMS.has(t.lower)) return false;
+    if (TITLES.has(t.lower)) titled = true;
+    const beforeTitle = TITLES.has(mention.prefix[k + 1]?.lower ?? '');
+    return TITLES.has(t.lower) || ((titled || beforeTitle) && isTitleContinuation(t));
+  });
   if (!titleTokens.length || !mention.prefix[0]) return null;
   const firstTitle = titleTokens[0];
   const qualifierTokens = mention.prefix.filter((t) => firstTitle && t.start < firstTitle.start);
@@ -192,18 +196,23 @@ function describedAfter(
   if (!TITLES.has(head)) return null;
   // a place named inside the description ("the former Ohio governor")
   const titleStart = mention.end + m[0].length - title.length - (m[0].length - m[0].trimEnd().length);
-  const place = mentionsBetween(index.mentions, titleStart, titleStart + title.length).find(
-    (p) => index.byKey.get(p.key)?.kind === 'place',
-  );
+  const inside = mentionsBetween(index.mentions, titleStart, titleStart + title.length);
+  const place = inside.find((p) => index.byKey.get(p.key)?.kind === 'place');
+  // (and an organization whose title it is: "the RNC's finance chairman")
+  const organization = inside.find((p) => index.byKey.get(p.key)?.kind === 'organization');
   return {
-    role: { title, organizationKey: null, placeKey: place ? place.key : null },
+    role: {
+      title: title.replace(/^.*['’]s\s+/u, ''),
+      organizationKey: organization ? organization.key : null,
+      placeKey: place ? place.key : null,
+    },
     end: mention.end + m[0].trimEnd().length,
   };
 }
 
 /** "the chancellor, ", "The Conservative leader, " right before a name, as British papers write. */
 const DESCRIBED_BEFORE =
-  /(?:^|[\n.!?;:"“”]\s*|\s(?:said|says|as|and|but|while|from|with|by|for|to)\s+)(?:the|The)\s+((?:[\p{L}.'’-]+\s+){0,3}?[\p{Ll}-]+),\s+$/u;
+  /(?:^|[\n.!?;:"“”]\s*|\s(?:said|says|as|and|but|while|from|with|by|for|to)\s+)(?:the|The|its|Its|their|Their)\s+((?:[\p{L}.'’-]+\s+){0,3}?[\p{Ll}-]+),\s+$/u;
 
 /**
  * "The Conservative leader, Kemi Badenoch, accused …", "as the chancellor, Rachel Reeves, prepares":
@@ -218,7 +227,11 @@ function describedBefore(text: string, mention: NameMention, index: EntityIndex)
   const words = title.split(/\s+/);
   const head = words[words.length - 1] ?? '';
   if (!TITLES.has(head) && !TITLES.has(words.slice(-2).join(' ').toLowerCase())) return null;
-  const titleStart = mention.start - lead.length + m.index + m[0].indexOf(title, m[0].search(/[Tt]he\s/) + 4);
+  const titleStart =
+    mention.start -
+    lead.length +
+    m.index +
+    m[0].indexOf(title, m[0].search(/(?:[Tt]he|[Ii]ts|[Tt]heir)\s/) + 4);
   const inside = mentionsBetween(index.mentions, titleStart, titleStart + title.length);
   const place = inside.find((p) => index.byKey.get(p.key)?.kind === 'place');
   const organization = inside.find((p) => index.byKey.get(p.key)?.kind === 'organization');

@@ -127,4 +127,27 @@ describe('findRoles', () => {
     expect(roles.find((r) => r.person === 'John Ferriola')?.title).toBe('chief executive');
     expect(roles.find((r) => r.person === 'Keir Starmer')).toBeUndefined();
   });
+
+  test('"Bank of Japan Governor Kazuo Ueda", "Its chief financial officer, Kenta Kon,", "the RNC\'s finance chairman"', () => {
+    const text = [
+      'Bank of Japan Governor Kazuo Ueda has signalled that rates could rise, and South Korean President Lee Jae-myung met Chinese President Xi Jinping.',
+      'Toyota Motor Corp raised its forecast. Its chief financial officer, Kenta Kon, said tariffs would cost the company dearly.',
+      'The Republican National Committee met. Lew Eisenberg, the RNC’s finance chairman, said donors were wary.',
+    ].join('\n\n');
+    const roles = rolesOf(text);
+    expect(roles).toContainEqual({
+      person: 'Kazuo Ueda',
+      title: 'Governor',
+      organization: 'Bank of Japan',
+      place: null,
+    });
+    expect(roles.find((r) => r.person === 'Kenta Kon')?.title).toBe('chief financial officer');
+    expect(roles).toContainEqual({
+      person: 'Lew Eisenberg',
+      title: 'finance chairman',
+      organization: 'Republican National Committee',
+      place: null,
+    });
+    expect(extract(text).entities.map((e) => e.name)).not.toContain('South');
+  });
 });
