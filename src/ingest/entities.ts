@@ -731,7 +731,15 @@ function applyTagger(
     group.reading = 'organization';
     return;
   }
-  if (group.core.length > 1 && PLACE_HEADS.has(last.lower) && group.prefix.length === 0) {
+  // ("Walt Disney Concert Hall", "City Hall": a hall after a word that is no given name; "Arsenio
+  // Hall", "John Paul Hall" stay people)
+  const beforeLast = group.core[group.core.length - 2]?.lower ?? '';
+  const hall =
+    last.lower === 'hall' &&
+    !!beforeLast &&
+    !isGivenName(beforeLast) &&
+    (group.core.length > 2 || /^(?:city|town|concert|music|village|county|memorial)$/.test(beforeLast));
+  if (group.core.length > 1 && (PLACE_HEADS.has(last.lower) || hall) && group.prefix.length === 0) {
     group.reading = 'place';
     return;
   }
@@ -1611,7 +1619,7 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
   const after = text.slice(last.end, last.end + 30);
   const next = /^\s*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
   // (a name after a preposition of place is where the speaker is: "… in Heidelberg, said")
-  const locative = LOCATIVE_PREPOSITIONS.has(before);
+  const locative = LOCATIVE_PREPOSITIONS.has(before) || before === 'of';
   return (
     SPEECH_VERBS.has(before) ||
     TITLES.has(before) ||
@@ -1619,6 +1627,10 @@ function nearSpeechOrApposition(text: string, group: NameGroup): boolean {
     (SPEECH_VERBS.has(next) && !locative) ||
     /according to\s*$/.test(text.slice(Math.max(0, first.start - 14), first.start)) ||
     /^(?:,|\s+(?:is|was))\s+(?:a|an|the|who|whose|one)\s/.test(after) ||
+    // "Meaghan Lloyd, chief of staff at his firm": a title in apposition
+    TITLES.has(
+      /^,\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\s+(?:of|at|for|to|with)\s/u.exec(after)?.[1] ?? '',
+    ) ||
     (!locative && appositionsThenVerb(text.slice(last.end, last.end + 200))) ||
     /^\s*\((?:[DRI]|[DRI]-[\p{L}.]+)\)/u.test(after)
   );
@@ -2069,7 +2081,7 @@ function splitRun(run: Token[], surnameTokens: Set<Token>): Token[][] {
     // "Following Okafor on the radio": a participle opening the sentence, not a given name
     const participle = i === 0 && run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(token.word);
     // "Interestingly Brekke said": an adverb opening the sentence, not a given name
-    const adverb = i === 0 && run.length > 1 && ADVERB.test(token.word);
+    const adverb = i === 0 && run.length > 1 && (ADVERB.test(token.word) || token.word === 'Born');
     // "World War I. Clinton": a numeral after an event's head ends the name before the next sentence
     if (i > 0 && /^[IVX]+\.$/.test(token.word) && NON_ENTITY_HEADS.has(run[i - 1]?.lower ?? '')) {
       part.push(token);

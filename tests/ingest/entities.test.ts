@@ -931,4 +931,21 @@ describe('what is not an entity, and clean names', () => {
     expect(found.filter((n) => n.startsWith('person:'))).toEqual(['person:Boris Pistorius']);
     expect(found).toContain('organization:Red Cross');
   });
+
+  test('an obituary and a court report: a concert hall, "Born" opening a sentence, a title in apposition, a town after "of"', () => {
+    const result = extract(
+      [
+        'His death was confirmed by Meaghan Lloyd, chief of staff at his firm, Gehry Partners. She said he had died after a short illness.',
+        'Born Frank Owen Goldberg in Toronto in 1929, he designed the Walt Disney Concert Hall in Los Angeles.',
+        'Sarah Jenkins, 38, of Swindon, admitted 12 counts of fraud at Swindon Crown Court on Monday.',
+      ].join('\n\n'),
+    );
+    const kinds = new Map(result.entities.map((e) => [e.name, e.kind]));
+    expect(kinds.get('Meaghan Lloyd')).toBe('person');
+    expect(kinds.get('Walt Disney Concert Hall')).toBe('place');
+    expect(kinds.get('Swindon')).toBe('place');
+    expect([...kinds.keys()].filter((n) => n.startsWith('Born'))).toEqual([]);
+    const statement = result.quotes.find((q) => q.speakerMention?.text === 'She');
+    expect(result.entities.find((e) => e.key === statement?.speakerKey)?.name).toBe('Meaghan Lloyd');
+  });
 });
