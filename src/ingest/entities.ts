@@ -1287,12 +1287,25 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
       continue;
     }
     if (tail.reading === 'person') continue;
-    const reading = ORGANIZATION_HEADS.has(last.lower)
-      ? 'organization'
-      : PLACE_HEADS.has(last.lower) || PLACE_OF_HEADS.has(last.lower)
-        ? 'place'
-        : null;
-    if (!reading || NOT_OF_HEADS.has(last.lower) || tail.prefix.length) continue;
+    // ("Airlines for America, the trade group representing …": the apposition says the whole is one)
+    const tailEnd = tail.tokens[tail.tokens.length - 1]?.end ?? 0;
+    const apposed = GROUP_APPOSITION.exec(text.slice(tailEnd, tailEnd + 80))?.[1]?.toLowerCase() ?? '';
+    const named =
+      GROUP_HEADS.has(apposed) &&
+      head.prefix.length === 0 &&
+      !head.core.some((t) => isGivenName(t.lower)) &&
+      // (not "Thousands of Oromos, a minority group": a quantity of people)
+      !/^(?:thousands|hundreds|millions|dozens|members|supporters|leaders|some|many|most)$/.test(
+        head.core[0]?.lower ?? '',
+      ) &&
+      /^ (?:for|of) $/.test(text.slice(last.end, next.start));
+    const reading =
+      ORGANIZATION_HEADS.has(last.lower) || named
+        ? 'organization'
+        : PLACE_HEADS.has(last.lower) || PLACE_OF_HEADS.has(last.lower)
+          ? 'place'
+          : null;
+    if (!reading || (NOT_OF_HEADS.has(last.lower) && !named) || tail.prefix.length) continue;
     // "Bank of England"; an organization also "for" or "on" something: "Office for National
     // Statistics", "Council on Foreign Relations", "Association for the Advancement of …"
     const between = text.slice(last.end, next.start);
@@ -1301,7 +1314,7 @@ function joinOfNames(text: string, tokens: Token[], groups: NameGroup[]): void {
     // ("of the" before a place: "Armed Forces of the Philippines", "University of the Philippines")
     const place = tail.reading === 'place' || PLACES.has(joinLower(tail.core));
     const ofThePlace = between === ' of the ' && place;
-    if (between !== ' of ' && !ofThePlace && (!purpose || place)) continue;
+    if (between !== ' of ' && !ofThePlace && (!purpose || place) && !named) continue;
     const inner = tokens.slice(tokenIndexAt(tokens, last.end), tokenIndexAt(tokens, next.start));
     const core = [...head.core, ...inner, ...tail.core];
     const whole: NameGroup = { tokens: [...head.prefix, ...core], prefix: head.prefix, core, reading };

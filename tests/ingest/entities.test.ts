@@ -948,4 +948,13 @@ describe('what is not an entity, and clean names', () => {
     const statement = result.quotes.find((q) => q.speakerMention?.text === 'She');
     expect(result.entities.find((e) => e.key === statement?.speakerKey)?.name).toBe('Meaghan Lloyd');
   });
+
+  test('"X for Y, the trade group …": the apposition makes the whole one organization', () => {
+    const found = names(
+      'Airlines for America, the trade group representing major U.S. carriers, said the industry already refunds most customers. Thousands of Oromos, a minority group, have been jailed.',
+    );
+    expect(found).toContain('organization:Airlines for America');
+    expect(found).not.toContain('place:America');
+    expect(found.filter((n) => n.includes('Thousands'))).toEqual([]);
+  });
 });
