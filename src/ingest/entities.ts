@@ -1792,6 +1792,11 @@ function personFor(
   if (words.length === 1) {
     const byFirst = people.filter((r) => r.firstName === surname);
     if (byFirst.length === 1) return byFirst[0] ?? null;
+    // ("Pat" for "Patrick Mahomes": the short form of the given name of one person of the text)
+    const byShortForm = byFirst.length
+      ? []
+      : people.filter((r) => r.firstName && r.name.includes(' ') && sameGivenName(r.firstName, surname));
+    if (byShortForm.length === 1) return byShortForm[0] ?? null;
   }
   return null;
 }

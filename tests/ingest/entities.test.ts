@@ -957,4 +957,13 @@ describe('what is not an entity, and clean names', () => {
     expect(found).not.toContain('place:America');
     expect(found.filter((n) => n.includes('Thousands'))).toEqual([]);
   });
+
+  test('a short form of the given name of one person of the text is that person ("Pat" for Patrick Mahomes)', () => {
+    const found = extract(
+      'Patrick Mahomes threw three touchdown passes on Sunday. "Pat just kept giving us chances," Travis Kelce said.',
+    ).entities;
+    const mahomes = found.find((e) => e.name === 'Patrick Mahomes');
+    expect(mahomes?.aliases).toContain('Pat');
+    expect(found.map((e) => e.name)).not.toContain('Pat');
+  });
 });
