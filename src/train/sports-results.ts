@@ -55,71 +55,67 @@ export function personNames(docs: NerDocument[]): string[] {
 }
 
 type Part = string | [string, EntityKind];
+/** A templated sentence: `club`, `town` and `person` give fresh names, `n` a number. */
+type Sentence = (club: () => string, town: () => string, person: () => string, n: () => string) => Part[];
 
 /**
  * Sentences of a match report: a club named after its town is an organization when it plays, wins
  * or employs ("Derbyshire beat Worcestershire", "title rivals Essex"), the venue a place ("At
  * Chesterfield"). `club`, `town` and `person` give fresh names.
  */
-const REPORTS: ((club: () => string, town: () => string, person: () => string, n: () => string) => Part[])[] =
-  [
-    (c, t, _p, n) => [
-      'At ',
-      [t(), 'place'],
-      ' : ',
-      [c(), 'organization'],
-      ` beat `,
-      [c(), 'organization'],
-      ` by ${n()} wickets .`,
-    ],
-    (c, _t, _p, n) => [
-      [c(), 'organization'],
-      ` beat `,
-      [c(), 'organization'],
-      ` ${n()}-${n()} on Saturday .`,
-    ],
-    (c, t, _p, n) => [
-      [c(), 'organization'],
-      ' drew ',
-      n(),
-      '-',
-      n(),
-      ' with ',
-      [c(), 'organization'],
-      ' in ',
-      [t(), 'place'],
-      ' .',
-    ],
-    (c, _t, p) => [[p(), 'person'], ' scored twice for ', [c(), 'organization'], ' .'],
-    (c, _t, p) => [[p(), 'person'], ' homered for ', [c(), 'organization'], ' .'],
-    (c, _t, p) => [[c(), 'organization'], " 's captain ", [p(), 'person'], ' was out for 12 .'],
-    (c) => [
-      'Title rivals ',
-      [c(), 'organization'],
-      ' , ',
-      [c(), 'organization'],
-      ' and ',
-      [c(), 'organization'],
-      ' all won .',
-    ],
-    (c, _t, _p, n) => [[c(), 'organization'], ` , ${n()} for three overnight , were bowled out for ${n()} .`],
-    (c) => [[c(), 'organization'], " 's lead over ", [c(), 'organization'], ' shrank to two games .'],
-    (c, t) => [[c(), 'organization'], ' moved to ', [t(), 'place'], ' in 1995 .'],
-    (c, _t, p) => [
-      [p(), 'person'],
-      ' joined ',
-      [c(), 'organization'],
-      ' from ',
-      [c(), 'organization'],
-      ' last season .',
-    ],
-    (c, _t, _p, n) => [
-      [c(), 'organization'],
-      ` ${n()} and ${n()}-${n()} v `,
-      [c(), 'organization'],
-      ` ${n()} .`,
-    ],
-  ];
+const REPORTS: Sentence[] = [
+  (c, t, _p, n) => [
+    'At ',
+    [t(), 'place'],
+    ' : ',
+    [c(), 'organization'],
+    ` beat `,
+    [c(), 'organization'],
+    ` by ${n()} wickets .`,
+  ],
+  (c, _t, _p, n) => [[c(), 'organization'], ` beat `, [c(), 'organization'], ` ${n()}-${n()} on Saturday .`],
+  (c, t, _p, n) => [
+    [c(), 'organization'],
+    ' drew ',
+    n(),
+    '-',
+    n(),
+    ' with ',
+    [c(), 'organization'],
+    ' in ',
+    [t(), 'place'],
+    ' .',
+  ],
+  (c, _t, p) => [[p(), 'person'], ' scored twice for ', [c(), 'organization'], ' .'],
+  (c, _t, p) => [[p(), 'person'], ' homered for ', [c(), 'organization'], ' .'],
+  (c, _t, p) => [[c(), 'organization'], " 's captain ", [p(), 'person'], ' was out for 12 .'],
+  (c) => [
+    'Title rivals ',
+    [c(), 'organization'],
+    ' , ',
+    [c(), 'organization'],
+    ' and ',
+    [c(), 'organization'],
+    ' all won .',
+  ],
+  (c, _t, _p, n) => [[c(), 'organization'], ` , ${n()} for three overnight , were bowled out for ${n()} .`],
+  (c) => [[c(), 'organization'], " 's lead over ", [c(), 'organization'], ' shrank to two games .'],
+  (c, t) => [[c(), 'organization'], ' moved to ', [t(), 'place'], ' in 1995 .'],
+  (c, _t, p) => [
+    [p(), 'person'],
+    ' joined ',
+    [c(), 'organization'],
+    ' from ',
+    [c(), 'organization'],
+    ' last season .',
+  ],
+  (c, _t, _p, n) => [
+    [c(), 'organization'],
+    ` ${n()} and ${n()}-${n()} v `,
+    [c(), 'organization'],
+    ` ${n()} .`,
+  ],
+];
 
 /** Scorers and scorecard lines: a name ends where the numbers begin ("Croft b Gough 12", "Croft 8-0-37-2"). */
 const SCORECARDS: ((
@@ -219,15 +215,13 @@ export function sportsPages(
   return pages;
 }
 
-type Prose = (club: () => string, town: () => string, person: () => string, n: () => string) => Part[];
-
 /**
  * Sentences of a football report as a website writes it today, in plain prose with no results table:
  * a club named after its town is an organization when it plays, hosts, wins or employs, and a town is
  * a place where something happens in it or someone comes from it ("born in Leeds", "the game in
  * Leeds").
  */
-const PROSE: Prose[] = [
+const PROSE: Sentence[] = [
   (c, _t, _p, n) => [
     [c(), 'organization'],
     ' came from behind to beat ',
