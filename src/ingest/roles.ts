@@ -202,13 +202,16 @@ function describedAfter(
   const organization = inside.find((p) => index.byKey.get(p.key)?.kind === 'organization');
   return {
     role: {
-      title: title.replace(/^.*['’]s\s+/u, ''),
+      title: withoutOwner(title),
       organizationKey: organization ? organization.key : null,
       placeKey: place ? place.key : null,
     },
     end: mention.end + m[0].trimEnd().length,
   };
 }
+
+/** Whose a title is is no part of it: "the company's chief executive" → "chief executive". */
+const withoutOwner = (title: string) => title.replace(/^.*['’]s\s+/u, '');
 
 /** "the chancellor, ", "The Conservative leader, " right before a name, as British papers write. */
 const DESCRIBED_BEFORE =
@@ -236,8 +239,7 @@ function describedBefore(text: string, mention: NameMention, index: EntityIndex)
   const place = inside.find((p) => index.byKey.get(p.key)?.kind === 'place');
   const organization = inside.find((p) => index.byKey.get(p.key)?.kind === 'organization');
   return {
-    // (whose it is is no part of the title: "the company's chief executive", "the Fed's chairwoman")
-    title: title.replace(/^.*['’]s\s+/u, ''),
+    title: withoutOwner(title),
     organizationKey: organization ? organization.key : null,
     placeKey: place ? place.key : null,
     start: titleStart,
